@@ -1,0 +1,34 @@
+#include "AnalyzeCommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
+                          "\n"
+                          "commands:\n"
+                          "  analyze IMAGE   layers, sizes and history of an image archive or OCI layout\n"
+                          "\n"
+                          "ballast-cli COMMAND --help shows the options of a command.\n";
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ballast-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BALLAST_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        QTextStream(stdout) << "ballast-cli " << BALLAST_VERSION << "\n";
+        return 0;
+    }
+    if (command == QLatin1String("analyze"))
+        return runAnalyzeCommand(arguments);
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        QTextStream(command.isEmpty() ? stderr : stdout) << Usage;
+        return command.isEmpty() ? 2 : 0;
+    }
+    QTextStream(stderr) << "unknown command \"" << command << "\"\n\n" << Usage;
+    return 2;
+}

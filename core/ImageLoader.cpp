@@ -1,0 +1,169 @@
+#include "ImageLoader.h"
+
+#include "image/HistoryMapping.h"
+#include "layer/LayerDecoder.h"
+#include "util/LoadError.h"
+#include "util/Sha256.h"
+
+#include <algorithm>
+#include <exception>
+#include <optional>
+#include <thread>
+
+namespace ballast {
+namespace {
+
+QString layerLabel(const QString &source, int index, const QString &member)
+{
+    return QStringLiteral("%1: layer %2 (%3)").arg(source).arg(index).arg(member);
+}
+
+} // namespace
+
+std::shared_ptr<const Image> ImageLoader::load(const QString &path)
+{
+    m_aborted = m_cancelled.load();
+    auto files = ImageFiles::open(path, ImageFiles::OpenOptions {&m_cancelled});
+    if (m_cancelled)
+        throw LoadCancelled();
+    const ImageLayout layout = readImageLayout(*files, m_options.selection);
+
+    auto image = std::make_shared<Image>();
+    image->sourcePath = path;
+    image->format = layout.format;
+    image->outerCompression = files->outerCompression();
+    image->tags = layout.tags;
+    image->warnings = layout.notes;
+    const QByteArray configBytes = files->read(layout.configPath);
+    if (m_options.verifyDigests && !layout.configDigest.isEmpty()) {
+        Sha256 hash;
+        hash.update(configBytes.constData(), size_t(configBytes.size()));
+        const QString actual = hash.finishDigest();
+        if (actual != layout.configDigest)
+            throw LoadError(QStringLiteral("%1: config %2: sha256 is %3 but its name says %4")
+                                .arg(path, layout.configPath, actual, layout.configDigest));
+    }
+    image->configDigest = layout.configDigest;
+    image->config = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath);
+
+    decodeLayers(*files, layout, *image);
+    verify(layout, *image);
+    mapHistoryToLayers(*image);
+    image->tree = MergedTree::build(image->layers, &m_aborted);
+    if (m_cancelled)
+        throw LoadCancelled();
+    return image;
+}
+
+void ImageLoader::decodeLayers(const ImageFiles &files, const ImageLayout &layout, Image &image)
+{
+    const size_t count = layout.layers.size();
+    std::vector<FileRange> ranges(count);
+    int64_t total = 0;
+    for (size_t i = 0; i < count; ++i) {
+        const auto &descriptor = layout.layers[i];
+        auto range = files.find(descriptor.archivePath);
+        if (!range)
+            throw LoadError(QStringLiteral("%1: the blob of layer %2 is missing: %3")
+                                .arg(files.sourcePath())
+                                .arg(i)
+                                .arg(descriptor.archivePath));
+        if (descriptor.declaredSize >= 0 && descriptor.declaredSize != range->size)
+            throw LoadError(QStringLiteral("%1: the blob is %2 bytes but the manifest declares %3")
+                                .arg(layerLabel(files.sourcePath(), int(i), descriptor.archivePath))
+                                .arg(range->size)
+                                .arg(descriptor.declaredSize));
+        ranges[i] = *range;
+        total += range->size;
+    }
+    m_bytesTotal = total;
+    m_bytesDone = 0;
+    m_layersTotal = int(count);
+    m_layersDone = 0;
+
+    // Largest blobs first, so that the last worker to finish is not stuck with the biggest layer.
+    std::vector<size_t> order(count);
+    for (size_t i = 0; i < count; ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ranges[a].size > ranges[b].size; });
+
+    std::vector<std::optional<Layer>> results(count);
+    std::vector<std::exception_ptr> errors(count);
+    std::atomic<size_t> next {0};
+    const LayerDecodeOptions decodeOptions {m_options.verifyDigests, &m_aborted, &m_bytesDone};
+    auto work = [&] {
+        for (size_t k; (k = next.fetch_add(1)) < count;) {
+            const size_t i = order[k];
+            if (m_aborted)
+                return;
+            try {
+                results[i] = decodeLayer(ranges[i], layerLabel(files.sourcePath(), int(i), layout.layers[i].archivePath),
+                                         decodeOptions);
+                m_layersDone.fetch_add(1);
+            } catch (...) {
+                errors[i] = std::current_exception();
+                m_aborted = true;
+            }
+        }
+    };
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const size_t workers = std::min<size_t>(count, m_options.threads > 0 ? size_t(m_options.threads) : hardware);
+    std::vector<std::thread> threads;
+    for (size_t w = 1; w < workers; ++w)
+        threads.emplace_back(work);
+    if (count > 0)
+        work();
+    for (auto &thread : threads)
+        thread.join();
+
+    if (m_cancelled)
+        throw LoadCancelled();
+    // Report the real failure, not the cancellations it caused in the other workers.
+    for (const auto &error : errors) {
+        if (!error)
+            continue;
+        try {
+            std::rethrow_exception(error);
+        } catch (const LoadCancelled &) {
+            continue;
+        }
+    }
+    image.layers.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        Layer layer = std::move(*results[i]);
+        layer.index = int(i);
+        layer.archivePath = layout.layers[i].archivePath;
+        layer.mediaType = layout.layers[i].mediaType;
+        image.layers.push_back(std::move(layer));
+    }
+}
+
+void ImageLoader::verify(const ImageLayout &layout, Image &image) const
+{
+    const QStringList &diffIds = image.config.diffIds;
+    if (m_options.verifyDigests && !diffIds.isEmpty() && diffIds.size() != int(image.layers.size()))
+        throw LoadError(QStringLiteral("%1: %2: the config lists %3 diff_ids for %4 layers")
+                            .arg(image.sourcePath, layout.configPath)
+                            .arg(diffIds.size())
+                            .arg(image.layers.size()));
+    for (Layer &layer : image.layers) {
+        const QString &declared = layout.layers[size_t(layer.index)].digest;
+        const QString label = layerLabel(image.sourcePath, layer.index, layer.archivePath);
+        if (!m_options.verifyDigests) {
+            layer.digest = declared;
+            layer.diffId = layer.index < diffIds.size() ? diffIds[layer.index] : QString();
+            continue;
+        }
+        if (!declared.isEmpty() && declared.startsWith(QLatin1String("sha256:")) && layer.digest != declared)
+            throw LoadError(QStringLiteral("%1: the blob's sha256 is %2 but the manifest declares %3")
+                                .arg(label, layer.digest, declared));
+        if (layer.index < diffIds.size() && layer.diffId != diffIds[layer.index])
+            throw LoadError(QStringLiteral("%1: the uncompressed layer's sha256 is %2 but the config's "
+                                           "rootfs.diff_ids[%3] is %4")
+                                .arg(label, layer.diffId)
+                                .arg(layer.index)
+                                .arg(diffIds[layer.index]));
+    }
+}
+
+} // namespace ballast

@@ -1,0 +1,179 @@
+#include "LayerDecoder.h"
+
+#include "layer/BlobStream.h"
+#include "util/LoadError.h"
+#include "util/PathNormalizer.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <xxhash.h>
+
+#include <exception>
+#include <memory>
+
+namespace ballast {
+namespace {
+
+struct ReadContext {
+    BlobStream *stream;
+    std::exception_ptr error; // exceptions must not cross libarchive's C frames
+};
+
+la_ssize_t readCallback(struct archive *, void *opaque, const void **buffer)
+{
+    auto *context = static_cast<ReadContext *>(opaque);
+    try {
+        auto chunk = context->stream->next();
+        *buffer = chunk.data();
+        return la_ssize_t(chunk.size());
+    } catch (...) {
+        context->error = std::current_exception();
+        return -1;
+    }
+}
+
+struct ArchiveDeleter {
+    void operator()(struct archive *a) const { archive_read_free(a); }
+};
+struct HashStateDeleter {
+    void operator()(XXH3_state_t *s) const { XXH3_freeState(s); }
+};
+
+EntryType typeOf(struct archive_entry *entry)
+{
+    if (archive_entry_hardlink(entry))
+        return EntryType::Hardlink;
+    switch (archive_entry_filetype(entry)) {
+    case AE_IFDIR: return EntryType::Directory;
+    case AE_IFLNK: return EntryType::Symlink;
+    case AE_IFCHR: return EntryType::CharDevice;
+    case AE_IFBLK: return EntryType::BlockDevice;
+    case AE_IFIFO: return EntryType::Fifo;
+    case AE_IFSOCK: return EntryType::Socket;
+    default: return EntryType::File;
+    }
+}
+
+// libarchive hides the raw typeflag; these are the values Go's archive/tar (and so dive) reports.
+char tarTypeOf(EntryType type)
+{
+    switch (type) {
+    case EntryType::Hardlink: return '1';
+    case EntryType::Symlink: return '2';
+    case EntryType::CharDevice: return '3';
+    case EntryType::BlockDevice: return '4';
+    case EntryType::Directory: return '5';
+    case EntryType::Fifo: return '6';
+    default: return '0';
+    }
+}
+
+uint32_t appendString(std::string &arena, std::string_view text, const QString &label)
+{
+    if (arena.size() + text.size() > UINT32_MAX)
+        throw LoadError(label + QStringLiteral(": entry names exceed 4 GiB"));
+    auto offset = uint32_t(arena.size());
+    arena.append(text);
+    return offset;
+}
+
+} // namespace
+
+Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecodeOptions &options)
+{
+    BlobStream stream(blob, label,
+                      BlobStream::Options {options.hashBlobs, options.hashBlobs, options.cancelled,
+                                           options.storedBytesRead});
+    ReadContext context {&stream, nullptr};
+    std::unique_ptr<struct archive, ArchiveDeleter> reader(archive_read_new());
+    archive_read_support_format_tar(reader.get());
+    archive_read_support_format_gnutar(reader.get());
+    archive_read_support_format_empty(reader.get());
+    if (archive_read_open(reader.get(), &context, nullptr, readCallback, nullptr) != ARCHIVE_OK) {
+        if (context.error)
+            std::rethrow_exception(context.error);
+        throw LoadError(QStringLiteral("%1: not a tar stream: %2")
+                            .arg(label, QString::fromLocal8Bit(archive_error_string(reader.get()))));
+    }
+
+    Layer layer;
+    layer.compression = stream.compression();
+    std::unique_ptr<XXH3_state_t, HashStateDeleter> hashState(XXH3_createState());
+    QString lastPath;
+    while (true) {
+        struct archive_entry *entry = nullptr;
+        int rc = archive_read_next_header(reader.get(), &entry);
+        if (rc == ARCHIVE_EOF)
+            break;
+        if (rc < ARCHIVE_WARN) {
+            if (context.error)
+                std::rethrow_exception(context.error);
+            throw LoadError(QStringLiteral("%1: %2 (after entry \"%3\", uncompressed byte %4)")
+                                .arg(label, QString::fromLocal8Bit(archive_error_string(reader.get())),
+                                     lastPath.isEmpty() ? QStringLiteral("(none)") : lastPath)
+                                .arg(stream.uncompressedBytes()));
+        }
+        const char *rawPath = archive_entry_pathname(entry);
+        if (!rawPath)
+            rawPath = archive_entry_pathname_utf8(entry);
+        const std::string path = normalizeEntryPath(rawPath ? rawPath : "");
+        lastPath = displayPath(path);
+        if (path.empty())
+            continue; // the root directory itself ("./")
+
+        LayerEntry record;
+        record.type = typeOf(entry);
+        record.tarType = tarTypeOf(record.type);
+        std::string_view base = std::string_view(path).substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+        if (base.starts_with(".wh.")) // whiteout markers are empty regular files in the tar
+            record.type = base == ".wh..wh..opq" ? EntryType::OpaqueWhiteout : EntryType::Whiteout;
+        record.size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
+        if (record.type == EntryType::Hardlink || record.type == EntryType::Directory)
+            record.size = 0;
+        record.mtime = archive_entry_mtime(entry);
+        record.mode = uint32_t(archive_entry_mode(entry)) & 07777;
+        record.uid = uint32_t(archive_entry_uid(entry));
+        record.gid = uint32_t(archive_entry_gid(entry));
+        record.pathOffset = appendString(layer.strings, path, label);
+        record.pathLength = uint32_t(path.size());
+        const char *link = record.type == EntryType::Hardlink ? archive_entry_hardlink(entry)
+                           : record.type == EntryType::Symlink ? archive_entry_symlink(entry)
+                                                                 : nullptr;
+        if (link) {
+            // Hardlinks name another entry of the image; symlink targets are kept as written.
+            std::string target = record.type == EntryType::Hardlink ? normalizeEntryPath(link) : std::string(link);
+            record.linkOffset = appendString(layer.strings, target, label);
+            record.linkLength = uint32_t(target.size());
+        }
+        if (record.type == EntryType::File) {
+            XXH3_64bits_reset(hashState.get());
+            const void *block = nullptr;
+            size_t blockSize = 0;
+            la_int64_t blockOffset = 0;
+            int64_t seen = 0;
+            while ((rc = archive_read_data_block(reader.get(), &block, &blockSize, &blockOffset)) == ARCHIVE_OK) {
+                XXH3_64bits_update(hashState.get(), block, blockSize);
+                seen += int64_t(blockSize);
+            }
+            if (rc != ARCHIVE_EOF) {
+                if (context.error)
+                    std::rethrow_exception(context.error);
+                throw LoadError(QStringLiteral("%1: entry \"%2\": %3 (%4 of %5 bytes read)")
+                                    .arg(label, lastPath, QString::fromLocal8Bit(archive_error_string(reader.get())))
+                                    .arg(seen)
+                                    .arg(record.size));
+            }
+            record.contentHash = XXH3_64bits_digest(hashState.get());
+        }
+        layer.size += record.size;
+        layer.entries.push_back(record);
+    }
+    stream.drain();
+    layer.compressedSize = stream.storedBytes();
+    layer.uncompressedSize = stream.uncompressedBytes();
+    layer.digest = stream.storedDigest();
+    layer.diffId = stream.uncompressedDigest();
+    return layer;
+}
+
+} // namespace ballast

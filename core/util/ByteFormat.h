@@ -1,0 +1,10 @@
+#pragma once
+#include <QString>
+#include <cstdint>
+
+namespace ballast {
+
+// "1.3 GB", "512 kB", "12 B": decimal units, as `docker images` prints them.
+QString formatBytes(int64_t bytes);
+
+} // namespace ballast
