@@ -7,6 +7,7 @@
 // Without IMAGE arguments it generates the synthetic uncompressed docker archive (default 8 layers,
 // 600 000 entries) and measures that; any IMAGE given is measured too.
 #include "ImageLoader.h"
+#include "analysis/ImageAnalysis.h"
 #include "SyntheticImage.h"
 #include "archive/ImageLayout.h"
 #include "util/LoadError.h"
@@ -102,9 +103,15 @@ int loadOnly(const QString &image)
         QElapsedTimer timer;
         timer.start();
         auto loaded = ballast::ImageLoader().load(image);
-        std::printf("loaded %zu layers, %lld paths in %.3f s\npeak_rss_kb=%ld\n", loaded->layers.size(),
-                    static_cast<long long>(loaded->tree.finalEntryCount()), timer.nsecsElapsed() / 1e9,
-                    peakRssOfThisProcessKb());
+        const double loadSeconds = timer.nsecsElapsed() / 1e9;
+        const long loadRss = peakRssOfThisProcessKb();
+        timer.restart();
+        const auto analysis = ballast::analyzeImage(*loaded);
+        const double analysisSeconds = timer.nsecsElapsed() / 1e9;
+        std::printf("loaded %zu layers, %lld paths in %.3f s; analysis %.3f s (%zu findings)\n"
+                    "peak_rss_kb=%ld\nload_seconds=%.4f\nanalysis_seconds=%.4f\n",
+                    loaded->layers.size(), static_cast<long long>(loaded->tree.finalEntryCount()), loadSeconds,
+                    analysisSeconds, analysis.findings.size(), loadRss, loadSeconds, analysisSeconds);
         return 0;
     } catch (const ballast::LoadError &error) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message()));

@@ -1,4 +1,5 @@
 #include "AnalyzeCommand.h"
+#include "CiCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -7,7 +8,8 @@ namespace {
 const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
                           "\n"
                           "commands:\n"
-                          "  analyze IMAGE   layers, sizes and history of an image archive or OCI layout\n"
+                          "  analyze IMAGE   layers, sizes, waste and findings of an image archive or OCI layout\n"
+                          "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
                           "\n"
                           "ballast-cli COMMAND --help shows the options of a command.\n";
 }
@@ -25,6 +27,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("analyze"))
         return runAnalyzeCommand(arguments);
+    if (command == QLatin1String("ci"))
+        return runCiCommand(arguments);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(command.isEmpty() ? stderr : stdout) << Usage;
         return command.isEmpty() ? 2 : 0;

@@ -23,7 +23,8 @@ int main(int argc, char *argv[])
     } else {
         view.setWindowTitle(QStringLiteral("Ballast — %1").arg(arguments.at(1)));
         try {
-            view.setPlainText(ballast::analyzeText(*ballast::ImageLoader().load(arguments.at(1))));
+            auto image = ballast::ImageLoader().load(arguments.at(1));
+            view.setPlainText(ballast::analyzeText(*image, ballast::analyzeImage(*image)));
         } catch (const ballast::LoadError &error) {
             view.setPlainText(QStringLiteral("Could not open the image:\n\n%1").arg(error.message()));
         }

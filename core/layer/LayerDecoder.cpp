@@ -99,7 +99,7 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
     Layer layer;
     layer.compression = stream.compression();
     std::unique_ptr<XXH3_state_t, HashStateDeleter> hashState(XXH3_createState());
-    QString lastPath;
+    std::string lastPath; // for error messages; converted for display only when one is thrown
     while (true) {
         struct archive_entry *entry = nullptr;
         int rc = archive_read_next_header(reader.get(), &entry);
@@ -110,14 +110,14 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
                 std::rethrow_exception(context.error);
             throw LoadError(QStringLiteral("%1: %2 (after entry \"%3\", uncompressed byte %4)")
                                 .arg(label, QString::fromLocal8Bit(archive_error_string(reader.get())),
-                                     lastPath.isEmpty() ? QStringLiteral("(none)") : lastPath)
+                                     lastPath.empty() ? QStringLiteral("(none)") : displayPath(lastPath))
                                 .arg(stream.uncompressedBytes()));
         }
         const char *rawPath = archive_entry_pathname(entry);
         if (!rawPath)
             rawPath = archive_entry_pathname_utf8(entry);
         const std::string path = normalizeEntryPath(rawPath ? rawPath : "");
-        lastPath = displayPath(path);
+        lastPath = path;
         if (path.empty())
             continue; // the root directory itself ("./")
 
@@ -159,7 +159,7 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
                 if (context.error)
                     std::rethrow_exception(context.error);
                 throw LoadError(QStringLiteral("%1: entry \"%2\": %3 (%4 of %5 bytes read)")
-                                    .arg(label, lastPath, QString::fromLocal8Bit(archive_error_string(reader.get())))
+                                    .arg(label, displayPath(lastPath), QString::fromLocal8Bit(archive_error_string(reader.get())))
                                     .arg(seen)
                                     .arg(record.size));
             }

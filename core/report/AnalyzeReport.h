@@ -1,4 +1,5 @@
 #pragma once
+#include "analysis/ImageAnalysis.h"
 #include "image/Image.h"
 
 #include <QString>
@@ -8,7 +9,7 @@ namespace ballast {
 
 // `ballast-cli analyze` output: the JSON document (paths without a leading '/'), and a table like
 // `docker history` with a summary.
-nlohmann::json analyzeJson(const Image &image);
-QString analyzeText(const Image &image);
+nlohmann::ordered_json analyzeJson(const Image &image, const ImageAnalysis &analysis);
+QString analyzeText(const Image &image, const ImageAnalysis &analysis);
 
 } // namespace ballast

@@ -55,14 +55,19 @@ MergedTree::NodeId MergedTree::find(std::string_view path) const
         start = slash + 1;
         if (part.empty())
             continue;
-        auto kids = children(node);
-        auto it = std::lower_bound(kids.begin(), kids.end(), part,
-                                   [this](NodeId child, std::string_view key) { return name(child) < key; });
-        if (it == kids.end() || name(*it) != part)
+        node = child(node, part);
+        if (node == NoNode)
             return NoNode;
-        node = *it;
     }
     return node;
+}
+
+MergedTree::NodeId MergedTree::child(NodeId parent, std::string_view childName) const
+{
+    auto kids = children(parent);
+    auto it = std::lower_bound(kids.begin(), kids.end(), childName,
+                               [this](NodeId kid, std::string_view key) { return name(kid) < key; });
+    return it == kids.end() || name(*it) != childName ? NoNode : *it;
 }
 
 std::span<const MergedTree::Event> MergedTree::events(NodeId node) const
@@ -187,16 +192,19 @@ void MergedTree::computeFinalFigures()
     m_finalSizes.assign(nodeCount(), 0);
     m_finalEntryCount = 0;
     m_finalFileCount = 0;
+    m_finalFiles.clear();
     for (NodeId node = NodeId(nodeCount()); node-- > 1;) {
         if (!existsAfter(node, last))
             continue;
         ++m_finalEntryCount;
         if (const LayerEntry *e = entry(node, last); e && e->type == EntryType::File) {
             ++m_finalFileCount;
+            m_finalFiles.push_back(node);
             m_finalSizes[node] += e->size;
         }
         m_finalSizes[m_parent[node]] += m_finalSizes[node];
     }
+    std::reverse(m_finalFiles.begin(), m_finalFiles.end());
 }
 
 } // namespace ballast

@@ -48,6 +48,10 @@ public:
     std::string path(NodeId node) const; // relative, without a leading '/'
     NodeId find(std::string_view path) const;
     std::span<const Event> events(NodeId node) const;
+    // The node an entry of a layer names. For whiteout markers: the directory that holds the marker.
+    NodeId nodeOfEntry(int layer, uint32_t entry) const { return m_entryNodes[size_t(layer)][entry]; }
+    // The child of `parent` called `name`, NoNode when there is none.
+    NodeId child(NodeId parent, std::string_view name) const;
 
     bool existsAfter(NodeId node, int layer) const;
     NodeStatus status(NodeId node, int layer) const;
@@ -67,6 +71,8 @@ public:
     int64_t finalEntryCount() const { return m_finalEntryCount; }
     int64_t finalFileCount() const { return m_finalFileCount; }
     int64_t finalFileBytes() const { return m_finalSizes.empty() ? 0 : m_finalSizes[Root]; }
+    // The regular files of the final filesystem, by node id.
+    const std::vector<NodeId> &finalFiles() const { return m_finalFiles; }
 
 private:
     friend class MergedTreeBuilder;
@@ -84,7 +90,9 @@ private:
     std::vector<Event> m_events;
     std::string m_names;
     std::vector<uint32_t> m_nameOffsets; // name i is m_names[offsets[i] .. offsets[i+1])
+    std::vector<std::vector<NodeId>> m_entryNodes; // per layer, per entry
     std::vector<int64_t> m_finalSizes;
+    std::vector<NodeId> m_finalFiles;
     int64_t m_finalEntryCount = 0;
     int64_t m_finalFileCount = 0;
 };

@@ -243,6 +243,7 @@ MergedTreeBuilder::NodeId MergedTreeBuilder::ensureParents(std::string_view path
 void MergedTreeBuilder::applyLayer(uint16_t index)
 {
     const Layer &layer = m_layers[index];
+    auto &entryNodes = m_tree.m_entryNodes.emplace_back(layer.entries.size(), MergedTree::NoNode);
     // Whiteouts first: they hide what the layers below hold, never what this layer adds.
     for (const LayerEntry &entry : layer.entries) {
         if (entry.type != EntryType::Whiteout && entry.type != EntryType::OpaqueWhiteout)
@@ -267,9 +268,12 @@ void MergedTreeBuilder::applyLayer(uint16_t index)
         const LayerEntry &entry = layer.entries[i];
         std::string_view leaf;
         const NodeId parent = ensureParents(layer.path(entry), index, &leaf);
-        if (entry.type == EntryType::Whiteout || entry.type == EntryType::OpaqueWhiteout)
-            continue; // markers: their directory exists in this layer, they themselves are not files
+        if (entry.type == EntryType::Whiteout || entry.type == EntryType::OpaqueWhiteout) {
+            entryNodes[i] = parent; // markers: their directory exists in this layer, they themselves are not files
+            continue;
+        }
         const NodeId node = childOf(parent, internName(leaf), true);
+        entryNodes[i] = node;
         if (entry.type != EntryType::Directory && presentDirectory(node))
             removeSubtree(node, index, false); // a directory replaced by a file takes its contents along
         record(node, index, EventKind::Written, i);
@@ -285,6 +289,7 @@ MergedTree MergedTreeBuilder::finish()
     }
     m_nameSlots = {};
     m_childSlots = {};
+    // Nodes were created parent first; the ids stay, only the lookup tables go.
     const size_t count = m_tree.m_parent.size();
 
     // Children as sorted contiguous arrays.

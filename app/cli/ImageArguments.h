@@ -1,0 +1,21 @@
+#pragma once
+#include "ImageLoader.h"
+
+#include <QCommandLineParser>
+#include <memory>
+
+// The options every command that opens an image shares: --tag, --platform, --no-verify.
+class ImageArguments {
+public:
+    void addTo(QCommandLineParser &parser);
+    ballast::LoadOptions loadOptions(const QCommandLineParser &parser) const;
+
+private:
+    QCommandLineOption m_tag {QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T")};
+    QCommandLineOption m_platform {QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH")};
+    QCommandLineOption m_noVerify {QStringLiteral("no-verify"), QStringLiteral("Skip the sha256 checks of blobs and diff_ids.")};
+};
+
+// Parses `arguments` (command name included) expecting exactly `positionalCount` positional arguments
+// after it. Prints errors or help; returns -1 to go on, else the exit code to return.
+int parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int positionalCount, const char *usage);

@@ -1,0 +1,148 @@
+#include "ImageAnalysis.h"
+#include "analysis/TreeQueries.h"
+#include "util/ByteFormat.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ballast {
+namespace {
+
+constexpr size_t MaxPaths = 20;
+
+// Directories whose contents a runtime image never needs. Patterns: "*" is one path component.
+struct DirectoryRule {
+    const char *category;
+    const char *title;
+    const char *advice;
+    std::vector<const char *> patterns;
+};
+
+const std::vector<DirectoryRule> &directoryRules()
+{
+    static const std::vector<DirectoryRule> rules = {
+        {"apt-lists", "apt package lists left in the image",
+         "Delete them in the same RUN that ran apt-get update: `&& rm -rf /var/lib/apt/lists/*`.",
+         {"var/lib/apt/lists"}},
+        {"apt-archives", "apt package archives and caches left in the image",
+         "Run `apt-get clean` (or `rm -rf /var/cache/apt/*`) in the same RUN as apt-get install.",
+         {"var/cache/apt"}},
+        {"apk-cache", "apk package cache left in the image", "Use `apk add --no-cache`.", {"var/cache/apk", "etc/apk/cache"}},
+        {"dnf-yum-cache", "dnf/yum caches left in the image",
+         "Run `dnf clean all` / `yum clean all` (and `rm -rf /var/cache/dnf /var/cache/yum`) in the same RUN.",
+         {"var/cache/dnf", "var/cache/yum", "var/lib/dnf/repos"}},
+        {"pip-cache", "pip cache left in the image", "Use `pip install --no-cache-dir`.",
+         {"root/.cache/pip", "home/*/.cache/pip"}},
+        {"npm-cache", "npm cache left in the image", "Run `npm ci && npm cache clean --force` in one RUN, or use a cache mount.",
+         {"root/.npm", "home/*/.npm"}},
+        {"yarn-cache", "yarn cache left in the image", "Run `yarn cache clean` in the same RUN as `yarn install`.",
+         {"usr/local/share/.cache/yarn", "root/.cache/yarn", "home/*/.cache/yarn"}},
+        {"go-build-cache", "Go build and module caches left in the image",
+         "Build in a separate stage and copy only the binary, or use `RUN --mount=type=cache`.",
+         {"root/.cache/go-build", "home/*/.cache/go-build", "root/go/pkg/mod", "go/pkg/mod"}},
+        {"docs", "documentation and man pages",
+         "Runtime images rarely need them: remove /usr/share/doc, man and info, or use a slim base.",
+         {"usr/share/doc", "usr/share/man", "usr/share/info"}},
+        {"toolchain", "build toolchain in a runtime image",
+         "Compile in a build stage and copy only the result into a slim or scratch final stage (multi-stage build).",
+         {"usr/lib/gcc", "usr/libexec/gcc", "usr/local/go", "usr/lib/go", "usr/lib/go-*", "usr/share/go-*",
+          "root/.rustup", "root/.cargo", "usr/local/rustup", "usr/local/cargo", "usr/include", "usr/local/include"}},
+    };
+    return rules;
+}
+
+void addPath(Finding &finding, const MergedTree &tree, MergedTree::NodeId node)
+{
+    if (finding.paths.size() < MaxPaths)
+        finding.paths.push_back(tree.path(node));
+}
+
+void directoryFindings(const Image &image, std::vector<Finding> &out)
+{
+    FinalFilesystem fs(image);
+    for (const DirectoryRule &rule : directoryRules()) {
+        Finding finding {QString::fromLatin1(rule.category), Severity::Warning, QString::fromUtf8(rule.title),
+                         QString::fromUtf8(rule.advice), {}, 0, -1, false};
+        MergedTree::NodeId heaviest = MergedTree::NoNode;
+        for (const char *pattern : rule.patterns) {
+            for (auto node : fs.match(pattern)) {
+                if (image.tree.finalSize(node) == 0)
+                    continue;
+                finding.bytes += image.tree.finalSize(node);
+                addPath(finding, image.tree, node);
+                if (heaviest == MergedTree::NoNode || image.tree.finalSize(node) > image.tree.finalSize(heaviest))
+                    heaviest = node;
+            }
+        }
+        if (finding.bytes == 0)
+            continue;
+        finding.layer = fs.heaviestWriter(heaviest);
+        out.push_back(std::move(finding));
+    }
+}
+
+// __pycache__ and .git directories anywhere, and -dev packages recorded by dpkg.
+void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
+{
+    FinalFilesystem fs(image);
+    const MergedTree &tree = image.tree;
+    Finding pycache {QStringLiteral("pycache"), Severity::Info, QStringLiteral("__pycache__ directories"),
+                     QStringLiteral("Set PYTHONDONTWRITEBYTECODE=1 or delete them in the RUN that created them."), {}, 0, -1, false};
+    Finding git {QStringLiteral("vcs-metadata"), Severity::Warning, QStringLiteral(".git directories in the image"),
+                 QStringLiteral("Add .git to .dockerignore; it also leaks history."), {}, 0, -1, false};
+    Finding devPackages {QStringLiteral("dev-packages"), Severity::Info, QStringLiteral("-dev packages installed"),
+                         QStringLiteral("Headers and static libraries belong in a build stage (multi-stage build)."), {}, 0, -1, false};
+    int devPackageCount = 0;
+    for (MergedTree::NodeId node = 1; node < tree.nodeCount(); ++node) {
+        const std::string_view name = tree.name(node);
+        if (name != "__pycache__" && name != ".git" && !name.ends_with(".list"))
+            continue;
+        if (!fs.exists(node))
+            continue;
+        if (name == "__pycache__" || name == ".git") {
+            Finding &f = name == ".git" ? git : pycache;
+            // Count the outermost only: a nested one is inside the bytes already counted.
+            bool nested = false;
+            for (auto up = tree.parent(node); up != MergedTree::Root && up != MergedTree::NoNode; up = tree.parent(up))
+                nested = nested || tree.name(up) == name;
+            if (nested)
+                continue;
+            f.bytes += tree.finalSize(node);
+            addPath(f, tree, node);
+        } else if ((name.find("-dev:") != std::string_view::npos || name.ends_with("-dev.list"))
+                   && tree.path(tree.parent(node)) == "var/lib/dpkg/info") {
+            // No bytes of their own: the headers and libraries are counted by the toolchain finding.
+            ++devPackageCount;
+            addPath(devPackages, tree, node);
+        }
+    }
+    for (Finding *f : {&pycache, &git})
+        if (f->bytes > 0)
+            out.push_back(std::move(*f));
+    if (devPackageCount > 0) {
+        devPackages.title = QStringLiteral("%1 -dev packages installed").arg(devPackageCount);
+        out.push_back(std::move(devPackages));
+    }
+}
+
+} // namespace
+
+void findContentWaste(const Image &image, const std::vector<HiddenFile> &hidden, std::vector<Finding> &out);
+
+std::vector<Finding> findWaste(const Image &image, const std::vector<HiddenFile> &hidden)
+{
+    std::vector<Finding> out;
+    if (image.layers.empty())
+        return out;
+    directoryFindings(image, out);
+    namedDirectoryFindings(image, out);
+    findContentWaste(image, hidden, out);
+    // Largest first; the list of largest files is context rather than waste, so it goes last.
+    std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+        const bool aLast = a.category == QLatin1String("largest-files"), bLast = b.category == QLatin1String("largest-files");
+        return aLast != bLast ? bLast : a.bytes > b.bytes;
+    });
+    return out;
+}
+
+} // namespace ballast
