@@ -96,6 +96,15 @@ SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layer
                           '0', content(size), size);
             }
         }
+        if (l == 0) {
+            // One very wide directory, for the GUI benchmark's "expand 10 000 entries".
+            layer.add("usr/share/wide/", '5', nullptr, 0, 0755);
+            ++written;
+            for (int f = 0; f < WideDirectoryEntries && written < budget; ++f, ++written) {
+                size_t size = random() % 2048;
+                layer.add("usr/share/wide/item" + std::to_string(f), '0', content(size), size);
+            }
+        }
         for (int64_t d = 0; written < budget; ++d) {
             const std::string dir = (l == 0 ? "usr/lib/d" : "opt/layer" + std::to_string(l) + "/d") + std::to_string(d);
             layer.add(dir + "/", '5', nullptr, 0, 0755);

@@ -9,4 +9,6 @@ struct SyntheticImageFigures {
     int64_t entries = 0;
     int64_t archiveBytes = 0;
 };
+// Layer 0 holds usr/share/wide/ with this many files.
+constexpr int WideDirectoryEntries = 10000;
 SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layers, int64_t entries);

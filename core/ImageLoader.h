@@ -22,7 +22,7 @@ public:
 
     // Throws LoadError (with a message naming the file, the entry and the problem) or LoadCancelled.
     std::shared_ptr<const Image> load(const QString &path);
-    void cancel() { m_cancelled = true; }
+    void cancel() { m_cancelled = true; m_aborted = true; } // m_aborted is what the decoders watch
 
     int64_t bytesDone() const { return m_bytesDone.load(std::memory_order_relaxed); }
     int64_t bytesTotal() const { return m_bytesTotal.load(std::memory_order_relaxed); }

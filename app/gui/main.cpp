@@ -1,34 +1,56 @@
-// Placeholder window until the main window lands (issue 4): it loads the image given on the command
-// line with the core and shows what `ballast-cli analyze` prints.
-#include "ImageLoader.h"
-#include "report/AnalyzeReport.h"
-#include "util/LoadError.h"
+// `ballast [IMAGE] [--tag T] [--platform P] [--view layers] [--screenshot FILE.png]`
+#include "MainWindow.h"
+#include "Theme.h"
 
 #include <QApplication>
-#include <QFontDatabase>
-#include <QPlainTextEdit>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Ballast"));
+    QApplication::setOrganizationName(QStringLiteral("Ballast"));
     QApplication::setApplicationVersion(QStringLiteral(BALLAST_VERSION));
-    QPlainTextEdit view;
-    view.setReadOnly(true);
-    view.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view.resize(1100, 600);
-    const QStringList arguments = QApplication::arguments();
-    if (arguments.size() < 2) {
-        view.setPlainText(QStringLiteral("Ballast %1\n\nusage: ballast IMAGE").arg(QStringLiteral(BALLAST_VERSION)));
-    } else {
-        view.setWindowTitle(QStringLiteral("Ballast — %1").arg(arguments.at(1)));
-        try {
-            auto image = ballast::ImageLoader().load(arguments.at(1));
-            view.setPlainText(ballast::analyzeText(*image, ballast::analyzeImage(*image)));
-        } catch (const ballast::LoadError &error) {
-            view.setPlainText(QStringLiteral("Could not open the image:\n\n%1").arg(error.message()));
-        }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("See what makes a container image heavy, and how to make it lighter."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Image archive or OCI layout directory to open."));
+    QCommandLineOption tag(QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T"));
+    QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH"));
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers (treemap, compare and dockerfile fall back to it for now)."),
+                            QStringLiteral("VIEW"), QStringLiteral("layers"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Draw the window at 1600x1000, save it as PNG and exit."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."), QStringLiteral("THEME"));
+    parser.addOptions({tag, platform, view, screenshot, theme});
+    parser.process(app);
+
+    ballast::Theme chosen = ballast::Theme(QSettings().value(QStringLiteral("theme"), int(ballast::Theme::System)).toInt());
+    if (parser.isSet(theme))
+        chosen = parser.value(theme) == QLatin1String("dark") ? ballast::Theme::Dark
+                 : parser.value(theme) == QLatin1String("light") ? ballast::Theme::Light : ballast::Theme::System;
+    ballast::applyTheme(chosen);
+
+    ballast::MainWindow window;
+    if (parser.isSet(screenshot)) {
+        window.setScreenshotTarget(parser.value(screenshot));
+        window.resize(1600, 1000);
     }
-    view.show();
+    window.show();
+    const QStringList images = parser.positionalArguments();
+    if (!images.isEmpty()) {
+        ballast::LoadOptions options;
+        options.selection.tag = parser.value(tag);
+        options.selection.platform = parser.value(platform);
+        window.openImage(images.first(), options);
+    } else if (parser.isSet(screenshot)) {
+        QTimer::singleShot(300, &window, [&window, &parser, &screenshot] {
+            QCoreApplication::exit(window.grab().save(parser.value(screenshot), "PNG") ? 0 : 1);
+        });
+    }
     return QApplication::exec();
 }

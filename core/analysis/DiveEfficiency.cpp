@@ -120,6 +120,8 @@ DiveEfficiency computeDiveEfficiency(const Image &image, const std::vector<std::
     };
     std::vector<Pending> inefficientOrder;
 
+    // dive's StackTreeRange(trees, 0, l-1) starts from a copy of trees[0]: layer 0 is below every layer, itself included.
+    if (!image.layers.empty()) stacked.stack(0, ownTrees[0]);
     for (size_t l = 0; l < image.layers.size(); ++l) {
         const Layer &layer = image.layers[l];
         for (const OwnTreeItem &item : ownTrees[l]) {

@@ -157,6 +157,16 @@ const LayerEntry *MergedTree::entry(NodeId node, int layer) const
     return last ? entryOf(*last) : nullptr;
 }
 
+int MergedTree::entryLayer(NodeId node, int layer) const
+{
+    if (node == Root)
+        return -1;
+    const Event *last = eventBefore(node, layer + 1);
+    if (last && last->kind == EventKind::Removed && last->layer == layer)
+        last = eventBefore(node, layer);
+    return last && last->kind == EventKind::Written ? last->layer : -1;
+}
+
 bool MergedTree::isDirectory(NodeId node, int layer) const
 {
     const LayerEntry *e = entry(node, layer);
@@ -165,10 +175,15 @@ bool MergedTree::isDirectory(NodeId node, int layer) const
 
 std::vector<int64_t> MergedTree::aggregatedSizes(int layer) const
 {
-    std::vector<int64_t> sizes(nodeCount(), 0);
     std::vector<NodeStatus> statuses(nodeCount(), NodeStatus::Absent);
     for (NodeId node = 0; node < nodeCount(); ++node)
         statuses[node] = status(node, layer);
+    return aggregatedSizes(layer, statuses);
+}
+
+std::vector<int64_t> MergedTree::aggregatedSizes(int layer, const std::vector<NodeStatus> &statuses) const
+{
+    std::vector<int64_t> sizes(nodeCount(), 0);
     // Children always have higher ids than their parents (a parent is created first), so one
     // backwards sweep sums every subtree.
     for (NodeId node = NodeId(nodeCount()); node-- > 0;) {

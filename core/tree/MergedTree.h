@@ -60,11 +60,15 @@ public:
     // The entry visible after `layer`; for a node removed in `layer`, the entry it had before.
     // nullptr for implied directories and absent nodes.
     const LayerEntry *entry(NodeId node, int layer) const;
+    // The layer whose entry entry() returns (its strings live there), -1 when there is none.
+    int entryLayer(NodeId node, int layer) const;
     bool isDirectory(NodeId node, int layer) const;
 
     // Bytes of regular files at or below each node after `layer` (indexed by node). Removed nodes
     // keep the bytes they held; they are not counted in present parents.
     std::vector<int64_t> aggregatedSizes(int layer) const;
+    // The same, reusing statuses already computed for `layer` (indexed by node).
+    std::vector<int64_t> aggregatedSizes(int layer, const std::vector<NodeStatus> &statuses) const;
     int64_t finalSize(NodeId node) const { return m_finalSizes[node]; }
 
     // Final filesystem figures: paths (root excluded), regular files and their bytes.

@@ -1,0 +1,313 @@
+#include "MainWindow.h"
+
+#include "RecentFiles.h"
+#include "Theme.h"
+#include "panes/DetailsPane.h"
+#include "panes/FileTreePane.h"
+#include "panes/LayersPane.h"
+#include "util/ByteFormat.h"
+#include "widgets/LoadBanner.h"
+#include "widgets/StartPage.h"
+
+#include <QActionGroup>
+#include <QComboBox>
+#include <QTreeView>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ballast {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_banner(new LoadBanner(this)), m_stack(new QStackedWidget(this)),
+      m_start(new StartPage(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
+      m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_statusSummary(new QLabel(this))
+{
+    setWindowTitle(tr("Ballast"));
+    setAcceptDrops(true);
+    m_leftColumn->addWidget(m_layers);
+    m_leftColumn->addWidget(m_details);
+    m_leftColumn->setStretchFactor(0, 3);
+    m_leftColumn->setStretchFactor(1, 2);
+    m_workspace->addWidget(m_leftColumn);
+    m_workspace->addWidget(m_tree);
+    m_workspace->setStretchFactor(0, 5);
+    m_workspace->setStretchFactor(1, 6);
+    m_stack->addWidget(m_start);
+    m_stack->addWidget(m_workspace);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_statusSummary);
+    m_start->setSamplePath(bundledSamplePath());
+
+    createMenus();
+    connect(m_start, &StartPage::openRequested, this, [this] { findChild<QAction *>(QStringLiteral("openAction"))->trigger(); });
+    connect(m_start, &StartPage::openPathRequested, this, [this](const QString &path) { openImage(path); });
+    connect(m_banner, &LoadBanner::cancelRequested, m_loader, &ImageLoadController::cancel);
+    connect(m_loader, &ImageLoadController::progress, m_banner, &LoadBanner::showProgress);
+    connect(m_loader, &ImageLoadController::loaded, this, &MainWindow::showLoaded);
+    connect(m_loader, &ImageLoadController::failed, this, &MainWindow::showFailure);
+    connect(m_loader, &ImageLoadController::cancelled, this, [this] {
+        m_banner->hide();
+        statusBar()->showMessage(tr("Loading cancelled"), 5000);
+    });
+    connect(m_layers, &LayersPane::layerSelected, this, [this](int layer) {
+        m_tree->setLayer(layer);
+        m_details->showLayer(layer);
+    });
+    connect(m_tree, &FileTreePane::nodeSelected, this, [this](MergedTree::NodeId node) { m_details->showNode(node, m_layers->selectedLayer()); });
+    connect(m_details, &DetailsPane::nodeActivated, this, [this](MergedTree::NodeId node) {
+        m_tree->setFilter(TreeFilter {}); // make sure the file is not filtered out
+        if (m_current.image)
+            m_layers->selectLayer(int(m_current.image->layers.size()) - 1);
+        connect(m_tree, &FileTreePane::scopeReady, this, [this, node] { m_tree->selectNode(node); m_tree->view()->setFocus(); },
+                Qt::SingleShotConnection);
+    });
+    connect(m_tree, &FileTreePane::scopeReady, this, [this] { takeScreenshotIfWanted(false); });
+    restoreSettings();
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::bundledSamplePath()
+{
+    const QString dir = QCoreApplication::applicationDirPath();
+    for (const QString &candidate : {dir + QStringLiteral("/../share/ballast/sample/sample.oci-gzip.tar"),
+                                     dir + QStringLiteral("/../../resources/sample/sample.oci-gzip.tar"),
+                                     dir + QStringLiteral("/../../../resources/sample/sample.oci-gzip.tar"),
+                                     QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar")})
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).canonicalFilePath();
+    return {};
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Image…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open image archive"), QString(),
+                                                          tr("Image archives (*.tar *.tar.gz *.tgz *.tar.zst *.oci);;All files (*)"));
+        if (!path.isEmpty())
+            openImage(path);
+    });
+    open->setObjectName(QStringLiteral("openAction"));
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a docker save / podman save / OCI archive"));
+    file->addAction(tr("Open OCI &Layout Folder…"), this, [this] {
+        const QString path = QFileDialog::getExistingDirectory(this, tr("Open OCI image layout"));
+        if (!path.isEmpty())
+            openImage(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_reload = file->addAction(tr("&Reload"), this, [this] {
+        if (!m_currentPath.isEmpty())
+            openImage(m_currentPath, m_currentOptions);
+    });
+    m_reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Find Files"), m_tree, &FileTreePane::focusSearch);
+    find->setShortcut(QKeySequence::Find);
+    auto *modes = new QActionGroup(this);
+    QAction *aggregated = view->addAction(tr("&Aggregated Filesystem"), this, [this] { m_tree->setMode(TreeMode::Aggregated); });
+    QAction *changes = view->addAction(tr("Layer &Changes Only"), this, [this] { m_tree->setMode(TreeMode::LayerChanges); });
+    aggregated->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    changes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    for (QAction *action : {aggregated, changes}) {
+        action->setCheckable(true);
+        modes->addAction(action);
+    }
+    aggregated->setChecked(true);
+    connect(m_tree->modeBox(), &QComboBox::currentIndexChanged, this, [aggregated, changes, this] {
+        (m_tree->filter().mode == TreeMode::Aggregated ? aggregated : changes)->setChecked(true);
+    });
+    view->addSeparator();
+    view->addAction(tr("&Expand All"), m_tree, &FileTreePane::expandAll);
+    view->addAction(tr("C&ollapse All"), m_tree, &FileTreePane::collapseAll);
+    view->addSeparator();
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    for (const auto &[label, theme] : std::vector<std::pair<QString, Theme>> {{tr("System"), Theme::System}, {tr("Light"), Theme::Light}, {tr("Dark"), Theme::Dark}}) {
+        QAction *action = themes->addAction(label, this, [theme] {
+            applyTheme(theme);
+            QSettings().setValue(QStringLiteral("theme"), int(theme));
+        });
+        action->setCheckable(true);
+        action->setChecked(int(theme) == QSettings().value(QStringLiteral("theme"), int(Theme::System)).toInt());
+        themeGroup->addAction(action);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Ballast"), this, [this] {
+        QMessageBox::about(this, tr("About Ballast"),
+                           tr("<h3>Ballast %1</h3><p>Shows what makes a container image heavy, and how to make it lighter.</p>"
+                              "<p>Qt %2</p>").arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::openImage(const QString &path, const LoadOptions &options)
+{
+    m_pendingOptions = options;
+    m_banner->showLoading(path);
+    m_loader->start(path, options);
+}
+
+void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
+{
+    m_banner->hide();
+    m_current = loaded;
+    m_currentPath = path;
+    m_currentOptions = m_pendingOptions;
+    m_layers->setImage(loaded);
+    m_details->setImage(loaded);
+    m_tree->setImage(loaded.image);
+    m_stack->setCurrentWidget(m_workspace);
+    if (!loaded.image->layers.empty())
+        m_layers->selectLayer(int(loaded.image->layers.size()) - 1);
+    m_details->showImage();
+    const QString name = loaded.image->tags.value(0, QFileInfo(path).fileName());
+    setWindowTitle(tr("%1 — Ballast").arg(name));
+    addRecentFile(path);
+    updateStatusBar();
+    emit imageShown();
+}
+
+void MainWindow::showFailure(const QString &path, const QString &message, const QStringList &choices)
+{
+    if (!choices.isEmpty() && m_screenshotPath.isEmpty()) {
+        m_banner->hide();
+        chooseAmong(path, choices);
+        return;
+    }
+    // The image that was open stays open: a failed load changes nothing but the banner.
+    m_banner->showError(message);
+    takeScreenshotIfWanted(true);
+}
+
+void MainWindow::chooseAmong(const QString &path, const QStringList &choices)
+{
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Choose an image"),
+                                                 tr("%1 holds several images. Which one?").arg(QFileInfo(path).fileName()), choices, 0, false, &ok);
+    if (!ok)
+        return;
+    // Choices read "name:tag, other:tag [os/arch]" (see readImageLayout).
+    LoadOptions options = m_pendingOptions;
+    const int bracket = choice.lastIndexOf(QStringLiteral(" ["));
+    const QString tags = bracket >= 0 ? choice.left(bracket) : choice;
+    if (bracket >= 0)
+        options.selection.platform = choice.mid(bracket + 2).chopped(1);
+    if (tags != QLatin1String("(untagged)"))
+        options.selection.tag = tags.section(QStringLiteral(", "), 0, 0);
+    openImage(path, options);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    RecentFiles::add(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    const QStringList files = RecentFiles::list();
+    m_recentMenu->clear();
+    for (const QString &file : files)
+        m_recentMenu->addAction(file, this, [this, file] { openImage(file); });
+    m_recentMenu->setEnabled(!files.isEmpty());
+    m_start->setRecentFiles(files);
+}
+
+void MainWindow::updateStatusBar()
+{
+    if (!m_current.image)
+        return m_statusSummary->clear();
+    const Image &image = *m_current.image;
+    m_statusSummary->setText(tr("%1 layers · %2 (%3 stored) · final %4 in %5 files · efficiency %6 % · reclaimable %7")
+                                 .arg(image.layers.size())
+                                 .arg(formatBytes(image.sizeBytes()), formatBytes(image.compressedSizeBytes()), formatBytes(image.tree.finalFileBytes()))
+                                 .arg(image.tree.finalFileCount())
+                                 .arg(m_current.analysis->dive.efficiency * 100, 0, 'f', 1)
+                                 .arg(formatBytes(m_current.analysis->reclaimableBytes)));
+}
+
+void MainWindow::setScreenshotTarget(const QString &pngPath)
+{
+    m_screenshotPath = pngPath;
+}
+
+void MainWindow::takeScreenshotIfWanted(bool failed)
+{
+    if (m_screenshotPath.isEmpty() || m_loader->isLoading() || m_tree->isBusy())
+        return;
+    const QString target = m_screenshotPath;
+    m_screenshotPath.clear();
+    // Let the views lay out and paint the new data first.
+    QTimer::singleShot(300, this, [this, target, failed] {
+        const bool saved = grab().save(target, "PNG");
+        QCoreApplication::exit(saved && !failed ? 0 : 1);
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 900);
+    if (!m_workspace->restoreState(settings.value(QStringLiteral("window/workspace")).toByteArray()))
+        m_workspace->setSizes({width() * 45 / 100, width() * 55 / 100});
+    if (!m_leftColumn->restoreState(settings.value(QStringLiteral("window/leftColumn")).toByteArray()))
+        m_leftColumn->setSizes({height() * 55 / 100, height() * 45 / 100});
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/workspace"), m_workspace->saveState());
+    settings.setValue(QStringLiteral("window/leftColumn"), m_leftColumn->saveState());
+    m_loader->cancel();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            openImage(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+} // namespace ballast

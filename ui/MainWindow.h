@@ -1,0 +1,82 @@
+#pragma once
+#include "load/ImageLoadController.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+
+namespace ballast {
+
+class DetailsPane;
+class FileTreePane;
+class LayersPane;
+class LoadBanner;
+class StartPage;
+
+// The main window: start page or workspace (layers, details, file tree), the loading banner,
+// menus with the standard shortcuts, recent files, drag and drop, remembered layout.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openImage(const QString &path, const LoadOptions &options = {});
+    // Saves a PNG of the window once the image (and its file tree) is shown, then quits the
+    // application: exit code 0, or 1 when loading failed.
+    void setScreenshotTarget(const QString &pngPath);
+
+    const LoadedImage &current() const { return m_current; }
+    LayersPane *layersPane() const { return m_layers; }
+    FileTreePane *fileTreePane() const { return m_tree; }
+    DetailsPane *detailsPane() const { return m_details; }
+    LoadBanner *loadBanner() const { return m_banner; }
+    StartPage *startPage() const { return m_start; }
+    ImageLoadController *loadController() const { return m_loader; }
+
+    static QString bundledSamplePath();
+
+signals:
+    void imageShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createMenus();
+    void showLoaded(const QString &path, const LoadedImage &loaded);
+    void showFailure(const QString &path, const QString &message, const QStringList &choices);
+    void chooseAmong(const QString &path, const QStringList &choices);
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void updateStatusBar();
+    void restoreSettings();
+    void takeScreenshotIfWanted(bool failed);
+
+    ImageLoadController *m_loader;
+    LoadedImage m_current;
+    QString m_currentPath;
+    LoadOptions m_currentOptions;
+    LoadOptions m_pendingOptions;
+    QString m_screenshotPath;
+
+    LoadBanner *m_banner;
+    QStackedWidget *m_stack;
+    StartPage *m_start;
+    QSplitter *m_workspace;
+    QSplitter *m_leftColumn;
+    LayersPane *m_layers;
+    DetailsPane *m_details;
+    FileTreePane *m_tree;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusSummary;
+    QAction *m_reload = nullptr;
+};
+
+} // namespace ballast

@@ -1,0 +1,50 @@
+#pragma once
+#include "ImageLoader.h"
+#include "analysis/ImageAnalysis.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace ballast {
+
+struct LoadedImage {
+    std::shared_ptr<const Image> image;
+    std::shared_ptr<const ImageAnalysis> analysis;
+};
+
+// Loads and analyses an image on a worker thread, reports progress from the GUI thread by polling the
+// loader's counters, and can be cancelled. Each start() makes every earlier job stale: results of a
+// stale job are dropped, never delivered.
+class ImageLoadController : public QObject {
+    Q_OBJECT
+public:
+    explicit ImageLoadController(QObject *parent = nullptr);
+    ~ImageLoadController() override;
+
+    void start(const QString &path, const LoadOptions &options);
+    void cancel();
+    bool isLoading() const { return m_job != nullptr; }
+    // Blocks until the running job (if any) has finished; for tests and shutdown.
+    void waitForIdle();
+
+signals:
+    void progress(qint64 bytesDone, qint64 bytesTotal, int layersDone, int layersTotal, double secondsLeft);
+    void loaded(const QString &path, const ballast::LoadedImage &result);
+    void failed(const QString &path, const QString &message, const QStringList &choices);
+    void cancelled(const QString &path);
+
+private:
+    struct Job;
+    void finish(std::shared_ptr<Job> job);
+    void poll();
+
+    std::shared_ptr<Job> m_job;
+    quint64 m_generation = 0;
+    QTimer m_pollTimer;
+};
+
+} // namespace ballast
+
+Q_DECLARE_METATYPE(ballast::LoadedImage)

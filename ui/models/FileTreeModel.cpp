@@ -1,0 +1,211 @@
+#include "FileTreeModel.h"
+
+#include "models/EntryText.h"
+#include "util/ByteFormat.h"
+#include "util/PathNormalizer.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <algorithm>
+
+namespace ballast {
+
+FileTreeModel::FileTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+void FileTreeModel::setScope(std::shared_ptr<const TreeScope> scope)
+{
+    beginResetModel();
+    m_scope = std::move(scope);
+    m_children.clear();
+    m_rows.clear();
+    endResetModel();
+}
+
+MergedTree::NodeId FileTreeModel::nodeAt(const QModelIndex &index) const
+{
+    return index.isValid() ? MergedTree::NodeId(index.internalId()) : MergedTree::Root;
+}
+
+void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) const
+{
+    const auto &bytes = m_scope->snapshot.bytes;
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    // Children arrive sorted by name: a stable sort by size keeps names as the tie-breaker.
+    if (m_sortColumn == NameColumn) {
+        if (descending)
+            std::reverse(children.begin(), children.end());
+        return;
+    }
+    std::stable_sort(children.begin(), children.end(), [&](auto a, auto b) {
+        return descending ? bytes[a] > bytes[b] : bytes[a] < bytes[b];
+    });
+}
+
+const std::vector<MergedTree::NodeId> &FileTreeModel::childrenOf(MergedTree::NodeId node) const
+{
+    auto it = m_children.find(node);
+    if (it != m_children.end())
+        return it->second;
+    std::vector<MergedTree::NodeId> children;
+    if (m_scope)
+        for (auto child : m_scope->image->tree.children(node))
+            if (m_scope->visible[child])
+                children.push_back(child);
+    sortChildren(children);
+    for (int row = 0; row < int(children.size()); ++row)
+        m_rows[children[size_t(row)]] = row;
+    return m_children.emplace(node, std::move(children)).first->second;
+}
+
+int FileTreeModel::rowOf(MergedTree::NodeId node) const
+{
+    auto it = m_rows.find(node);
+    if (it != m_rows.end())
+        return it->second;
+    childrenOf(m_scope->image->tree.parent(node));
+    it = m_rows.find(node);
+    return it == m_rows.end() ? -1 : it->second;
+}
+
+QModelIndex FileTreeModel::indexOfNode(MergedTree::NodeId node, int column) const
+{
+    if (!m_scope || node == MergedTree::Root || node >= m_scope->visible.size() || !m_scope->visible[node])
+        return {};
+    const int row = rowOf(node);
+    return row < 0 ? QModelIndex() : createIndex(row, column, quintptr(node));
+}
+
+QModelIndex FileTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!m_scope || row < 0 || column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
+        return {};
+    const auto &children = childrenOf(nodeAt(parent));
+    if (row >= int(children.size()))
+        return {};
+    return createIndex(row, column, quintptr(children[size_t(row)]));
+}
+
+QModelIndex FileTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || !m_scope)
+        return {};
+    const auto up = m_scope->image->tree.parent(nodeAt(child));
+    if (up == MergedTree::Root || up == MergedTree::NoNode)
+        return {};
+    return createIndex(rowOf(up), 0, quintptr(up));
+}
+
+int FileTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!m_scope || (parent.isValid() && parent.column() != 0))
+        return 0;
+    return int(childrenOf(nodeAt(parent)).size());
+}
+
+int FileTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+
+bool FileTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (!m_scope || (parent.isValid() && parent.column() != 0))
+        return false;
+    const auto node = nodeAt(parent);
+    if (auto it = m_children.find(node); it != m_children.end())
+        return !it->second.empty();
+    for (auto child : m_scope->image->tree.children(node))
+        if (m_scope->visible[child])
+            return true;
+    return false;
+}
+
+QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
+{
+    const Image &image = *m_scope->image;
+    const MergedTree &tree = image.tree;
+    const int layer = m_scope->layer;
+    const LayerEntry *entry = tree.entry(node, layer);
+    switch (column) {
+    case NameColumn: return displayPath(tree.name(node));
+    case SizeColumn: return formatBytes(m_scope->snapshot.bytes[node]);
+    case ShareColumn: {
+        const int64_t parentBytes = m_scope->snapshot.bytes[tree.parent(node)];
+        if (parentBytes <= 0)
+            return QStringLiteral("–");
+        return QStringLiteral("%1 %").arg(100.0 * double(m_scope->snapshot.bytes[node]) / double(parentBytes), 0, 'f', 1);
+    }
+    case StatusColumn: return QString::fromLatin1(nodeStatusName(m_scope->snapshot.status[node]));
+    case PermissionsColumn: return permissionString(entry, tree.isDirectory(node, layer));
+    case OwnerColumn: return entry ? QStringLiteral("%1:%2").arg(entry->uid).arg(entry->gid) : QStringLiteral("0:0");
+    case LayerColumn: {
+        int writer = tree.lastWriter(node, layer);
+        if (writer < 0 && m_scope->snapshot.status[node] == NodeStatus::Removed)
+            writer = tree.lastWriter(node, layer - 1);
+        return writer < 0 ? QVariant() : QVariant(writer);
+    }
+    case LinkColumn: {
+        if (!entry || (entry->type != EntryType::Symlink && entry->type != EntryType::Hardlink))
+            return {};
+        const QString target = displayPath(image.layers[size_t(tree.entryLayer(node, layer))].linkTarget(*entry));
+        return entry->type == EntryType::Hardlink ? QStringLiteral("⇒ /") + target : QStringLiteral("→ ") + target;
+    }
+    }
+    return {};
+}
+
+QVariant FileTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_scope)
+        return {};
+    const auto node = nodeAt(index);
+    switch (role) {
+    case Qt::DisplayRole: return displayData(node, index.column());
+    case Qt::ToolTipRole: return QStringLiteral("/") + displayPath(m_scope->image->tree.path(node));
+    case Qt::ForegroundRole:
+        if (!m_scope->matches[node]) // context only: an ancestor of what the filter shows
+            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return statusColor(m_scope->snapshot.status[node], QApplication::palette());
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == ShareColumn || index.column() == LayerColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case NodeRole: return QVariant::fromValue(uint(node));
+    case BytesRole: return QVariant::fromValue(qlonglong(m_scope->snapshot.bytes[node]));
+    case StatusRole: return int(m_scope->snapshot.status[node]);
+    }
+    return {};
+}
+
+QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const names[] = {"Name", "Size", "Share", "Status", "Permissions", "Owner", "Layer", "Link target"};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+void FileTreeModel::sort(int column, Qt::SortOrder order)
+{
+    const int sortColumn = column == NameColumn ? NameColumn : SizeColumn;
+    if (sortColumn == m_sortColumn && order == m_sortOrder)
+        return;
+    emit layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    std::vector<MergedTree::NodeId> nodes;
+    for (const QModelIndex &index : before)
+        nodes.push_back(nodeAt(index));
+    m_sortColumn = sortColumn;
+    m_sortOrder = order;
+    for (auto &[node, children] : m_children) {
+        const MergedTree &tree = m_scope->image->tree; // children are cached only while a scope is set
+        std::sort(children.begin(), children.end(), [&](auto a, auto b) { return tree.name(a) < tree.name(b); });
+        sortChildren(children);
+        for (int row = 0; row < int(children.size()); ++row)
+            m_rows[children[size_t(row)]] = row;
+    }
+    QModelIndexList after;
+    for (int i = 0; i < before.size(); ++i)
+        after << createIndex(rowOf(nodes[size_t(i)]), before[i].column(), quintptr(nodes[size_t(i)]));
+    changePersistentIndexList(before, after);
+    emit layoutChanged();
+}
+
+} // namespace ballast

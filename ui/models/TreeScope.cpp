@@ -1,0 +1,107 @@
+#include "TreeScope.h"
+
+#include <QRegularExpression>
+
+namespace ballast {
+namespace {
+
+bool statusShown(const TreeFilter &filter, NodeStatus status)
+{
+    switch (status) {
+    case NodeStatus::Added: return filter.showAdded;
+    case NodeStatus::Modified: return filter.showModified;
+    case NodeStatus::Removed: return filter.showRemoved;
+    case NodeStatus::Unchanged: return filter.showUnchanged;
+    case NodeStatus::Absent: return false;
+    }
+    return false;
+}
+
+// Marks nodes whose name (or path, when the pattern has a '/') matches, walking the tree depth-first
+// with one path buffer so that no path is built twice.
+void markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const QRegularExpression &regex,
+                       std::vector<uint8_t> &out)
+{
+    const bool byPath = filter.search.contains(QLatin1Char('/'));
+    const QByteArray needle = filter.search.toUtf8().toLower();
+    auto test = [&](std::string_view text) {
+        if (filter.regex)
+            return regex.match(QString::fromUtf8(text.data(), qsizetype(text.size()))).hasMatch();
+        return QByteArray::fromRawData(text.data(), qsizetype(text.size())).toLower().contains(needle);
+    };
+    std::string path;
+    struct Frame {
+        MergedTree::NodeId node;
+        size_t pathLength;
+    };
+    std::vector<Frame> stack {{MergedTree::Root, 0}};
+    while (!stack.empty()) {
+        const Frame frame = stack.back();
+        stack.pop_back();
+        path.resize(frame.pathLength);
+        if (frame.node != MergedTree::Root) {
+            if (!path.empty())
+                path.push_back('/');
+            path.append(tree.name(frame.node));
+            out[frame.node] = test(byPath ? std::string_view(path) : tree.name(frame.node));
+        }
+        for (auto child : tree.children(frame.node))
+            stack.push_back({child, path.size()});
+    }
+}
+
+} // namespace
+
+std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> image, int layer, const TreeFilter &filter,
+                                                  const LayerSnapshot *reuse)
+{
+    auto scope = std::make_shared<TreeScope>();
+    const MergedTree &tree = image->tree;
+    scope->image = image;
+    scope->layer = layer;
+    scope->filter = filter;
+    scope->snapshot = reuse && reuse->layer == layer ? *reuse : LayerSnapshot::compute(tree, layer);
+    const size_t count = tree.nodeCount();
+    scope->visible.assign(count, 0);
+    scope->matches.assign(count, 0);
+
+    std::vector<uint8_t> searchHit;
+    QRegularExpression regex;
+    const bool searching = !filter.search.isEmpty();
+    if (searching) {
+        if (filter.regex) {
+            regex.setPattern(filter.search);
+            regex.setPatternOptions(QRegularExpression::CaseInsensitiveOption);
+            if (!regex.isValid())
+                scope->searchError = regex.errorString();
+        }
+        searchHit.assign(count, 0);
+        if (scope->searchError.isEmpty())
+            markSearchMatches(tree, filter, regex, searchHit);
+    }
+    const auto &status = scope->snapshot.status;
+    const auto &bytes = scope->snapshot.bytes;
+    // Children have higher ids than their parents: one backwards sweep carries visibility upwards.
+    for (MergedTree::NodeId node = MergedTree::NodeId(count); node-- > 1;) {
+        const NodeStatus s = status[node];
+        bool inScope = s != NodeStatus::Absent;
+        if (filter.mode == TreeMode::LayerChanges)
+            inScope = s == NodeStatus::Added || s == NodeStatus::Modified || s == NodeStatus::Removed;
+        const bool match = inScope && statusShown(filter, s) && bytes[node] >= filter.minimumBytes
+            && (!searching || (scope->searchError.isEmpty() && searchHit[node]));
+        scope->matches[node] = match;
+        if (match && searching)
+            ++scope->matchCount;
+        if (match)
+            scope->visible[node] = 1;
+        if (scope->visible[node]) {
+            scope->visible[tree.parent(node)] = 1;
+            ++scope->visibleCount;
+        }
+    }
+    if (count)
+        scope->visible[MergedTree::Root] = 1;
+    return scope;
+}
+
+} // namespace ballast

@@ -1,0 +1,288 @@
+#include "FileTreePane.h"
+
+#include "models/FileTreeModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ballast {
+namespace {
+constexpr int MaxExpandAllNodes = 20000; // beyond this "expand all" would make the view itself the bottleneck
+
+QToolButton *statusToggle(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setCheckable(true);
+    button->setChecked(true);
+    button->setAutoRaise(true);
+    return button;
+}
+} // namespace
+
+FileTreePane::FileTreePane(QWidget *parent)
+    : QWidget(parent), m_mode(new QComboBox(this)), m_minimumSize(new QComboBox(this)), m_sort(new QComboBox(this)),
+      m_search(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regex"), this)), m_matches(new QLabel(this)),
+      m_view(new QTreeView(this)), m_model(new FileTreeModel(this))
+{
+    m_mode->addItem(tr("Aggregated"), int(TreeMode::Aggregated));
+    m_mode->addItem(tr("Layer changes only"), int(TreeMode::LayerChanges));
+    m_mode->setToolTip(tr("Aggregated: the filesystem after the selected layer. Layer changes: only what the layer added, modified or removed."));
+    m_added = statusToggle(tr("Added"), tr("Show files the selected layer added"), this);
+    m_modified = statusToggle(tr("Modified"), tr("Show files the selected layer modified"), this);
+    m_removed = statusToggle(tr("Removed"), tr("Show files the selected layer removed"), this);
+    m_unchanged = statusToggle(tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
+    for (const auto &[label, bytes] : std::vector<std::pair<QString, qint64>> {
+             {tr("Any size"), 0}, {tr("≥ 1 kB"), 1000}, {tr("≥ 100 kB"), 100000}, {tr("≥ 1 MB"), 1000000}, {tr("≥ 10 MB"), 10000000}, {tr("≥ 100 MB"), 100000000}})
+        m_minimumSize->addItem(label, bytes);
+    m_minimumSize->setToolTip(tr("Hide files and directories smaller than this"));
+    m_sort->addItem(tr("Sort by size"), int(FileTreeModel::SizeColumn));
+    m_sort->addItem(tr("Sort by name"), int(FileTreeModel::NameColumn));
+    m_sort->setToolTip(tr("Order of the entries in each directory"));
+    auto *expand = new QToolButton(this);
+    expand->setText(tr("Expand all"));
+    expand->setToolTip(tr("Expand every directory shown"));
+    auto *collapse = new QToolButton(this);
+    collapse->setText(tr("Collapse all"));
+    collapse->setToolTip(tr("Collapse every directory"));
+    m_search->setPlaceholderText(tr("Search names, or paths with a '/' (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("treeSearch"));
+    m_search->setToolTip(tr("Case-insensitive substring of the name; with a '/' the whole path is searched"));
+    m_regex->setToolTip(tr("Treat the search as a regular expression"));
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_mode);
+    for (auto *button : {m_added, m_modified, m_removed, m_unchanged})
+        controls->addWidget(button);
+    controls->addStretch();
+    controls->addWidget(m_minimumSize);
+    controls->addWidget(m_sort);
+    controls->addWidget(expand);
+    controls->addWidget(collapse);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_regex);
+    searchRow->addWidget(m_matches);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("<b>Files</b>"), this));
+    layout->addLayout(controls);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_view);
+
+    m_view->setObjectName(QStringLiteral("fileTree"));
+    m_view->setModel(m_model);
+    m_view->setUniformRowHeights(true); // keeps scrolling through huge directories cheap
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FileTreeModel::SizeColumn, Qt::DescendingOrder);
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(FileTreeModel::NameColumn, 320);
+    m_view->setAlternatingRowColors(true);
+
+    m_searchDebounce.setSingleShot(true);
+    m_searchDebounce.setInterval(150);
+    connect(&m_searchDebounce, &QTimer::timeout, this, [this] { readFilterWidgets(); });
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDebounce.start(); });
+    connect(m_regex, &QCheckBox::toggled, this, [this] { readFilterWidgets(); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
+    connect(m_minimumSize, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
+    for (auto *button : {m_added, m_modified, m_removed, m_unchanged})
+        connect(button, &QToolButton::toggled, this, [this] { readFilterWidgets(); });
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
+        const int column = m_sort->currentData().toInt();
+        m_view->sortByColumn(column, column == FileTreeModel::NameColumn ? Qt::AscendingOrder : Qt::DescendingOrder);
+    });
+    connect(expand, &QToolButton::clicked, this, &FileTreePane::expandAll);
+    connect(collapse, &QToolButton::clicked, this, &FileTreePane::collapseAll);
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (!m_restoring)
+            m_expanded.insert(m_model->nodeAt(index));
+    });
+    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex &index) { m_expanded.erase(m_model->nodeAt(index)); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (m_restoring || !current.isValid())
+            return;
+        m_current = m_model->nodeAt(current);
+        emit nodeSelected(m_current);
+    });
+}
+
+QToolButton *FileTreePane::statusButton(NodeStatus status) const
+{
+    switch (status) {
+    case NodeStatus::Added: return m_added;
+    case NodeStatus::Modified: return m_modified;
+    case NodeStatus::Removed: return m_removed;
+    default: return m_unchanged;
+    }
+}
+
+void FileTreePane::setImage(std::shared_ptr<const Image> image)
+{
+    m_image = std::move(image);
+    m_expanded.clear();
+    m_current = MergedTree::NoNode;
+    m_revealHeaviestPath = true;
+    m_layer = m_image && !m_image->layers.empty() ? int(m_image->layers.size()) - 1 : -1;
+    m_model->setScope(nullptr);
+    requestScope();
+}
+
+void FileTreePane::setLayer(int layer)
+{
+    if (layer == m_layer)
+        return;
+    m_layer = layer;
+    requestScope();
+}
+
+void FileTreePane::setMode(TreeMode mode)
+{
+    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+}
+
+void FileTreePane::setFilter(const TreeFilter &filter)
+{
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_mode), QSignalBlocker(m_search), QSignalBlocker(m_regex),
+                                       QSignalBlocker(m_minimumSize), QSignalBlocker(m_added), QSignalBlocker(m_modified),
+                                       QSignalBlocker(m_removed), QSignalBlocker(m_unchanged)};
+    m_mode->setCurrentIndex(m_mode->findData(int(filter.mode)));
+    m_search->setText(filter.search);
+    m_regex->setChecked(filter.regex);
+    m_added->setChecked(filter.showAdded);
+    m_modified->setChecked(filter.showModified);
+    m_removed->setChecked(filter.showRemoved);
+    m_unchanged->setChecked(filter.showUnchanged);
+    const int sizeIndex = m_minimumSize->findData(qint64(filter.minimumBytes));
+    m_minimumSize->setCurrentIndex(sizeIndex >= 0 ? sizeIndex : 0);
+    readFilterWidgets();
+}
+
+void FileTreePane::readFilterWidgets()
+{
+    TreeFilter filter;
+    filter.mode = TreeMode(m_mode->currentData().toInt());
+    filter.showAdded = m_added->isChecked();
+    filter.showModified = m_modified->isChecked();
+    filter.showRemoved = m_removed->isChecked();
+    filter.showUnchanged = m_unchanged->isChecked();
+    filter.minimumBytes = m_minimumSize->currentData().toLongLong();
+    filter.search = m_search->text();
+    filter.regex = m_regex->isChecked();
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    requestScope();
+}
+
+void FileTreePane::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void FileTreePane::requestScope()
+{
+    const quint64 generation = ++m_pendingGeneration;
+    if (!m_image || m_layer < 0) {
+        m_shownGeneration = generation;
+        return;
+    }
+    auto image = m_image;
+    const int layer = m_layer;
+    const TreeFilter filter = m_filter;
+    // Reuse the statuses and sizes when only the filter changed.
+    std::shared_ptr<const TreeScope> previous = m_model->scope();
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const TreeScope>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const TreeScope>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        applyScope(generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([image, layer, filter, previous] {
+        const LayerSnapshot *reuse = previous && previous->image == image ? &previous->snapshot : nullptr;
+        return TreeScope::build(image, layer, filter, reuse);
+    }));
+}
+
+void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScope> scope)
+{
+    if (generation != m_pendingGeneration)
+        return; // a newer request is on its way
+    m_restoring = true;
+    m_model->setScope(std::move(scope));
+    // Re-expand what the user had open, parents first (lower ids are never deeper than their children).
+    std::vector<MergedTree::NodeId> expanded(m_expanded.begin(), m_expanded.end());
+    std::sort(expanded.begin(), expanded.end());
+    for (auto node : expanded)
+        if (QModelIndex index = m_model->indexOfNode(node); index.isValid())
+            m_view->expand(index);
+    if (m_revealHeaviestPath) {
+        // A fresh image opens on its heaviest path, a few directories deep: where the bytes are.
+        m_revealHeaviestPath = false;
+        QModelIndex index = m_model->index(0, 0);
+        for (int depth = 0; depth < 3 && index.isValid() && m_model->hasChildren(index); ++depth) {
+            m_view->expand(index);
+            m_expanded.insert(m_model->nodeAt(index));
+            index = m_model->index(0, 0, index);
+        }
+    }
+    if (QModelIndex current = m_model->indexOfNode(m_current); current.isValid()) {
+        m_view->setCurrentIndex(current);
+        m_view->scrollTo(current);
+    }
+    m_restoring = false;
+    m_shownGeneration = generation;
+    updateMatchLabel();
+    emit scopeReady();
+}
+
+void FileTreePane::updateMatchLabel()
+{
+    const auto &scope = m_model->scope();
+    if (!scope || m_filter.search.isEmpty())
+        m_matches->clear();
+    else if (!scope->searchError.isEmpty())
+        m_matches->setText(tr("invalid: %1").arg(scope->searchError));
+    else
+        m_matches->setText(tr("%n match(es)", nullptr, int(std::min<int64_t>(scope->matchCount, INT_MAX))));
+}
+
+void FileTreePane::selectNode(MergedTree::NodeId node)
+{
+    m_current = node;
+    QModelIndex index = m_model->indexOfNode(node);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+}
+
+void FileTreePane::expandAll()
+{
+    const auto &scope = m_model->scope();
+    if (!scope)
+        return;
+    if (scope->visibleCount <= MaxExpandAllNodes)
+        m_view->expandAll();
+    else
+        m_view->expandToDepth(1);
+}
+
+void FileTreePane::collapseAll()
+{
+    m_view->collapseAll();
+    m_expanded.clear();
+}
+
+} // namespace ballast

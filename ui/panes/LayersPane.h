@@ -1,0 +1,31 @@
+#pragma once
+#include "load/ImageLoadController.h"
+
+#include <QWidget>
+
+class QTableView;
+
+namespace ballast {
+
+class LayerTableModel;
+
+// The layer list: one row per history step, sizes with proportional bars, waste markers.
+class LayersPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit LayersPane(QWidget *parent = nullptr);
+    void setImage(const LoadedImage &loaded);
+    void selectLayer(int layer);
+    int selectedLayer() const;
+    QTableView *view() const { return m_view; }
+    LayerTableModel *model() const { return m_model; }
+
+signals:
+    void layerSelected(int layer);
+
+private:
+    QTableView *m_view;
+    LayerTableModel *m_model;
+};
+
+} // namespace ballast
