@@ -35,15 +35,14 @@ std::shared_ptr<const Image> ImageLoader::load(const QString &path)
     image->tags = layout.tags;
     image->warnings = layout.notes;
     const QByteArray configBytes = files->read(layout.configPath);
-    if (m_options.verifyDigests && !layout.configDigest.isEmpty()) {
-        Sha256 hash;
-        hash.update(configBytes.constData(), size_t(configBytes.size()));
-        const QString actual = hash.finishDigest();
-        if (actual != layout.configDigest)
-            throw LoadError(QStringLiteral("%1: config %2: sha256 is %3 but its name says %4")
-                                .arg(path, layout.configPath, actual, layout.configDigest));
-    }
-    image->configDigest = layout.configDigest;
+    // The config's sha256 is the image ID; docker archives name it only by path, so compute it.
+    Sha256 hash;
+    hash.update(configBytes.constData(), size_t(configBytes.size()));
+    const QString configDigest = hash.finishDigest();
+    if (m_options.verifyDigests && !layout.configDigest.isEmpty() && configDigest != layout.configDigest)
+        throw LoadError(QStringLiteral("%1: config %2: sha256 is %3 but its name says %4")
+                            .arg(path, layout.configPath, configDigest, layout.configDigest));
+    image->configDigest = configDigest;
     image->config = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath);
 
     decodeLayers(*files, layout, *image);
@@ -64,10 +63,10 @@ void ImageLoader::decodeLayers(const ImageFiles &files, const ImageLayout &layou
         const auto &descriptor = layout.layers[i];
         auto range = files.find(descriptor.archivePath);
         if (!range)
-            throw LoadError(QStringLiteral("%1: the blob of layer %2 is missing: %3")
+            throw LoadError(QStringLiteral("%1: the blob of layer %2 is missing: %3%4")
                                 .arg(files.sourcePath())
                                 .arg(i)
-                                .arg(descriptor.archivePath));
+                                .arg(descriptor.archivePath, files.damageNote()));
         if (descriptor.declaredSize >= 0 && descriptor.declaredSize != range->size)
             throw LoadError(QStringLiteral("%1: the blob is %2 bytes but the manifest declares %3")
                                 .arg(layerLabel(files.sourcePath(), int(i), descriptor.archivePath))

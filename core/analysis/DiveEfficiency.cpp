@@ -11,8 +11,8 @@ using NodeId = MergedTree::NodeId;
 // dive's stacked tree of the layers below the one being scored, kept over the union tree's nodes.
 // dive stacks a layer by visiting its own tree in order: a whiteout removes the path and all below it,
 // any other node (implied parents too) is added and *replaces* the file info, so an implied parent
-// leaves a directory without an entry of its own. Opaque markers name `dir/.wh..opq`, which never
-// exists, so dive ignores them.
+// leaves a directory without an entry of its own. (Opaque markers never enter dive's trees at all:
+// see layerOwnTree.)
 class DiveStack {
 public:
     explicit DiveStack(const Image &image) : m_image(image), m_tree(image.tree), m_state(image.tree.nodeCount()) {}
@@ -37,13 +37,13 @@ public:
         return total;
     }
 
-    void stack(int layerIndex, const std::vector<OwnTreeItem> &items)
+    void stack(int layerIndex, const std::vector<OwnTreeItem> &items, bool applyWhiteouts)
     {
         const Layer &layer = m_image.layers[size_t(layerIndex)];
         for (const OwnTreeItem &item : items) {
             if (item.node == MergedTree::NoNode) {
                 const NodeId target = whiteoutTarget(m_tree, layer, layerIndex, item.entry);
-                if (present(target))
+                if (applyWhiteouts && present(target))
                     remove(target);
                 continue;
             }
@@ -58,8 +58,6 @@ public:
     static NodeId whiteoutTarget(const MergedTree &tree, const Layer &layer, int layerIndex, uint32_t entry)
     {
         const LayerEntry &marker = layer.entries[entry];
-        if (marker.type == EntryType::OpaqueWhiteout)
-            return MergedTree::NoNode;
         std::string_view path = layer.path(marker);
         const size_t slash = path.rfind('/');
         const std::string_view name = path.substr(slash == std::string_view::npos ? 4 : slash + 5);
@@ -120,8 +118,10 @@ DiveEfficiency computeDiveEfficiency(const Image &image, const std::vector<std::
     };
     std::vector<Pending> inefficientOrder;
 
-    // dive's StackTreeRange(trees, 0, l-1) starts from a copy of trees[0]: layer 0 is below every layer, itself included.
-    if (!image.layers.empty()) stacked.stack(0, ownTrees[0]);
+    // dive's StackTreeRange(trees, 0, l-1) starts from a copy of trees[0] (whose own whiteouts remove
+    // nothing): layer 0 is below every layer, itself included.
+    if (!image.layers.empty())
+        stacked.stack(0, ownTrees[0], false);
     for (size_t l = 0; l < image.layers.size(); ++l) {
         const Layer &layer = image.layers[l];
         for (const OwnTreeItem &item : ownTrees[l]) {
@@ -155,7 +155,8 @@ DiveEfficiency computeDiveEfficiency(const Image &image, const std::vector<std::
             if (++data->count == 2)
                 inefficientOrder.push_back({key, missingKey});
         }
-        stacked.stack(int(l), ownTrees[l]);
+        if (l > 0)
+            stacked.stack(int(l), ownTrees[l], true);
     }
 
     DiveEfficiency out;

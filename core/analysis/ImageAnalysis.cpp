@@ -32,7 +32,10 @@ std::vector<HiddenFile> findHiddenFiles(const Image &image)
             if (entry.type != EntryType::File || entry.size == 0)
                 continue;
             const auto &next = events[i + 1];
-            out.push_back({node, event.layer, next.layer, next.kind != MergedTree::EventKind::Written, entry.size});
+            // Replaced by something that is not a file (a directory, a link) counts as deleted.
+            const bool deleted = next.kind != MergedTree::EventKind::Written
+                || image.layers[next.layer].entries[next.entry].type != EntryType::File;
+            out.push_back({node, event.layer, next.layer, deleted, entry.size});
         }
     }
     for (const Layer &layer : image.layers) {

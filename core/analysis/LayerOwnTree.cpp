@@ -39,7 +39,9 @@ std::vector<OwnTreeItem> layerOwnTree(const Image &image, int layerIndex)
     for (uint32_t i = 0; i < layer.entries.size(); ++i) {
         const LayerEntry &entry = layer.entries[i];
         const NodeId node = tree.nodeOfEntry(layerIndex, i);
-        if (entry.type == EntryType::Whiteout || entry.type == EntryType::OpaqueWhiteout)
+        // dive's FileTree.AddPath refuses names starting with ".wh..wh.": an opaque marker never
+        // enters its tree (so dive ignores opaque directories), though the marker's directory does.
+        if (entry.type == EntryType::Whiteout)
             markers.push_back({node, baseName(layer.path(entry)), i});
         addWithParents(node);
     }

@@ -6,7 +6,8 @@
 namespace ballast {
 
 // One node of a layer's own tree, as dive builds it: every path the layer's tar names, the parent
-// directories it implies (with no entry of their own) and its whiteout markers.
+// directories it implies (with no entry of their own) and its whiteout markers (not opaque markers,
+// which dive leaves out).
 struct OwnTreeItem {
     MergedTree::NodeId node = MergedTree::NoNode; // NoNode for whiteout markers
     uint32_t entry = MergedTree::NoEntry;          // NoEntry for implied parents; the last duplicate wins

@@ -126,6 +126,28 @@ std::vector<Finding> findSecurityIssues(const Image &image)
             add(secrets, path, entry->size);
         }
     }
+    // A key or secret deleted (or overwritten) by a later layer still ships in the layer that stored it.
+    Finding buried = securityFinding("deleted-secret", Severity::Error, QStringLiteral("keys or secrets hidden by a later layer but still stored"),
+                                     QStringLiteral("Deleting a file in a later layer leaves it readable in the earlier layer's blob: rotate it, "
+                                                    "and pass secrets with `RUN --mount=type=secret` instead of copying them."));
+    for (MergedTree::NodeId node = 1; node < tree.nodeCount(); ++node) {
+        const std::string_view name = tree.name(node);
+        if (!isPrivateKeyName(name) && !mayBeSecretName(name))
+            continue;
+        auto events = tree.events(node);
+        for (size_t i = 0; i + 1 < events.size(); ++i) {
+            if (events[i].kind != MergedTree::EventKind::Written)
+                continue;
+            const LayerEntry &entry = image.layers[events[i].layer].entries[events[i].entry];
+            const std::string path = tree.path(node);
+            const bool key = isPrivateKeyName(name) && !name.ends_with(".pem") && !isSystemCertificateStore(path);
+            if (entry.type != EntryType::File || (!key && !isSecretName(path, name)))
+                continue;
+            if (buried.layer < 0)
+                buried.layer = events[i].layer;
+            add(buried, path, entry.size);
+        }
+    }
     for (auto p : shellPaths)
         if (!needsShell)
             if (auto node = tree.find(p); node != MergedTree::NoNode && fs.exists(node))
@@ -134,7 +156,7 @@ std::vector<Finding> findSecurityIssues(const Image &image)
         if (!needsManager)
             if (auto node = tree.find(p); node != MergedTree::NoNode && fs.exists(node))
                 add(managers, std::string(p), 0);
-    for (Finding *f : {&keys, &secrets, &setuid, &worldWritable, &certificates, &shells, &managers})
+    for (Finding *f : {&keys, &secrets, &buried, &setuid, &worldWritable, &certificates, &shells, &managers})
         if (!f->paths.empty())
             out.push_back(std::move(*f));
     const QString user = image.config.user.section(QLatin1Char(':'), 0, 0);

@@ -81,7 +81,7 @@ QByteArray ImageFiles::read(const QString &member, int64_t limit) const
 {
     auto range = find(member);
     if (!range)
-        throw LoadError(QStringLiteral("%1: %2 is missing").arg(m_sourcePath, member));
+        throw LoadError(QStringLiteral("%1: %2 is missing%3").arg(m_sourcePath, member, damageNote()));
     return read(*range, member, limit);
 }
 

@@ -36,6 +36,8 @@ public:
     virtual bool exists(const QString &member) const { return find(member).has_value(); }
     // Top-level names, for error messages ("found: a, b, c").
     virtual QStringList topLevelNames() const = 0;
+    // Appended to "missing" errors: why a member may be missing (a truncated archive), else empty.
+    virtual QString damageNote() const { return {}; }
 
     // Whole member, refusing members over `limit` bytes. Throws LoadError naming the member if missing.
     QByteArray read(const QString &member, int64_t limit = 64 << 20) const;

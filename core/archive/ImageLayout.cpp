@@ -195,8 +195,8 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
                    &candidates);
     } else {
         throw LoadError(QStringLiteral("%1: not an image: found neither manifest.json (docker save) nor index.json "
-                                       "(OCI layout); top-level entries: %2")
-                            .arg(source, files.topLevelNames().mid(0, 12).join(QStringLiteral(", "))));
+                                       "(OCI layout); top-level entries: %2%3")
+                            .arg(source, files.topLevelNames().mid(0, 12).join(QStringLiteral(", ")), files.damageNote()));
     }
     if (candidates.empty())
         throw LoadError(QStringLiteral("%1: the archive lists no image").arg(source));

@@ -45,9 +45,12 @@ std::optional<std::string> resolveInside(const std::string &linkPath, const std:
 
 } // namespace
 
-TarImageFiles::TarImageFiles(QString sourcePath, const QString &tarFile)
-    : ImageFiles(std::move(sourcePath)), m_tarFile(tarFile), m_members(TarIndex::read(tarFile))
+TarImageFiles::TarImageFiles(QString sourcePath, const QString &tarFile) : ImageFiles(std::move(sourcePath)), m_tarFile(tarFile)
 {
+    TarListing listing = TarIndex::read(tarFile);
+    m_members = std::move(listing.members);
+    m_endMarkerSeen = listing.endMarkerSeen;
+    m_fileSize = listing.fileSize;
     for (size_t i = 0; i < m_members.size(); ++i)
         m_byPath[m_members[i].path] = i;
 }
@@ -85,6 +88,13 @@ std::optional<FileRange> TarImageFiles::find(const QString &member) const
     throw LoadError(QStringLiteral("%1: %2: too many levels of links (a link loop?)").arg(m_sourcePath, member));
 }
 
+QString TarImageFiles::damageNote() const
+{
+    if (m_endMarkerSeen)
+        return {};
+    return QStringLiteral("; the archive ends at byte %1 without a tar end-of-archive marker (truncated?)").arg(m_fileSize);
+}
+
 QStringList TarImageFiles::topLevelNames() const
 {
     QSet<QString> seen;
@@ -108,8 +118,11 @@ std::optional<FileRange> DirectoryImageFiles::find(const QString &member) const
 {
     const QString relative = QString::fromStdString(normalizeEntryPath(member.toStdString()));
     QFileInfo info(QDir(m_canonicalRoot).filePath(relative));
-    if (!info.exists())
+    if (!info.exists()) {
+        if (info.isSymLink()) // exists() follows links: a loop or a dangling link looks absent
+            throw LoadError(QStringLiteral("%1: %2: a link loop or a dangling link").arg(m_sourcePath, member));
         return std::nullopt;
+    }
     const QString canonical = info.canonicalFilePath();
     if (canonical.isEmpty())
         throw LoadError(QStringLiteral("%1: %2: a link loop or a dangling link").arg(m_sourcePath, member));

@@ -14,11 +14,14 @@ public:
     bool isDirectory() const override { return false; }
     std::optional<FileRange> find(const QString &member) const override;
     QStringList topLevelNames() const override;
+    QString damageNote() const override;
     void adoptTemporaryDir(std::unique_ptr<QTemporaryDir> dir, QString compression);
 
 private:
     QString m_tarFile;
     std::vector<TarMember> m_members;
+    bool m_endMarkerSeen = true;
+    int64_t m_fileSize = 0;
     std::unordered_map<std::string, size_t> m_byPath; // the last member of a path wins, as tar extraction does
 };
 

@@ -99,14 +99,16 @@ bool TarIndex::looksLikeTarHeader(const char *block)
     return memcmp(block + 257, "ustar", 5) == 0 || (!isZeroBlock(block) && checksumMatches(block));
 }
 
-std::vector<TarMember> TarIndex::read(const QString &fileName)
+TarListing TarIndex::read(const QString &fileName)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
         throw LoadError(QStringLiteral("%1: cannot open: %2").arg(fileName, file.errorString()));
     const int64_t fileSize = file.size();
 
-    std::vector<TarMember> members;
+    TarListing listing;
+    listing.fileSize = fileSize;
+    std::vector<TarMember> &members = listing.members;
     std::string longName, longLink, paxPath, paxLink;
     int64_t paxSize = -1; // -1: no pax size record
     int64_t offset = 0;
@@ -115,8 +117,10 @@ std::vector<TarMember> TarIndex::read(const QString &fileName)
         file.seek(offset);
         if (file.read(header, Block) != Block)
             throw LoadError(QStringLiteral("%1: read error at byte %2").arg(fileName).arg(offset));
-        if (isZeroBlock(header))
-            break; // end-of-archive marker
+        if (isZeroBlock(header)) {
+            listing.endMarkerSeen = true; // end-of-archive marker
+            break;
+        }
         if (!checksumMatches(header))
             throw LoadError(QStringLiteral("%1: damaged tar header at byte %2 (checksum mismatch)")
                                 .arg(fileName)
@@ -173,7 +177,7 @@ std::vector<TarMember> TarIndex::read(const QString &fileName)
         throw LoadError(QStringLiteral("%1: the archive ends inside a tar header at byte %2 (truncated?)")
                             .arg(fileName)
                             .arg(offset));
-    return members;
+    return listing;
 }
 
 } // namespace ballast

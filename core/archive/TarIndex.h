@@ -17,10 +17,16 @@ struct TarMember {
     int64_t size = 0;
 };
 
+struct TarListing {
+    std::vector<TarMember> members;
+    bool endMarkerSeen = false; // false when the tar stops without its two zero blocks (truncated?)
+    int64_t fileSize = 0;
+};
+
 class TarIndex {
 public:
     // Throws LoadError naming `file` and the offending header when the tar is damaged.
-    static std::vector<TarMember> read(const QString &file);
+    static TarListing read(const QString &file);
     // True when the 512-byte block looks like a tar header (magic or valid checksum).
     static bool looksLikeTarHeader(const char *block512);
 };

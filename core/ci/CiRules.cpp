@@ -40,18 +40,19 @@ QString goNumber(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
+// dive refuses ratios outside 0…1 as misconfigured.
 std::optional<double> parseRatio(const QString &value)
 {
     bool ok = false;
     double number = value.toDouble(&ok);
-    return ok && std::isfinite(number) ? std::optional<double>(number) : std::nullopt;
+    return ok && std::isfinite(number) && number >= 0 && number <= 1 ? std::optional<double>(number) : std::nullopt;
 }
 
 } // namespace
 
 std::optional<uint64_t> parseHumanBytes(const QString &text)
 {
-    static const QRegularExpression syntax(QStringLiteral("^\\s*([0-9]*\\.?[0-9]+)\\s*([a-zA-Z]*)\\s*$"));
+    static const QRegularExpression syntax(QStringLiteral("^\\s*([0-9.,]+)\\s*([a-zA-Z]*)\\s*$"));
     const auto match = syntax.match(text);
     if (!match.hasMatch())
         return std::nullopt;
@@ -61,11 +62,18 @@ std::optional<uint64_t> parseHumanBytes(const QString &text)
         {QStringLiteral("m"), 1e6},  {QStringLiteral("mb"), 1e6},  {QStringLiteral("mi"), 1048576.0}, {QStringLiteral("mib"), 1048576.0},
         {QStringLiteral("g"), 1e9},  {QStringLiteral("gb"), 1e9},  {QStringLiteral("gi"), 1073741824.0}, {QStringLiteral("gib"), 1073741824.0},
         {QStringLiteral("t"), 1e12}, {QStringLiteral("tb"), 1e12}, {QStringLiteral("ti"), 1099511627776.0}, {QStringLiteral("tib"), 1099511627776.0},
+        {QStringLiteral("p"), 1e15}, {QStringLiteral("pb"), 1e15}, {QStringLiteral("pi"), 1125899906842624.0}, {QStringLiteral("pib"), 1125899906842624.0},
+        {QStringLiteral("e"), 1e18}, {QStringLiteral("eb"), 1e18}, {QStringLiteral("ei"), 1152921504606846976.0}, {QStringLiteral("eib"), 1152921504606846976.0},
     };
     const QString unit = match.captured(2).toLower();
-    if (!units.contains(unit))
+    bool ok = false;
+    const double number = QString(match.captured(1)).remove(QLatin1Char(',')).toDouble(&ok); // "1,000 kB" is allowed
+    if (!ok || !units.contains(unit))
         return std::nullopt;
-    return uint64_t(match.captured(1).toDouble() * units.value(unit));
+    const double bytes = number * units.value(unit);
+    if (bytes >= 18446744073709551616.0)
+        return std::nullopt;
+    return uint64_t(bytes);
 }
 
 CiConfig CiConfig::defaults()

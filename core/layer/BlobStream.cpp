@@ -112,6 +112,9 @@ std::span<const char> BlobStream::next()
 {
     if (m_finished)
         return {};
+    // Checked per output chunk too: 1 MiB of compressed input can expand to gigabytes.
+    if (m_options.cancelled && m_options.cancelled->load(std::memory_order_relaxed))
+        throw LoadCancelled();
     std::span<const char> out;
     switch (m_compression) {
     case Compression::None:

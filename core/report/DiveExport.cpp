@@ -63,7 +63,7 @@ nlohmann::ordered_json diveExportJson(const Image &image, const ImageAnalysis &a
                                 {"gid", entry.gid},
                                 {"isDir", entry.type == EntryType::Directory}});
         }
-        QString command;
+        QString command = QStringLiteral("(missing)"); // what dive prints when history runs out
         if (layer.historyIndex >= 0) {
             command = image.config.history[size_t(layer.historyIndex)].createdBy;
             if (command.startsWith(QLatin1String("/bin/sh -c ")))

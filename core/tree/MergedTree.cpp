@@ -169,8 +169,15 @@ int MergedTree::entryLayer(NodeId node, int layer) const
 
 bool MergedTree::isDirectory(NodeId node, int layer) const
 {
-    const LayerEntry *e = entry(node, layer);
-    return node == Root || (e ? e->type == EntryType::Directory : !children(node).empty());
+    // Decided from the node's own history: a directory implied by a whiteout marker has no children.
+    if (node == Root)
+        return true;
+    const Event *last = eventBefore(node, layer + 1);
+    if (last && last->kind == EventKind::Removed && last->layer == layer)
+        last = eventBefore(node, layer);
+    if (!last || last->kind == EventKind::Removed)
+        return false;
+    return last->kind == EventKind::Implied || entryOf(*last)->type == EntryType::Directory;
 }
 
 std::vector<int64_t> MergedTree::aggregatedSizes(int layer) const

@@ -28,7 +28,13 @@ const char *compressionName(LayerCompression compression);
 bool isTarFormat(Format format);
 
 // How a name longer than the 100-byte ustar field is written.
-enum class LongName { Auto /* pax when needed */, Pax /* always a pax path record */, Gnu /* ././@LongLink */ };
+// How an entry name is written: Auto uses a pax record only for names over 100 bytes; Pax and Gnu
+// (././@LongLink) always write the long-name record; UstarPrefix splits the name at its last '/' into
+// the ustar prefix and name fields (as Go's archive/tar does for names up to 256 bytes).
+enum class LongName { Auto, Pax, Gnu, UstarPrefix };
+// How the size field is written: octal (the usual), GNU base-256 (what tars use over 8 GiB), or only
+// as a pax "size" record with 0 in the ustar field (what Go's archive/tar writes over 8 GiB).
+enum class SizeField { Octal, Base256, PaxOnly };
 
 // One tar entry. `type` is the raw typeflag: '0' file, '1' hardlink, '2' symlink, '3' char device,
 // '4' block device, '5' directory, '6' fifo. Only '0' entries carry `content`; the header size of
@@ -45,6 +51,7 @@ struct EntrySpec {
     int devMajor = 0;
     int devMinor = 0;
     LongName longName = LongName::Auto;
+    SizeField sizeField = SizeField::Octal;
     bool paxGlobalHeaderBefore = false; // emit a pax global header ('g') just before this entry
     std::vector<std::pair<std::string, std::string>> paxRecords; // extra pax records (xattrs, …)
 };
@@ -62,7 +69,11 @@ struct LayerSpec {
     std::vector<EntrySpec> entries;
     LayerCompression compression = LayerCompression::None;
     std::string createdBy;
-    bool estargzTocAsEntry = false; // eStargz variant: TOC as the tar's last entry, no end blocks
+    // eStargz as containerd's estargz writes it: every entry in its own gzip member, then one member with
+    // the TOC as the tar's last regular entry `stargz.index.json` followed by the end blocks, then the
+    // 51-byte footer. A plain tar reader sees the TOC as a file. With tocAfterEnd the end blocks come
+    // first and the TOC entry after them (how FORMATS.md describes it): a tar reader stops before it.
+    bool estargzTocAfterEnd = false;
 };
 
 struct HistorySpec {
@@ -86,25 +97,37 @@ struct Damage {
     int wrongBlobDigestLayer = -1; // OCI/Docker25: the blob is stored under (and described by) a wrong digest
     int missingBlobLayer = -1;     // the blob is not written at all
     enum class Json { None, Manifest, Index, Config } invalidJson = Json::None; // that member is cut JSON
-    bool layerLinkLoop = false;    // Buildah: layer 0's <id>/layer.tar -> ../loop-a.tar -> loop-b.tar -> loop-a.tar
-    bool layerLinkOutside = false; // Buildah: layer 0's <id>/layer.tar -> ../../outside.tar
+    // Buildah: layer 0's <id>/layer.tar -> ../loop-a.tar -> loop-b.tar -> ./loop-a.tar.
+    // OCI: layer 0's blob is a link blobs/sha256/<hex> -> ../../loop-a -> loop-b -> ./loop-a.
+    bool layerLinkLoop = false;
+    // Buildah: layer 0's <id>/layer.tar -> ../../outside.tar. OCI: blobs/sha256/<hex> -> ../../../outside.tar,
+    // a real file beside the layout directory (the blob's bytes) when the layout is a directory.
+    bool layerLinkOutside = false;
     int blobLayer = -1;            // the stored blob of this layer is damaged (and named after its new bytes):
     int64_t blobFlipAt = INT64_MIN; //   byte at this offset (negative: from the end) is inverted
     int64_t blobTruncateTo = -1;   //   cut to this many bytes
     int64_t truncateArchiveAt = -1; // the archive file is cut to this many bytes
     int64_t flipArchiveByteAt = -1; // this byte of the archive file is inverted
+    int wrongSizeLayer = -1;        // OCI: the layer descriptor declares one byte more than the blob has
+    bool wrongConfigDigest = false; // OCI/Docker25: the config is stored under (and described by) a wrong digest
+    bool dropLastDiffId = false;    // the config lists one diff_id fewer than there are layers
 };
 
 struct ArchiveSpec {
     Format format = Format::OciArchive;
     // One entry per image. Docker formats: one manifest.json entry each. OCI: one index.json descriptor
-    // each (tag = its first tag) unless multiPlatform.
+    // per tag (ref.name annotation; one without annotation when untagged) unless multiPlatform.
     std::vector<ImageSpec> images;
     bool multiPlatform = false; // OCI: index.json -> one nested image index whose manifests are the images
     bool attestations = false;  // multiPlatform: an attestation manifest (unknown/unknown) per image
     std::string indexTag;       // multiPlatform: ref.name annotation of the nested index
     bool reverseBlobOrder = false; // layer blobs stored in the archive in reverse manifest order
     OuterCompression outer = OuterCompression::None;
+    // How the outer tar names its members: as they are, with a "./" prefix (and a "./" root entry, as
+    // `tar -C dir -cf x.tar .` writes them), or with one of the long-name encodings.
+    enum class MemberNames { Plain, DotSlash, Pax, Gnu, UstarPrefix } memberNames = MemberNames::Plain;
+    SizeField memberSizes = SizeField::Octal; // how the outer tar writes its members' sizes
+    bool globalHeaderFirst = false;           // the outer tar starts with a pax global header (git archive)
     Damage damage;
 };
 

@@ -33,27 +33,36 @@ struct EntrySpec {
     EntrySpec at(int64_t t) const { EntrySpec e = *this; e.mtime = t; return e; }
 };
 
+inline EntrySpec entrySpec(std::string path, ballast::EntryType type, int64_t size, uint64_t hash, uint32_t mode,
+                           std::string link = {})
+{
+    EntrySpec e;
+    e.path = std::move(path);
+    e.type = type;
+    e.size = size;
+    e.hash = hash;
+    e.permissions = mode;
+    e.link = std::move(link);
+    return e;
+}
 inline EntrySpec F(std::string path, int64_t size, uint64_t hash)
 {
-    return {std::move(path), ballast::EntryType::File, size, hash, 0644};
+    return entrySpec(std::move(path), ballast::EntryType::File, size, hash, 0644);
 }
-inline EntrySpec D(std::string path) { return {std::move(path), ballast::EntryType::Directory, 0, 0, 0755}; }
+inline EntrySpec D(std::string path) { return entrySpec(std::move(path), ballast::EntryType::Directory, 0, 0, 0755); }
 inline EntrySpec L(std::string path, std::string target)
 {
-    EntrySpec e {std::move(path), ballast::EntryType::Symlink, 0, 0, 0777};
-    e.link = std::move(target);
-    return e;
+    return entrySpec(std::move(path), ballast::EntryType::Symlink, 0, 0, 0777, std::move(target));
 }
 inline EntrySpec H(std::string path, std::string target)
 {
-    EntrySpec e {std::move(path), ballast::EntryType::Hardlink, 0, 0, 0644};
-    e.link = std::move(target);
-    return e;
+    return entrySpec(std::move(path), ballast::EntryType::Hardlink, 0, 0, 0644, std::move(target));
 }
-inline EntrySpec WH(std::string markerPath) { return {std::move(markerPath), ballast::EntryType::Whiteout, 0, 0, 0}; }
+inline EntrySpec WH(std::string markerPath) { return entrySpec(std::move(markerPath), ballast::EntryType::Whiteout, 0, 0, 0); }
 inline EntrySpec OPQ(const std::string &dir)
 {
-    return {dir.empty() ? std::string(".wh..wh..opq") : dir + "/.wh..wh..opq", ballast::EntryType::OpaqueWhiteout, 0, 0, 0};
+    return entrySpec(dir.empty() ? std::string(".wh..wh..opq") : dir + "/.wh..wh..opq", ballast::EntryType::OpaqueWhiteout,
+                     0, 0, 0);
 }
 
 using LayerSpec = std::vector<EntrySpec>;
