@@ -1,6 +1,8 @@
 // `ballast [IMAGE] [--tag T] [--platform P] [--view layers] [--screenshot FILE.png]`
 #include "MainWindow.h"
 #include "Theme.h"
+#include "panes/FileTreePane.h"
+#include "panes/LayersPane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,7 +28,9 @@ int main(int argc, char *argv[])
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Draw the window at 1600x1000, save it as PNG and exit."),
                                   QStringLiteral("FILE"));
     QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."), QStringLiteral("THEME"));
-    parser.addOptions({tag, platform, view, screenshot, theme});
+    QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("Layer to select once loaded (default: the last)."), QStringLiteral("N"));
+    QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("File tree mode: aggregated or changes."), QStringLiteral("MODE"));
+    parser.addOptions({tag, platform, view, screenshot, theme, layer, mode});
     parser.process(app);
 
     ballast::Theme chosen = ballast::Theme(QSettings().value(QStringLiteral("theme"), int(ballast::Theme::System)).toInt());
@@ -41,6 +45,12 @@ int main(int argc, char *argv[])
         window.resize(1600, 1000);
     }
     window.show();
+    if (parser.isSet(mode))
+        window.fileTreePane()->setMode(parser.value(mode) == QLatin1String("changes") ? ballast::TreeMode::LayerChanges
+                                                                                      : ballast::TreeMode::Aggregated);
+    if (parser.isSet(layer))
+        QObject::connect(&window, &ballast::MainWindow::imageShown, &window,
+                         [&window, n = parser.value(layer).toInt()] { window.layersPane()->selectLayer(n); });
     const QStringList images = parser.positionalArguments();
     if (!images.isEmpty()) {
         ballast::LoadOptions options;

@@ -28,7 +28,7 @@ MergedTree::NodeId FileTreeModel::nodeAt(const QModelIndex &index) const
 
 void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) const
 {
-    const auto &bytes = m_scope->snapshot.bytes;
+    const auto &bytes = m_scope->bytes;
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     // Children arrive sorted by name: a stable sort by size keeps names as the tie-breaker.
     if (m_sortColumn == NameColumn) {
@@ -125,12 +125,12 @@ QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
     const LayerEntry *entry = tree.entry(node, layer);
     switch (column) {
     case NameColumn: return displayPath(tree.name(node));
-    case SizeColumn: return formatBytes(m_scope->snapshot.bytes[node]);
+    case SizeColumn: return formatBytes(m_scope->bytes[node]);
     case ShareColumn: {
-        const int64_t parentBytes = m_scope->snapshot.bytes[tree.parent(node)];
+        const int64_t parentBytes = m_scope->bytes[tree.parent(node)];
         if (parentBytes <= 0)
             return QStringLiteral("–");
-        return QStringLiteral("%1 %").arg(100.0 * double(m_scope->snapshot.bytes[node]) / double(parentBytes), 0, 'f', 1);
+        return QStringLiteral("%1 %").arg(100.0 * double(m_scope->bytes[node]) / double(parentBytes), 0, 'f', 1);
     }
     case StatusColumn: return QString::fromLatin1(nodeStatusName(m_scope->snapshot.status[node]));
     case PermissionsColumn: return permissionString(entry, tree.isDirectory(node, layer));
@@ -168,7 +168,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case NodeRole: return QVariant::fromValue(uint(node));
-    case BytesRole: return QVariant::fromValue(qlonglong(m_scope->snapshot.bytes[node]));
+    case BytesRole: return QVariant::fromValue(qlonglong(m_scope->bytes[node]));
     case StatusRole: return int(m_scope->snapshot.status[node]);
     }
     return {};

@@ -81,6 +81,9 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
     }
     const auto &status = scope->snapshot.status;
     const auto &bytes = scope->snapshot.bytes;
+    const bool changesOnly = filter.mode == TreeMode::LayerChanges;
+    // What a layer-changes view sizes by: the bytes of the files the layer touched, summed upwards.
+    scope->bytes = changesOnly ? std::vector<int64_t>(count, 0) : bytes;
     // Children have higher ids than their parents: one backwards sweep carries visibility upwards.
     for (MergedTree::NodeId node = MergedTree::NodeId(count); node-- > 1;) {
         const NodeStatus s = status[node];
@@ -92,6 +95,11 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
         scope->matches[node] = match;
         if (match && searching)
             ++scope->matchCount;
+        if (changesOnly) {
+            if (match && !tree.isDirectory(node, layer))
+                scope->bytes[node] += bytes[node];
+            scope->bytes[tree.parent(node)] += scope->bytes[node];
+        }
         if (match)
             scope->visible[node] = 1;
         if (scope->visible[node]) {

@@ -29,6 +29,7 @@ struct TreeScope {
     int layer = -1;
     TreeFilter filter;
     LayerSnapshot snapshot;
+    std::vector<int64_t> bytes;        // per node: bytes to show; in LayerChanges mode only the changed files' bytes
     std::vector<uint8_t> visible;      // per node: shown in the tree
     std::vector<uint8_t> matches;      // per node: passes the filter itself (not only as context)
     int64_t matchCount = 0;            // nodes matching a non-empty search

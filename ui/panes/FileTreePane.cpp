@@ -17,6 +17,7 @@
 namespace ballast {
 namespace {
 constexpr int MaxExpandAllNodes = 20000; // beyond this "expand all" would make the view itself the bottleneck
+constexpr int MaxAutoExpandChanges = 300;
 
 QToolButton *statusToggle(const QString &text, const QString &tip, QWidget *parent)
 {
@@ -237,6 +238,9 @@ void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScop
             index = m_model->index(0, 0, index);
         }
     }
+    // A layer's changes are usually few: show them all at once.
+    if (m_filter.mode == TreeMode::LayerChanges && m_model->scope()->visibleCount <= MaxAutoExpandChanges)
+        m_view->expandAll();
     if (QModelIndex current = m_model->indexOfNode(m_current); current.isValid()) {
         m_view->setCurrentIndex(current);
         m_view->scrollTo(current);
