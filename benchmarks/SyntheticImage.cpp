@@ -56,9 +56,9 @@ std::string hexDigest(const std::string &bytes)
 
 } // namespace
 
-SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layerCount, int64_t entries)
+SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layerCount, int64_t entries, uint64_t seed)
 {
-    std::mt19937_64 random(42);
+    std::mt19937_64 random(seed);
     std::vector<char> noise(1 << 16);
     for (char &c : noise)
         c = char(random());

@@ -11,4 +11,5 @@ struct SyntheticImageFigures {
 };
 // Layer 0 holds usr/share/wide/ with this many files.
 constexpr int WideDirectoryEntries = 10000;
-SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layers, int64_t entries);
+// `seed` varies sizes and contents (not paths): two seeds give two versions of the same image.
+SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layers, int64_t entries, uint64_t seed = 42);

@@ -27,6 +27,7 @@ void applyTheme(Theme theme)
     dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
     dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
     dark.setColor(QPalette::Link, QColor(0x7a, 0xb7, 0xff));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
     dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
     dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
     dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));

@@ -1,5 +1,6 @@
 #include "AnalyzeCommand.h"
 #include "CiCommand.h"
+#include "DiffCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -10,6 +11,7 @@ const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
                           "commands:\n"
                           "  analyze IMAGE   layers, sizes, waste and findings of an image archive or OCI layout\n"
                           "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
+                          "  diff A B        compare two images: layers, files, the biggest movements\n"
                           "\n"
                           "ballast-cli COMMAND --help shows the options of a command.\n";
 }
@@ -29,6 +31,8 @@ int main(int argc, char *argv[])
         return runAnalyzeCommand(arguments);
     if (command == QLatin1String("ci"))
         return runCiCommand(arguments);
+    if (command == QLatin1String("diff"))
+        return runDiffCommand(arguments);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(command.isEmpty() ? stderr : stdout) << Usage;
         return command.isEmpty() ? 2 : 0;

@@ -1,0 +1,51 @@
+#pragma once
+#include "image/Image.h"
+
+#include <string>
+#include <vector>
+
+namespace ballast {
+
+enum class DiffStatus : uint8_t { Unchanged, Added, Removed, Modified };
+const char *diffStatusName(DiffStatus status);
+
+// One path of the union of two final filesystems. Directory sizes are the bytes of the regular files
+// below them, so a directory's delta is the roll-up of everything it holds.
+struct DiffNode {
+    uint32_t parent = UINT32_MAX;
+    MergedTree::NodeId nodeA = MergedTree::NoNode; // NoNode when absent from A
+    MergedTree::NodeId nodeB = MergedTree::NoNode;
+    DiffStatus status = DiffStatus::Unchanged;   // the path's own state (not its contents')
+    bool contentsChanged = false;                // something at or below it differs
+    int64_t bytesA = 0;
+    int64_t bytesB = 0;
+    int64_t delta() const { return bytesB - bytesA; }
+};
+
+struct LayerAlignment {
+    std::vector<std::pair<int, int>> shared;  // same diff_id: (layer in A, layer in B)
+    std::vector<std::pair<int, int>> aligned; // same instruction, different content
+    std::vector<int> onlyA, onlyB;
+};
+
+// Two images compared: layers matched by diff_id wherever they sit, the rest aligned by the
+// instruction that made them; final filesystems compared path by path. Immutable once computed;
+// keeps both images alive.
+struct ImageDiff {
+    std::shared_ptr<const Image> a, b;
+    LayerAlignment layers;
+    std::vector<DiffNode> nodes; // node 0 is the root; parents come before children
+    std::vector<std::vector<uint32_t>> childrenOf; // per node, children sorted by name
+    int64_t added = 0, removed = 0, modified = 0;  // paths, root excluded
+
+    std::string path(uint32_t node) const;
+    std::string_view name(uint32_t node) const;
+    EntryType kind(uint32_t node) const; // of B's entry when present, else A's (Directory for implied)
+
+    static ImageDiff compute(std::shared_ptr<const Image> a, std::shared_ptr<const Image> b);
+};
+
+// "RUN apt-get …" with digests and hashes blanked, so that the same step of two builds compares equal.
+QString normalizedInstruction(const QString &createdBy);
+
+} // namespace ballast
