@@ -2,6 +2,8 @@
 
 #include "RecentFiles.h"
 #include "Theme.h"
+#include "compare/CompareLoader.h"
+#include "compare/ComparePane.h"
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
@@ -34,8 +36,8 @@
 namespace ballast {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_banner(new LoadBanner(this)), m_stack(new QStackedWidget(this)),
-      m_start(new StartPage(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
+    : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_compareLoader(new CompareLoader(this)), m_banner(new LoadBanner(this)),
+      m_stack(new QStackedWidget(this)), m_start(new StartPage(this)), m_compare(new ComparePane(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
       m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_statusSummary(new QLabel(this))
 {
     setWindowTitle(tr("Ballast"));
@@ -50,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspace->setStretchFactor(1, 6);
     m_stack->addWidget(m_start);
     m_stack->addWidget(m_workspace);
+    m_stack->addWidget(m_compare);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -63,6 +66,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_start, &StartPage::openRequested, this, [this] { findChild<QAction *>(QStringLiteral("openAction"))->trigger(); });
     connect(m_start, &StartPage::openPathRequested, this, [this](const QString &path) { openImage(path); });
     connect(m_banner, &LoadBanner::cancelRequested, m_loader, &ImageLoadController::cancel);
+    connect(m_banner, &LoadBanner::cancelRequested, m_compareLoader, &CompareLoader::cancel);
+    connect(m_compareLoader, &CompareLoader::progress, m_banner, &LoadBanner::showProgress);
+    connect(m_compareLoader, &CompareLoader::compared, this, &MainWindow::showComparison);
+    connect(m_compareLoader, &CompareLoader::failed, this, [this](const QString &message) { showFailure(QString(), message, {}); });
+    connect(m_compareLoader, &CompareLoader::cancelled, this, [this] {
+        m_banner->hide();
+        statusBar()->showMessage(tr("Comparison cancelled"), 5000);
+    });
     connect(m_loader, &ImageLoadController::progress, m_banner, &LoadBanner::showProgress);
     connect(m_loader, &ImageLoadController::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &ImageLoadController::failed, this, &MainWindow::showFailure);
@@ -79,8 +90,11 @@ MainWindow::MainWindow(QWidget *parent)
         m_tree->setFilter(TreeFilter {}); // make sure the file is not filtered out
         if (m_current.image)
             m_layers->selectLayer(int(m_current.image->layers.size()) - 1);
-        connect(m_tree, &FileTreePane::scopeReady, this, [this, node] { m_tree->selectNode(node); m_tree->view()->setFocus(); },
-                Qt::SingleShotConnection);
+        auto select = [this, node] { m_tree->selectNode(node); m_tree->view()->setFocus(); };
+        if (m_tree->isBusy()) // a new scope is on its way: select once it is shown
+            connect(m_tree, &FileTreePane::scopeReady, this, select, Qt::SingleShotConnection);
+        else // nothing to recompute: no scopeReady will come
+            select();
     });
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { takeScreenshotIfWanted(false); });
     restoreSettings();
@@ -119,6 +133,18 @@ void MainWindow::createMenus()
             openImage(path);
     });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *compare = file->addAction(tr("&Compare With…"), this, [this] {
+        QString a = m_currentPath;
+        if (a.isEmpty())
+            a = QFileDialog::getOpenFileName(this, tr("First image (A)"));
+        if (a.isEmpty())
+            return;
+        const QString b = QFileDialog::getOpenFileName(this, tr("Compare %1 with (B)").arg(QFileInfo(a).fileName()));
+        if (!b.isEmpty())
+            compareImages(a, b);
+    });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    compare->setToolTip(tr("Compare the open image with another version of it"));
     m_reload = file->addAction(tr("&Reload"), this, [this] {
         if (!m_currentPath.isEmpty())
             openImage(m_currentPath, m_currentOptions);
@@ -144,6 +170,10 @@ void MainWindow::createMenus()
     connect(m_tree->modeBox(), &QComboBox::currentIndexChanged, this, [aggregated, changes, this] {
         (m_tree->filter().mode == TreeMode::Aggregated ? aggregated : changes)->setChecked(true);
     });
+    QAction *single = view->addAction(tr("&Single Image"), this, [this] {
+        m_stack->setCurrentWidget(m_current.image ? static_cast<QWidget *>(m_workspace) : m_start);
+    });
+    single->setToolTip(tr("Leave the comparison and show the open image"));
     view->addSeparator();
     view->addAction(tr("&Expand All"), m_tree, &FileTreePane::expandAll);
     view->addAction(tr("C&ollapse All"), m_tree, &FileTreePane::collapseAll);
@@ -173,6 +203,30 @@ void MainWindow::openImage(const QString &path, const LoadOptions &options)
     m_pendingOptions = options;
     m_banner->showLoading(path);
     m_loader->start(path, options);
+}
+
+void MainWindow::compareImages(const QString &pathA, const QString &pathB)
+{
+    m_banner->showLoading(QFileInfo(pathA).fileName() + QStringLiteral(" ↔ ") + QFileInfo(pathB).fileName());
+    m_compareLoader->start(pathA, pathB);
+}
+
+bool MainWindow::isComparing() const
+{
+    return m_stack->currentWidget() == m_compare;
+}
+
+void MainWindow::showComparison(const LoadedComparison &comparison)
+{
+    m_banner->hide();
+    m_compare->setComparison(comparison);
+    m_stack->setCurrentWidget(m_compare);
+    const auto name = [](const LoadedImage &loaded) {
+        return loaded.image->tags.value(0, QFileInfo(loaded.image->sourcePath).fileName());
+    };
+    setWindowTitle(tr("%1 ↔ %2 — Ballast").arg(name(comparison.a), name(comparison.b)));
+    emit comparisonShown();
+    takeScreenshotIfWanted(false);
 }
 
 void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
@@ -261,7 +315,7 @@ void MainWindow::setScreenshotTarget(const QString &pngPath)
 
 void MainWindow::takeScreenshotIfWanted(bool failed)
 {
-    if (m_screenshotPath.isEmpty() || m_loader->isLoading() || m_tree->isBusy())
+    if (m_screenshotPath.isEmpty() || m_loader->isLoading() || m_compareLoader->isLoading() || m_tree->isBusy())
         return;
     const QString target = m_screenshotPath;
     m_screenshotPath.clear();
@@ -301,13 +355,26 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile()) {
-            openImage(url.toLocalFile());
-            event->acceptProposedAction();
-            return;
-        }
-    }
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (files.size() >= 2)
+        return compareImages(files[0], files[1]);
+    if (m_currentPath.isEmpty())
+        return openImage(files[0]);
+    // A second image dropped on an open one: open it instead, or compare the two.
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open %1").arg(QFileInfo(files[0]).fileName()));
+    QAction *compare = menu.addAction(tr("Compare with %1").arg(QFileInfo(m_currentPath).fileName()));
+    QAction *chosen = menu.exec(mapToGlobal(event->position().toPoint()));
+    if (chosen == open)
+        openImage(files[0]);
+    else if (chosen == compare)
+        compareImages(m_currentPath, files[0]);
 }
 
 } // namespace ballast

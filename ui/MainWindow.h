@@ -11,6 +11,9 @@ class QStackedWidget;
 
 namespace ballast {
 
+class CompareLoader;
+class ComparePane;
+struct LoadedComparison;
 class DetailsPane;
 class FileTreePane;
 class LayersPane;
@@ -26,6 +29,8 @@ public:
     ~MainWindow() override;
 
     void openImage(const QString &path, const LoadOptions &options = {});
+    // Compares two images side by side (A is usually the one open).
+    void compareImages(const QString &pathA, const QString &pathB);
     // Saves a PNG of the window once the image (and its file tree) is shown, then quits the
     // application: exit code 0, or 1 when loading failed.
     void setScreenshotTarget(const QString &pngPath);
@@ -36,12 +41,16 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     LoadBanner *loadBanner() const { return m_banner; }
     StartPage *startPage() const { return m_start; }
+    ComparePane *comparePane() const { return m_compare; }
+    CompareLoader *compareLoader() const { return m_compareLoader; }
+    bool isComparing() const;
     ImageLoadController *loadController() const { return m_loader; }
 
     static QString bundledSamplePath();
 
 signals:
     void imageShown();
+    void comparisonShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +61,7 @@ private:
     void createMenus();
     void showLoaded(const QString &path, const LoadedImage &loaded);
     void showFailure(const QString &path, const QString &message, const QStringList &choices);
+    void showComparison(const LoadedComparison &comparison);
     void chooseAmong(const QString &path, const QStringList &choices);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
@@ -60,6 +70,7 @@ private:
     void takeScreenshotIfWanted(bool failed);
 
     ImageLoadController *m_loader;
+    CompareLoader *m_compareLoader;
     LoadedImage m_current;
     QString m_currentPath;
     LoadOptions m_currentOptions;
@@ -69,6 +80,7 @@ private:
     LoadBanner *m_banner;
     QStackedWidget *m_stack;
     StartPage *m_start;
+    ComparePane *m_compare;
     QSplitter *m_workspace;
     QSplitter *m_leftColumn;
     LayersPane *m_layers;

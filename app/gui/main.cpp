@@ -21,9 +21,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Image archive or OCI layout directory to open."));
+    parser.addPositionalArgument(QStringLiteral("[IMAGE_B]"), QStringLiteral("A second image: compare the two."));
     QCommandLineOption tag(QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T"));
     QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers (treemap, compare and dockerfile fall back to it for now)."),
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers, or compare with two images (treemap and dockerfile fall back to layers for now)."),
                             QStringLiteral("VIEW"), QStringLiteral("layers"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Draw the window at 1600x1000, save it as PNG and exit."),
                                   QStringLiteral("FILE"));
@@ -52,7 +53,9 @@ int main(int argc, char *argv[])
         QObject::connect(&window, &ballast::MainWindow::imageShown, &window,
                          [&window, n = parser.value(layer).toInt()] { window.layersPane()->selectLayer(n); });
     const QStringList images = parser.positionalArguments();
-    if (!images.isEmpty()) {
+    if (images.size() >= 2) {
+        window.compareImages(images[0], images[1]);
+    } else if (!images.isEmpty()) {
         ballast::LoadOptions options;
         options.selection.tag = parser.value(tag);
         options.selection.platform = parser.value(platform);

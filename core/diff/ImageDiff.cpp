@@ -106,8 +106,11 @@ ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_pt
     auto present = [](const Image &image, int last, MergedTree::NodeId node) { return last >= 0 && image.tree.existsAfter(node, last); };
 
     // Merge-join both trees' sorted children, depth first: O(paths of A + paths of B).
-    diff.nodes.push_back({UINT32_MAX, MergedTree::Root, MergedTree::Root, DiffStatus::Unchanged, false,
-                          a.tree.nodeCount() ? a.tree.finalFileBytes() : 0, b.tree.nodeCount() ? b.tree.finalFileBytes() : 0});
+    DiffNode root;
+    root.nodeA = root.nodeB = MergedTree::Root;
+    root.bytesA = a.tree.nodeCount() ? a.tree.finalFileBytes() : 0;
+    root.bytesB = b.tree.nodeCount() ? b.tree.finalFileBytes() : 0;
+    diff.nodes.push_back(root);
     diff.childrenOf.emplace_back();
     std::vector<uint32_t> stack {0};
     while (!stack.empty()) {
@@ -157,8 +160,10 @@ ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_pt
     for (uint32_t n = uint32_t(diff.nodes.size()); n-- > 1;) {
         DiffNode &node = diff.nodes[n];
         node.contentsChanged = node.contentsChanged || node.status != DiffStatus::Unchanged;
+        node.statusesBelow |= uint8_t(1u << unsigned(node.status));
         if (node.contentsChanged)
             diff.nodes[node.parent].contentsChanged = true;
+        diff.nodes[node.parent].statusesBelow |= node.statusesBelow;
     }
     return diff;
 }

@@ -17,6 +17,7 @@ struct DiffNode {
     MergedTree::NodeId nodeB = MergedTree::NoNode;
     DiffStatus status = DiffStatus::Unchanged;   // the path's own state (not its contents')
     bool contentsChanged = false;                // something at or below it differs
+    uint8_t statusesBelow = 0;                   // bit (1 << DiffStatus) for every status at or below it
     int64_t bytesA = 0;
     int64_t bytesB = 0;
     int64_t delta() const { return bytesB - bytesA; }

@@ -259,7 +259,7 @@ void FileTreePane::updateMatchLabel()
     else if (!scope->searchError.isEmpty())
         m_matches->setText(tr("invalid: %1").arg(scope->searchError));
     else
-        m_matches->setText(tr("%n match(es)", nullptr, int(std::min<int64_t>(scope->matchCount, INT_MAX))));
+        m_matches->setText(scope->matchCount == 1 ? tr("1 match") : tr("%1 matches").arg(scope->matchCount));
 }
 
 void FileTreePane::selectNode(MergedTree::NodeId node)

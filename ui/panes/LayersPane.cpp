@@ -30,13 +30,16 @@ LayersPane::LayersPane(QWidget *parent) : QWidget(parent), m_view(new QTableView
     m_view->setToolTip(tr("Select a layer to see what it changed"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         const int layer = m_model->layerAt(current.row());
-        if (layer >= 0)
+        if (layer >= 0) {
+            m_layer = layer;
             emit layerSelected(layer);
+        }
     });
 }
 
 void LayersPane::setImage(const LoadedImage &loaded)
 {
+    m_layer = -1;
     m_model->setImage(loaded.image, loaded.analysis);
     for (int column = 0; column < LayerTableModel::CommandColumn; ++column)
         m_view->resizeColumnToContents(column);
@@ -54,7 +57,7 @@ void LayersPane::selectLayer(int layer)
 
 int LayersPane::selectedLayer() const
 {
-    return m_model->layerAt(m_view->currentIndex().row());
+    return m_layer;
 }
 
 } // namespace ballast

@@ -26,6 +26,7 @@ signals:
 private:
     QTableView *m_view;
     LayerTableModel *m_model;
+    int m_layer = -1; // the layer last selected; an empty history row (ENV, CMD, …) does not change it
 };
 
 } // namespace ballast

@@ -1,0 +1,75 @@
+#include "CompareLoader.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ballast {
+
+CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLoadController(this)), m_b(new ImageLoadController(this))
+{
+    qRegisterMetaType<ballast::LoadedComparison>();
+    int side = 0;
+    for (ImageLoadController *loader : {m_a, m_b}) {
+        connect(loader, &ImageLoadController::progress, this, [this, side](qint64 done, qint64 total, int layersDone, int layersTotal, double) {
+            m_done[side] = done;
+            m_total[side] = total;
+            m_layersDone[side] = layersDone;
+            m_layersTotal[side] = layersTotal;
+            emit progress(m_done[0] + m_done[1], m_total[0] + m_total[1], m_layersDone[0] + m_layersDone[1],
+                          m_layersTotal[0] + m_layersTotal[1], -1);
+        });
+        connect(loader, &ImageLoadController::loaded, this, [this, side](const QString &, const LoadedImage &image) {
+            (side == 0 ? m_result.a : m_result.b) = image;
+            maybeDiff();
+        });
+        connect(loader, &ImageLoadController::failed, this, [this](const QString &, const QString &message, const QStringList &choices) {
+            cancel();
+            m_loading = false;
+            emit failed(choices.isEmpty() ? message : message + QStringLiteral(" (open it alone first to choose)"));
+        });
+        connect(loader, &ImageLoadController::cancelled, this, [this] {
+            if (m_loading) {
+                m_loading = false;
+                cancel();
+                emit cancelled();
+            }
+        });
+        ++side;
+    }
+}
+
+void CompareLoader::start(const QString &pathA, const QString &pathB, const LoadOptions &optionsA, const LoadOptions &optionsB)
+{
+    ++m_generation;
+    m_result = {};
+    m_loading = true;
+    m_done[0] = m_done[1] = m_total[0] = m_total[1] = 0;
+    m_a->start(pathA, optionsA);
+    m_b->start(pathB, optionsB);
+}
+
+void CompareLoader::cancel()
+{
+    m_a->cancel();
+    m_b->cancel();
+}
+
+void CompareLoader::maybeDiff()
+{
+    if (!m_result.a.image || !m_result.b.image)
+        return;
+    const quint64 generation = m_generation;
+    auto a = m_result.a.image, b = m_result.b.image;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const ImageDiff>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const ImageDiff>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_result.diff = watcher->result();
+        m_loading = false;
+        emit compared(m_result);
+    });
+    watcher->setFuture(QtConcurrent::run([a, b] { return std::make_shared<const ImageDiff>(ImageDiff::compute(a, b)); }));
+}
+
+} // namespace ballast

@@ -1,0 +1,44 @@
+#pragma once
+#include "diff/ImageDiff.h"
+#include "load/ImageLoadController.h"
+
+#include <QObject>
+
+namespace ballast {
+
+struct LoadedComparison {
+    LoadedImage a, b;
+    std::shared_ptr<const ImageDiff> diff;
+};
+
+// Loads two images side by side (each on its own worker), then computes their diff off the GUI
+// thread. A newer start() makes the older comparison stale.
+class CompareLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit CompareLoader(QObject *parent = nullptr);
+    void start(const QString &pathA, const QString &pathB, const LoadOptions &optionsA = {}, const LoadOptions &optionsB = {});
+    void cancel();
+    bool isLoading() const { return m_loading; }
+
+signals:
+    void progress(qint64 bytesDone, qint64 bytesTotal, int layersDone, int layersTotal, double secondsLeft);
+    void compared(const ballast::LoadedComparison &result);
+    void failed(const QString &message);
+    void cancelled();
+
+private:
+    void maybeDiff();
+
+    ImageLoadController *m_a;
+    ImageLoadController *m_b;
+    LoadedComparison m_result;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    qint64 m_done[2] = {0, 0}, m_total[2] = {0, 0};
+    int m_layersDone[2] = {0, 0}, m_layersTotal[2] = {0, 0};
+};
+
+} // namespace ballast
+
+Q_DECLARE_METATYPE(ballast::LoadedComparison)

@@ -1,0 +1,130 @@
+#include "TreemapLabels.h"
+
+#include "TreemapLayout.h"
+#include "util/ByteFormat.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QLocale>
+
+namespace ballast {
+namespace {
+
+QString tr(const char *text, int n = -1) { return QCoreApplication::translate("TreemapLabels", text, nullptr, n); }
+QString nameOf(const MergedTree &tree, MergedTree::NodeId node)
+{
+    const std::string_view name = tree.name(node);
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+QString pathOf(const MergedTree &tree, MergedTree::NodeId node)
+{
+    return QLatin1Char('/') + QString::fromStdString(tree.path(node));
+}
+QString smallFilesText(const SmallFilesInfo &info)
+{
+    return tr("%1 small files").arg(QLocale().toString(qlonglong(info.files)));
+}
+
+} // namespace
+
+std::vector<TreemapLabel> placeTreemapLabels(const TreemapLayout &layout, const QFont &font)
+{
+    std::vector<TreemapLabel> labels;
+    const QFontMetricsF metrics(font);
+    const qreal lineHeight = metrics.height();
+    const qreal minimumWidth = metrics.averageCharWidth() * 4;
+    const float header = layout.options().headerHeight;
+    const MergedTree &tree = layout.tree();
+    const auto &tiles = layout.tiles();
+    for (uint32_t i = 0; i < uint32_t(tiles.size()); ++i) {
+        const Tile &tile = tiles[i];
+        if (tile.w < minimumWidth + 6 || tile.h < lineHeight)
+            continue;
+        QString text;
+        TreemapLabel::Kind kind;
+        QRectF rect;
+        if (tile.kind == TileKind::Directory) {
+            if (!tile.hasHeader())
+                continue;
+            kind = TreemapLabel::Header;
+            rect = QRectF(tile.x + 3, tile.y, tile.w - 6, header);
+            text = nameOf(tree, tile.node) + QStringLiteral("  ") + formatBytes(layout.bytesOf(i));
+        } else if (tile.kind == TileKind::SmallFiles) {
+            const SmallFilesInfo *info = layout.smallFilesOf(i);
+            if (!info)
+                continue;
+            kind = TreemapLabel::SmallFiles;
+            text = smallFilesText(*info);
+        } else {
+            if (tile.h < lineHeight + 4)
+                continue;
+            kind = TreemapLabel::Name;
+            text = nameOf(tree, tile.node);
+            if (tile.kind == TileKind::CollapsedDirectory)
+                text += QLatin1Char('/');
+        }
+        if (kind != TreemapLabel::Header) {
+            const qreal width = std::min<qreal>(metrics.horizontalAdvance(text), tile.w - 6);
+            rect = QRectF(tile.x + (tile.w - width) / 2, tile.y + (tile.h - lineHeight) / 2, width, lineHeight);
+        }
+        const QString elided = metrics.elidedText(text, Qt::ElideMiddle, rect.width());
+        if (elided.size() < 4 && elided != text) // a lone ellipsis says nothing
+            continue;
+        labels.push_back({rect, elided, i, kind});
+    }
+    return labels;
+}
+
+QString describeTile(const TreemapLayout &layout, uint32_t tile)
+{
+    if (tile >= layout.tiles().size())
+        return {};
+    const Tile &t = layout.tiles()[tile];
+    const MergedTree &tree = layout.tree();
+    const TreeScope &scope = *layout.weights().scope;
+    QStringList lines;
+    const int64_t bytes = layout.bytesOf(tile);
+    const int64_t rootBytes = layout.bytesOf(0);
+    const double share = rootBytes > 0 ? 100.0 * double(bytes) / double(rootBytes) : 0.0;
+    const QString rootName = layout.root() == MergedTree::Root ? tr("the image") : pathOf(tree, layout.root());
+    if (t.kind == TileKind::SmallFiles) {
+        const SmallFilesInfo *info = layout.smallFilesOf(tile);
+        lines << (info ? smallFilesText(*info) : QString()) + tr(" in %1").arg(pathOf(tree, t.node));
+        if (info && info->items != info->files)
+            lines << tr("%1 entries too small to draw one by one").arg(QLocale().toString(qlonglong(info->items)));
+    } else {
+        QString path = pathOf(tree, t.node);
+        if (!t.isLeaf() || t.kind == TileKind::CollapsedDirectory)
+            path += QLatin1Char('/');
+        lines << path;
+    }
+    lines << tr("%1, %2 % of %3").arg(formatBytes(bytes), QLocale().toString(share, 'f', share < 1 ? 2 : 1), rootName);
+    if (t.kind != TileKind::File && t.kind != TileKind::SmallFiles && layout.weights().files[t.node] > 1)
+        lines << tr("%1 files").arg(QLocale().toString(qlonglong(layout.weights().files[t.node])));
+    if (t.kind != TileKind::SmallFiles) {
+        int writer = tree.lastWriter(t.node, scope.layer);
+        if (writer < 0)
+            writer = tree.entryLayer(t.node, scope.layer);
+        if (writer >= 0) {
+            const Image &image = *scope.image;
+            const Layer &layer = image.layers[size_t(writer)];
+            QString command;
+            if (layer.historyIndex >= 0 && layer.historyIndex < int(image.config.history.size()))
+                command = image.config.history[size_t(layer.historyIndex)].createdBy.simplified();
+            if (command.size() > 80)
+                command = command.left(79) + QChar(0x2026);
+            lines << (command.isEmpty() ? tr("Written by layer %1").arg(writer)
+                                        : tr("Written by layer %1: %2").arg(writer).arg(command));
+        }
+        const NodeStatus status = scope.snapshot.status[t.node];
+        if (status == NodeStatus::Added || status == NodeStatus::Modified || status == NodeStatus::Removed)
+        {
+            QString word = QString::fromLatin1(nodeStatusName(status));
+            word[0] = word[0].toUpper();
+            lines << tr("%1 in layer %2").arg(word).arg(scope.layer);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace ballast

@@ -1,0 +1,289 @@
+#include "TreemapView.h"
+
+#include "TreemapBreadcrumb.h"
+#include "TreemapCanvas.h"
+#include "TreemapLegend.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <unordered_set>
+
+namespace ballast {
+
+TreemapView::TreemapView(QWidget *parent)
+    : QWidget(parent), m_breadcrumb(new TreemapBreadcrumb(this)), m_coloringBox(new QComboBox(this)),
+      m_canvas(new TreemapCanvas(this)), m_legend(new TreemapLegend(this))
+{
+    for (TreemapColoring coloring : {TreemapColoring::FileType, TreemapColoring::Layer, TreemapColoring::Status})
+        m_coloringBox->addItem(coloringName(coloring), int(coloring));
+    m_coloringBox->setToolTip(tr("What the colours of the tiles tell"));
+    auto *colorLabel = new QLabel(tr("Colour by:"), this);
+    colorLabel->setBuddy(m_coloringBox);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_breadcrumb, 1);
+    top->addWidget(colorLabel);
+    top->addWidget(m_coloringBox);
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(3);
+    column->addLayout(top);
+    column->addWidget(m_canvas, 1);
+    column->addWidget(m_legend);
+
+    m_resizeDebounce.setSingleShot(true);
+    m_resizeDebounce.setInterval(100);
+    connect(&m_resizeDebounce, &QTimer::timeout, this, [this] { requestFrame(); });
+    connect(m_canvas, &TreemapCanvas::resized, this, [this] {
+        if (!m_frame) { // nothing on screen yet: no reason to wait
+            requestFrame();
+            return;
+        }
+        const QSizeF shown = m_frame->image.deviceIndependentSize();
+        if (shown.toSize() == m_canvas->size())
+            m_resizeDebounce.stop();
+        else
+            m_resizeDebounce.start();
+    });
+    connect(m_coloringBox, &QComboBox::currentIndexChanged, this,
+            [this] { setColoring(TreemapColoring(m_coloringBox->currentData().toInt())); });
+    connect(m_breadcrumb, &TreemapBreadcrumb::nodeActivated, this, &TreemapView::setZoomRoot);
+    connect(m_canvas, &TreemapCanvas::tileClicked, this, &TreemapView::onTileClicked);
+    connect(m_canvas, &TreemapCanvas::tileDoubleClicked, this, &TreemapView::onTileDoubleClicked);
+    connect(m_canvas, &TreemapCanvas::zoomInRequested, this, &TreemapView::onZoomInRequested);
+    connect(m_canvas, &TreemapCanvas::zoomOutRequested, this, &TreemapView::zoomOut);
+    m_canvas->setPlaceholder(tr("Open an image to see where its bytes are"));
+    updateLegend();
+    updateBreadcrumb();
+}
+
+TreemapView::~TreemapView()
+{
+    if (m_cancelRunning)
+        m_cancelRunning->store(true);
+}
+
+void TreemapView::setScope(std::shared_ptr<const TreeScope> scope)
+{
+    if (scope == m_scope)
+        return;
+    const bool sameImage = scope && m_scope && scope->image == m_scope->image;
+    if (!sameImage) {
+        m_zoom = MergedTree::Root;
+        m_selectedNode = MergedTree::NoNode;
+        m_selectedSmallFiles = false;
+    }
+    m_scope = std::move(scope);
+    m_weights.reset();
+    updateBreadcrumb();
+    updateLegend();
+    requestFrame();
+}
+
+void TreemapView::setColoring(TreemapColoring coloring)
+{
+    if (coloring == m_coloring)
+        return;
+    m_coloring = coloring;
+    m_coloringBox->setCurrentIndex(m_coloringBox->findData(int(coloring)));
+    updateLegend();
+    requestFrame(true);
+}
+
+MergedTree::NodeId TreemapView::hoveredNode() const
+{
+    const uint32_t tile = m_canvas->hoveredTile();
+    return m_frame && tile < m_frame->layout->tiles().size() ? m_frame->layout->tiles()[tile].node : MergedTree::NoNode;
+}
+
+bool TreemapView::isBusy() const { return m_pendingGeneration != m_shownGeneration || m_resizeDebounce.isActive(); }
+
+TreemapLayoutOptions TreemapView::layoutOptions() const
+{
+    TreemapLayoutOptions options;
+    options.headerHeight = float(QFontMetricsF(font()).height() + 3);
+    return options;
+}
+
+TreemapRenderOptions TreemapView::renderOptions() const
+{
+    TreemapRenderOptions options;
+    options.devicePixelRatio = m_canvas->devicePixelRatioF();
+    options.font = font();
+    return options;
+}
+
+void TreemapView::requestFrame(bool keepLayout)
+{
+    m_resizeDebounce.stop();
+    if (m_cancelRunning)
+        m_cancelRunning->store(true);
+    const quint64 generation = ++m_pendingGeneration;
+    const QSize size = m_canvas->size();
+    if (!m_scope || !m_canvas->isVisible() || size.isEmpty()) { // asked again when shown (resized)
+        m_shownGeneration = generation;
+        if (!m_scope) {
+            m_frame.reset();
+            m_canvas->setFrame(nullptr);
+        }
+        return;
+    }
+    TreemapRequest request;
+    request.scope = m_scope;
+    request.weights = m_weights;
+    if (!request.weights && m_frame && m_frame->layout->weights().scope == m_scope)
+        request.weights = m_frame->layout->sharedWeights();
+    if (keepLayout && m_frame && request.weights && &m_frame->layout->weights() == request.weights.get()
+        && m_frame->layout->root() == m_zoom && m_frame->image.deviceIndependentSize().toSize() == size)
+        request.layout = m_frame->layout;
+    request.zoomRoot = m_zoom;
+    request.size = size;
+    request.layoutOptions = layoutOptions();
+    request.coloring = m_coloring;
+    request.renderOptions = renderOptions();
+    if (!m_frame)
+        m_canvas->setPlaceholder(tr("Laying out…"));
+
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancelRunning = cancel;
+    using Watcher = QFutureWatcher<std::shared_ptr<const TreemapFrame>>;
+    auto *watcher = new Watcher(this);
+    connect(watcher, &Watcher::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        applyFrame(generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([request, cancel] { return buildTreemapFrame(request, cancel.get()); }));
+}
+
+void TreemapView::applyFrame(quint64 generation, std::shared_ptr<const TreemapFrame> frame)
+{
+    if (generation != m_pendingGeneration || !frame)
+        return; // an older request, or one a newer request cancelled
+    m_shownGeneration = generation;
+    m_frame = std::move(frame);
+    m_weights = m_frame->layout->sharedWeights();
+    if (m_frame->layout->root() != m_zoom) { // the zoom root is no longer drawn: the layout fell back
+        m_zoom = m_frame->layout->root();
+        updateBreadcrumb();
+        emit zoomChanged(m_zoom);
+    }
+    if (m_frame->layout->tiles().empty())
+        m_canvas->setPlaceholder(tr("Nothing to draw: what this view shows holds no bytes"));
+    m_canvas->setFrame(m_frame);
+    updateSelectionTile();
+    emit layoutReady();
+}
+
+void TreemapView::setZoomRoot(MergedTree::NodeId node)
+{
+    if (!m_scope || node >= m_scope->image->tree.nodeCount() || node == m_zoom)
+        return;
+    if (m_weights && node != MergedTree::Root && !m_weights->zoomable(node))
+        return;
+    m_zoom = node;
+    updateBreadcrumb();
+    emit zoomChanged(node);
+    requestFrame();
+}
+
+void TreemapView::zoomOut()
+{
+    if (m_scope && m_zoom != MergedTree::Root)
+        setZoomRoot(m_scope->image->tree.parent(m_zoom));
+}
+
+void TreemapView::setSelectedNode(MergedTree::NodeId node)
+{
+    if (node == m_selectedNode)
+        return;
+    m_selectedNode = node;
+    m_selectedSmallFiles = false;
+    if (m_scope && node < m_scope->image->tree.nodeCount()) {
+        // Outside the zoom root: zoom out to the closest directory that holds both.
+        const MergedTree &tree = m_scope->image->tree;
+        std::unordered_set<NodeId> zoomChain;
+        for (NodeId n = m_zoom; n != MergedTree::Root; n = tree.parent(n))
+            zoomChain.insert(n);
+        NodeId common = node;
+        while (common != MergedTree::Root && !zoomChain.count(common))
+            common = tree.parent(common);
+        if (common != m_zoom)
+            setZoomRoot(common);
+    }
+    updateSelectionTile();
+}
+
+void TreemapView::updateSelectionTile()
+{
+    if (!m_frame || m_selectedNode == MergedTree::NoNode) {
+        m_canvas->setSelectedTile(Tile::NoTile);
+        return;
+    }
+    const TreemapLayout &layout = *m_frame->layout;
+    uint32_t tile = layout.tileOfNode(m_selectedNode);
+    if (m_selectedSmallFiles && tile != Tile::NoTile && layout.tiles()[tile].kind != TileKind::SmallFiles)
+        for (const SmallFilesInfo &info : layout.smallFiles())
+            if (layout.tiles()[info.tile].parent == tile) {
+                tile = info.tile;
+                break;
+            }
+    m_canvas->setSelectedTile(tile);
+}
+
+void TreemapView::onTileClicked(uint32_t tile)
+{
+    const Tile &t = m_frame->layout->tiles()[tile];
+    m_selectedNode = t.node;
+    m_selectedSmallFiles = t.kind == TileKind::SmallFiles;
+    emit nodeClicked(t.node);
+}
+
+void TreemapView::onTileDoubleClicked(uint32_t tile)
+{
+    const auto &tiles = m_frame->layout->tiles();
+    const Tile &t = tiles[tile];
+    // A file zooms into the directory that holds it; a small-files area into the directory it belongs to.
+    NodeId target = t.node;
+    if (t.kind == TileKind::File)
+        target = t.parent != Tile::NoTile ? tiles[t.parent].node : m_zoom;
+    setZoomRoot(target);
+}
+
+void TreemapView::onZoomInRequested(uint32_t tile)
+{
+    if (!m_frame || tile == Tile::NoTile)
+        return;
+    const auto &tiles = m_frame->layout->tiles();
+    // One level in: the zoom root's child on the way to the tile under the pointer.
+    while (tile != Tile::NoTile && tiles[tile].parent != 0)
+        tile = tiles[tile].parent;
+    if (tile != Tile::NoTile && tiles[tile].kind != TileKind::File && tiles[tile].kind != TileKind::SmallFiles)
+        setZoomRoot(tiles[tile].node);
+}
+
+void TreemapView::updateBreadcrumb()
+{
+    const MergedTree *tree = m_scope ? &m_scope->image->tree : nullptr;
+    QString rootLabel = tr("image");
+    if (m_scope && !m_scope->image->tags.isEmpty())
+        rootLabel = m_scope->image->tags.first();
+    m_breadcrumb->setPath(tree, m_zoom, rootLabel);
+}
+
+void TreemapView::updateLegend() { m_legend->setEntries(legendEntries(m_coloring, m_scope ? m_scope->image.get() : nullptr)); }
+
+void TreemapView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        if (m_scope)
+            requestFrame();
+}
+
+} // namespace ballast

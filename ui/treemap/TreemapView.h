@@ -1,0 +1,100 @@
+#pragma once
+#include "TreemapFrame.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+
+namespace ballast {
+
+class TreemapBreadcrumb;
+class TreemapCanvas;
+class TreemapLegend;
+
+// The treemap of a scope (the file tree's layer, mode and filter): a breadcrumb of the zoom root and a
+// choice of colouring above, the map, a legend below. Layout and painting run on a worker thread; a
+// newer request cancels the one running and its result is dropped (generation ids); resizes wait
+// 100 ms for the size to settle. Hover and selection are overlays on the cached image.
+//
+// Mouse: click selects (nodeClicked), double-click zooms into the directory under the pointer, the
+// wheel zooms one level in towards the pointer or out; Backspace and the breadcrumb zoom out.
+class TreemapView : public QWidget {
+    Q_OBJECT
+public:
+    using NodeId = MergedTree::NodeId;
+
+    explicit TreemapView(QWidget *parent = nullptr);
+    ~TreemapView() override;
+
+    void setScope(std::shared_ptr<const TreeScope> scope);
+    std::shared_ptr<const TreeScope> scope() const { return m_scope; }
+    NodeId zoomRoot() const { return m_zoom; }
+    void setColoring(TreemapColoring coloring);
+    TreemapColoring coloring() const { return m_coloring; }
+    NodeId selectedNode() const { return m_selectedNode; }
+    NodeId hoveredNode() const;
+
+    // True from a request (scope, zoom, size, colouring) until its frame is shown; layoutReady() then.
+    bool isBusy() const;
+    // The rendered image as it is shown, and the same map as SVG (rects and labels). False when there is
+    // nothing to export yet or the file cannot be written.
+    bool exportPng(const QString &path) const;
+    bool exportSvg(const QString &path) const;
+
+    // The frame on screen (layout, hit grid, image); null before the first one is ready.
+    std::shared_ptr<const TreemapFrame> frame() const { return m_frame; }
+    TreemapCanvas *canvas() const { return m_canvas; }
+    TreemapBreadcrumb *breadcrumb() const { return m_breadcrumb; }
+    TreemapLegend *legend() const { return m_legend; }
+    QComboBox *coloringBox() const { return m_coloringBox; }
+
+public slots:
+    // Highlights the node's tile (or the small-files area or nearest drawn ancestor that holds it),
+    // zooming out first when the node is outside the zoom root.
+    void setSelectedNode(MergedTree::NodeId node);
+    void setZoomRoot(MergedTree::NodeId node);
+    void zoomOut();
+
+signals:
+    void nodeClicked(MergedTree::NodeId node);
+    void zoomChanged(MergedTree::NodeId node);
+    void layoutReady();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void requestFrame(bool keepLayout = false);
+    void applyFrame(quint64 generation, std::shared_ptr<const TreemapFrame> frame);
+    void updateBreadcrumb();
+    void updateLegend();
+    void updateSelectionTile();
+    void onTileClicked(uint32_t tile);
+    void onTileDoubleClicked(uint32_t tile);
+    void onZoomInRequested(uint32_t tile);
+    TreemapLayoutOptions layoutOptions() const;
+    TreemapRenderOptions renderOptions() const;
+
+    std::shared_ptr<const TreeScope> m_scope;
+    std::shared_ptr<const TreemapWeights> m_weights; // of m_scope, once a job computed them
+    std::shared_ptr<const TreemapFrame> m_frame;
+    NodeId m_zoom = MergedTree::Root;
+    NodeId m_selectedNode = MergedTree::NoNode;
+    bool m_selectedSmallFiles = false; // the selection is a small-files area (of m_selectedNode)
+    TreemapColoring m_coloring = TreemapColoring::FileType;
+    quint64 m_pendingGeneration = 0;
+    quint64 m_shownGeneration = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancelRunning;
+    QTimer m_resizeDebounce;
+
+    TreemapBreadcrumb *m_breadcrumb;
+    QComboBox *m_coloringBox;
+    TreemapCanvas *m_canvas;
+    TreemapLegend *m_legend;
+};
+
+} // namespace ballast
