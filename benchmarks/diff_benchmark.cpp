@@ -4,6 +4,7 @@
 //
 //   diff_benchmark [--synthetic-entries N] [--workdir DIR] [--runs R]
 #include "ImageLoader.h"
+#include "BenchmarkSupport.h"
 #include "SyntheticImage.h"
 #include "diff/ImageDiff.h"
 #include "report/DiffReport.h"
@@ -17,11 +18,6 @@
 #include <cstdio>
 
 namespace {
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 // The baseline: visit every present path of both final filesystems once.
 int64_t walkBoth(const ballast::Image &a, const ballast::Image &b)

@@ -5,6 +5,7 @@
 //
 //   QT_QPA_PLATFORM=offscreen gui_benchmark [--synthetic-entries N] [--workdir DIR]
 #include "MainWindow.h"
+#include "BenchmarkSupport.h"
 #include "SyntheticImage.h"
 #include "models/FileTreeModel.h"
 #include "panes/FileTreePane.h"
@@ -22,23 +23,7 @@
 
 namespace {
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 120000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 } // namespace
 

@@ -9,6 +9,7 @@
 // 600 000 entries) and measures that; any IMAGE given is measured too.
 #include "ImageLoader.h"
 #include "analysis/ImageAnalysis.h"
+#include "BenchmarkSupport.h"
 #include "SyntheticImage.h"
 #include "archive/ImageLayout.h"
 #include "util/LoadError.h"
@@ -97,11 +98,6 @@ QString tarBaseline(const QString &image)
     return QStringLiteral("set -o pipefail; ") + steps.join(QStringLiteral("; "));
 }
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 int loadOnly(const QString &image)
 {

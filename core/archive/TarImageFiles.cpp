@@ -13,36 +13,6 @@ namespace {
 
 constexpr int MaxLinkHops = 40; // the same bound as Linux's symlink resolution
 
-// Resolves a link target relative to the directory of `linkPath`; nullopt when it would leave the
-// archive (absolute targets, or `..` above the top).
-std::optional<std::string> resolveInside(const std::string &linkPath, const std::string &target)
-{
-    if (!target.empty() && target.front() == '/')
-        return std::nullopt;
-    std::vector<std::string> parts;
-    auto slash = linkPath.rfind('/');
-    std::string joined = (slash == std::string::npos ? std::string() : linkPath.substr(0, slash + 1)) + target;
-    size_t start = 0;
-    while (start <= joined.size()) {
-        size_t end = joined.find('/', start);
-        if (end == std::string::npos)
-            end = joined.size();
-        std::string part = joined.substr(start, end - start);
-        if (part == "..") {
-            if (parts.empty())
-                return std::nullopt;
-            parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        start = end + 1;
-    }
-    std::string out;
-    for (const auto &part : parts)
-        out += (out.empty() ? "" : "/") + part;
-    return out;
-}
-
 } // namespace
 
 TarImageFiles::TarImageFiles(QString sourcePath, const QString &tarFile) : ImageFiles(std::move(sourcePath)), m_tarFile(tarFile)
@@ -70,7 +40,8 @@ std::optional<FileRange> TarImageFiles::find(const QString &member) const
             return std::nullopt;
         const TarMember &entry = m_members[it->second];
         if (entry.type == '2') {
-            auto next = resolveInside(path, entry.linkTarget);
+            const size_t slash = path.rfind('/');
+            auto next = resolveInside(slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash), entry.linkTarget);
             if (!next)
                 throw LoadError(QStringLiteral("%1: %2 is a link to %3, which is outside the archive")
                                     .arg(m_sourcePath, member, QString::fromStdString(entry.linkTarget)));

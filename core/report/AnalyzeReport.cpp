@@ -157,10 +157,7 @@ QString analyzeText(const Image &image, const ImageAnalysis &analysis)
             command = command.left(79) + QChar(0x2026);
         out += QStringLiteral("%1  %2  %3  %4  %5  %6\n").arg(index, 5).arg(size, 9).arg(stored, 9).arg(change, 10).arg(entries, 8).arg(command);
     };
-    auto change = [&](const Layer &layer) {
-        const int64_t bytes = analysis.layers[size_t(layer.index)].contribution;
-        return (bytes > 0 ? QStringLiteral("+") : QString()) + formatBytes(bytes);
-    };
+    auto change = [&](const Layer &layer) { return formatSignedBytes(analysis.layers[size_t(layer.index)].contribution); };
     const auto &history = image.config.history;
     size_t nextLayer = 0;
     for (const HistoryEntry &entry : history) {

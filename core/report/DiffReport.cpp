@@ -26,10 +26,6 @@ QString instructionOf(const Image &image, int layer)
     return l.historyIndex >= 0 ? image.config.history[size_t(l.historyIndex)].createdBy : QString();
 }
 
-QString signedBytes(int64_t bytes)
-{
-    return (bytes > 0 ? QStringLiteral("+") : QString()) + formatBytes(bytes);
-}
 
 double percent(int64_t from, int64_t to)
 {
@@ -139,7 +135,7 @@ QString diffText(const ImageDiff &diff)
     QString out;
     out += QStringLiteral("A  %1 (%2)\nB  %3 (%4)\n\n").arg(imageName(a), a.platform(), imageName(b), b.platform());
     out += QStringLiteral("final filesystem  %1 → %2  (%3, %4 %)\n")
-               .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), signedBytes(root.delta()))
+               .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), formatSignedBytes(root.delta()))
                .arg(percent(root.bytesA, root.bytesB), 0, 'f', 1);
     out += QStringLiteral("stored            %1 → %2\n").arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()));
     out += QStringLiteral("layers            %1 → %2, %3 shared, %4 aligned\n")
@@ -154,7 +150,7 @@ QString diffText(const ImageDiff &diff)
         out += QStringLiteral("  ~  A%1 B%2  %3  %4\n")
                    .arg(i)
                    .arg(j)
-                   .arg(signedBytes(b.layers[size_t(j)].size - a.layers[size_t(i)].size), 9)
+                   .arg(formatSignedBytes(b.layers[size_t(j)].size - a.layers[size_t(i)].size), 9)
                    .arg(cleanCreatedBy(instructionOf(b, j)).left(80));
     for (int i : diff.layers.onlyA)
         out += QStringLiteral("  -  A%1     %2  %3\n").arg(i).arg(formatBytes(a.layers[size_t(i)].size), 9).arg(cleanCreatedBy(instructionOf(a, i)).left(80));
@@ -165,7 +161,7 @@ QString diffText(const ImageDiff &diff)
         out += QStringLiteral("\nBIGGEST MOVEMENTS\n");
     for (uint32_t n : top)
         out += QStringLiteral("  %1  %2  /%3\n")
-                   .arg(signedBytes(diff.nodes[n].delta()), 10)
+                   .arg(formatSignedBytes(diff.nodes[n].delta()), 10)
                    .arg(QLatin1String(diffStatusName(diff.nodes[n].status)), -9)
                    .arg(displayPath(diff.path(n)));
     return out;
@@ -177,17 +173,17 @@ QString diffMarkdown(const ImageDiff &diff)
     const DiffNode &root = diff.nodes[0];
     QString out = QStringLiteral("### Ballast: `%1` → `%2`\n\n| | A | B | change |\n|---|---:|---:|---:|\n").arg(imageName(a), imageName(b));
     out += QStringLiteral("| Final filesystem | %1 | %2 | %3 (%4 %) |\n")
-               .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), signedBytes(root.delta()))
+               .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), formatSignedBytes(root.delta()))
                .arg(percent(root.bytesA, root.bytesB), 0, 'f', 1);
     out += QStringLiteral("| Stored | %1 | %2 | %3 |\n")
-               .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()), signedBytes(b.compressedSizeBytes() - a.compressedSizeBytes()));
+               .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()), formatSignedBytes(b.compressedSizeBytes() - a.compressedSizeBytes()));
     out += QStringLiteral("| Layers | %1 | %2 | %3 shared |\n\n").arg(a.layers.size()).arg(b.layers.size()).arg(diff.layers.shared.size());
     out += QStringLiteral("%1 paths added, %2 removed, %3 modified.\n").arg(diff.added).arg(diff.removed).arg(diff.modified);
     const auto top = topMovements(diff, 10);
     if (!top.empty())
         out += QStringLiteral("\n| change | status | path |\n|---:|---|---|\n");
     for (uint32_t n : top)
-        out += QStringLiteral("| %1 | %2 | `/%3` |\n").arg(signedBytes(diff.nodes[n].delta()), QLatin1String(diffStatusName(diff.nodes[n].status)), displayPath(diff.path(n)));
+        out += QStringLiteral("| %1 | %2 | `/%3` |\n").arg(formatSignedBytes(diff.nodes[n].delta()), QLatin1String(diffStatusName(diff.nodes[n].status)), displayPath(diff.path(n)));
     return out;
 }
 

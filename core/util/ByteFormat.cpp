@@ -19,4 +19,9 @@ QString formatBytes(int64_t bytes)
     return QStringLiteral("%1 %2").arg(value, 0, 'f', std::abs(value) < 10 ? 2 : std::abs(value) < 100 ? 1 : 0).arg(QLatin1String(units[unit]));
 }
 
+QString formatSignedBytes(int64_t bytes)
+{
+    return (bytes > 0 ? QStringLiteral("+") : QString()) + formatBytes(bytes);
+}
+
 } // namespace ballast

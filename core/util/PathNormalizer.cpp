@@ -4,31 +4,60 @@
 
 namespace ballast {
 
-std::string normalizeEntryPath(std::string_view raw)
+namespace {
+
+// Appends the components of `path` to `parts`, applying "." and "..". Returns false when a ".."
+// would climb above the top (and then drops it).
+bool walkComponents(std::string_view path, std::vector<std::string_view> &parts)
 {
-    std::vector<std::string_view> parts;
+    bool stayedInside = true;
     size_t start = 0;
-    while (start <= raw.size()) {
-        size_t slash = raw.find('/', start);
+    while (start <= path.size()) {
+        size_t slash = path.find('/', start);
         if (slash == std::string_view::npos)
-            slash = raw.size();
-        std::string_view part = raw.substr(start, slash - start);
+            slash = path.size();
+        std::string_view part = path.substr(start, slash - start);
         if (part == "..") {
-            if (!parts.empty())
+            if (parts.empty())
+                stayedInside = false;
+            else
                 parts.pop_back();
         } else if (!part.empty() && part != ".") {
             parts.push_back(part);
         }
         start = slash + 1;
     }
+    return stayedInside;
+}
+
+std::string joinComponents(const std::vector<std::string_view> &parts)
+{
     std::string out;
-    out.reserve(raw.size());
     for (auto part : parts) {
         if (!out.empty())
             out.push_back('/');
         out.append(part);
     }
     return out;
+}
+
+} // namespace
+
+std::optional<std::string> resolveInside(std::string_view directory, std::string_view target)
+{
+    if (!target.empty() && target.front() == '/')
+        return std::nullopt;
+    std::vector<std::string_view> parts;
+    if (!walkComponents(directory, parts) || !walkComponents(target, parts))
+        return std::nullopt;
+    return joinComponents(parts);
+}
+
+std::string normalizeEntryPath(std::string_view raw)
+{
+    std::vector<std::string_view> parts;
+    walkComponents(raw, parts); // a ".." at the top is dropped: entries never escape the root
+    return joinComponents(parts);
 }
 
 QString displayPath(std::string_view bytes)

@@ -18,7 +18,6 @@
 namespace ballast {
 namespace {
 
-QString signedBytes(int64_t bytes) { return (bytes > 0 ? QStringLiteral("+") : QString()) + formatBytes(bytes); }
 
 QString instruction(const Image &image, int layer)
 {
@@ -155,7 +154,7 @@ void ComparePane::fillSummary()
     m_summary->setText(tr("<h3>%1 → %2</h3><p><b>Final filesystem</b> %3 → %4 (<b>%5</b>, %6 %) &nbsp; <b>Stored</b> %7 → %8 &nbsp; "
                           "<b>Layers</b> %9 → %10, %11 shared &nbsp; <b>Paths</b> %12 added, %13 removed, %14 modified</p>")
                            .arg(imageLabel(a).toHtmlEscaped(), imageLabel(b).toHtmlEscaped(), formatBytes(root.bytesA), formatBytes(root.bytesB),
-                                signedBytes(root.delta()))
+                                formatSignedBytes(root.delta()))
                            .arg(percent, 0, 'f', 1)
                            .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()))
                            .arg(a.layers.size())

@@ -22,12 +22,6 @@ NodeStatus asNodeStatus(DiffStatus status)
     }
 }
 
-QString signedBytes(int64_t bytes)
-{
-    if (bytes == 0)
-        return QStringLiteral("0 B");
-    return (bytes > 0 ? QStringLiteral("+") : QString()) + formatBytes(bytes);
-}
 } // namespace
 
 DiffTreeModel::DiffTreeModel(QObject *parent)
@@ -150,7 +144,7 @@ QVariant DiffTreeModel::data(const QModelIndex &index, int role) const
             return n.status == DiffStatus::Unchanged && n.contentsChanged ? tr("contents changed") : QString::fromLatin1(diffStatusName(n.status));
         case SizeAColumn: return n.nodeA != MergedTree::NoNode ? formatBytes(n.bytesA) : QStringLiteral("–");
         case SizeBColumn: return n.nodeB != MergedTree::NoNode ? formatBytes(n.bytesB) : QStringLiteral("–");
-        case DeltaColumn: return signedBytes(n.delta());
+        case DeltaColumn: return formatSignedBytes(n.delta());
         }
         return {};
     case Qt::ToolTipRole: return QStringLiteral("/") + displayPath(m_diff->path(node));

@@ -73,7 +73,7 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
         case SizeColumn: return layer ? formatBytes(layer->size) : QString();
         case StoredColumn: return layer ? formatBytes(layer->compressedSize) : QString();
         case ChangeColumn:
-            return figures ? (figures->contribution > 0 ? QStringLiteral("+") : QString()) + formatBytes(figures->contribution) : QString();
+            return figures ? formatSignedBytes(figures->contribution) : QString();
         case TotalColumn: return figures ? formatBytes(figures->cumulative) : QString();
         case CommandColumn: return command;
         }
