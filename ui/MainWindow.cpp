@@ -170,6 +170,9 @@ void MainWindow::createMenus()
     connect(m_tree->modeBox(), &QComboBox::currentIndexChanged, this, [aggregated, changes, this] {
         (m_tree->filter().mode == TreeMode::Aggregated ? aggregated : changes)->setChecked(true);
     });
+    QAction *overview = view->addAction(tr("Image &Overview"), m_details, &DetailsPane::showImage);
+    overview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    overview->setToolTip(tr("Show the image's facts and findings in the details pane"));
     QAction *single = view->addAction(tr("&Single Image"), this, [this] {
         m_stack->setCurrentWidget(m_current.image ? static_cast<QWidget *>(m_workspace) : m_start);
     });

@@ -36,16 +36,16 @@ LayerAlignment alignLayers(const Image &a, const Image &b)
     auto instruction = [](const Image &image, const Layer &layer) {
         return layer.historyIndex >= 0 ? normalizedInstruction(image.config.history[size_t(layer.historyIndex)].createdBy) : QString();
     };
-    size_t from = 0; // keep aligned pairs in order, like a diff of two instruction lists
+    // Each remaining layer of A takes the first unused layer of B made by the same step, wherever it
+    // sits (a reordered step must not block the others); repeated steps pair up in order.
     for (size_t i = 0; i < a.layers.size(); ++i) {
         if (matchedA[i])
             continue;
         const QString wanted = instruction(a, a.layers[i]);
-        for (size_t j = from; !wanted.isEmpty() && j < b.layers.size(); ++j)
+        for (size_t j = 0; !wanted.isEmpty() && j < b.layers.size(); ++j)
             if (!usedB[j] && instruction(b, b.layers[j]) == wanted) {
                 out.aligned.push_back({int(i), int(j)});
                 usedB[j] = matchedA[i] = true;
-                from = j + 1;
                 break;
             }
         if (!matchedA[i])

@@ -41,14 +41,27 @@ QString imageName(const Image &image)
 
 std::vector<uint32_t> topMovements(const ImageDiff &diff, size_t count)
 {
+    // A path that changed between directory and non-directory moves as a whole, like an added or
+    // removed one: its children are part of its delta, not movements of their own.
+    auto isDirectoryIn = [&](const Image &image, MergedTree::NodeId node) {
+        return node != MergedTree::NoNode && image.tree.isDirectory(node, int(image.layers.size()) - 1);
+    };
+    auto movesAsWhole = [&](uint32_t n) {
+        const DiffNode &node = diff.nodes[n];
+        if (node.status == DiffStatus::Added || node.status == DiffStatus::Removed)
+            return true;
+        return node.status == DiffStatus::Modified && isDirectoryIn(*diff.a, node.nodeA) != isDirectoryIn(*diff.b, node.nodeB);
+    };
+    std::vector<uint8_t> insideWhole(diff.nodes.size(), 0); // parents come before children
     std::vector<uint32_t> out;
     for (uint32_t n = 1; n < diff.nodes.size(); ++n) {
         const DiffNode &node = diff.nodes[n];
-        const DiffStatus parentStatus = diff.nodes[node.parent].status;
-        const bool wholeSubtree = (node.status == DiffStatus::Added || node.status == DiffStatus::Removed)
-            && !(node.parent != 0 && (parentStatus == DiffStatus::Added || parentStatus == DiffStatus::Removed));
+        const bool parentWhole = node.parent != 0 && (insideWhole[node.parent] || movesAsWhole(node.parent));
+        insideWhole[n] = parentWhole;
+        if (parentWhole || node.delta() == 0)
+            continue;
         const bool modifiedFile = node.status == DiffStatus::Modified && diff.kind(n) != EntryType::Directory;
-        if ((wholeSubtree || modifiedFile) && node.delta() != 0)
+        if (movesAsWhole(n) || modifiedFile)
             out.push_back(n);
     }
     std::stable_sort(out.begin(), out.end(), [&](uint32_t x, uint32_t y) {

@@ -96,7 +96,8 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
         if (match && searching)
             ++scope->matchCount;
         if (changesOnly) {
-            if (match && !tree.isDirectory(node, layer))
+            // The layer's own bytes, whatever the filter shows: a search must not change sizes.
+            if (inScope && !tree.isDirectory(node, layer))
                 scope->bytes[node] += bytes[node];
             scope->bytes[tree.parent(node)] += scope->bytes[node];
         }

@@ -15,6 +15,11 @@ QString row(const QString &label, const QString &value)
     return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>").arg(label, value);
 }
 
+QString overviewLink()
+{
+    return QStringLiteral("<p><a href='image:'>%1</a></p>").arg(QObject::tr("← Image overview and findings"));
+}
+
 QString list(const QStringList &items)
 {
     return items.isEmpty() ? QStringLiteral("–") : escaped(items.join(QStringLiteral(" "))).replace(QLatin1Char('\n'), QStringLiteral("<br>"));
@@ -29,6 +34,8 @@ DetailsPane::DetailsPane(QWidget *parent) : QTextBrowser(parent)
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == QLatin1String("node"))
             emit nodeActivated(MergedTree::NodeId(url.path().toUInt()));
+        else if (url.scheme() == QLatin1String("image"))
+            showImage();
     });
 }
 
@@ -92,7 +99,7 @@ void DetailsPane::showLayer(int layerIndex)
     const Layer &layer = image.layers[size_t(layerIndex)];
     const LayerFigures &figures = m_loaded.analysis->layers[size_t(layerIndex)];
     const HistoryEntry *history = layer.historyIndex >= 0 ? &image.config.history[size_t(layer.historyIndex)] : nullptr;
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(tr("Layer %1").arg(layerIndex));
+    QString html = overviewLink() + QStringLiteral("<h3>%1</h3><table>").arg(tr("Layer %1").arg(layerIndex));
     html += row(tr("Command"), QStringLiteral("<code>%1</code>").arg(escaped(history ? history->createdBy : tr("(no history)"))));
     if (history && !history->created.isEmpty())
         html += row(tr("Created"), escaped(history->created));
@@ -119,7 +126,7 @@ void DetailsPane::showNode(MergedTree::NodeId node, int layer)
     const MergedTree &tree = image.tree;
     const LayerEntry *entry = tree.entry(node, layer);
     const bool directory = tree.isDirectory(node, layer);
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(escaped(displayPath(tree.name(node))));
+    QString html = overviewLink() + QStringLiteral("<h3>%1</h3><table>").arg(escaped(displayPath(tree.name(node))));
     html += row(tr("Path"), escaped(QStringLiteral("/") + displayPath(tree.path(node))));
     html += row(tr("Type"), entry ? QLatin1String(entryTypeName(entry->type)) : tr("directory (implied by its contents)"));
     html += row(tr("Status"), QLatin1String(nodeStatusName(tree.status(node, layer))));
