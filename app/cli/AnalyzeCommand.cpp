@@ -1,7 +1,9 @@
 #include "AnalyzeCommand.h"
 
 #include "ImageArguments.h"
+#include "LintCommand.h"
 #include "analysis/ImageAnalysis.h"
+#include "dockerfile/DockerfileReport.h"
 #include "report/AnalyzeReport.h"
 #include "report/DiveExport.h"
 #include "report/MarkdownReport.h"
@@ -12,7 +14,8 @@
 
 namespace {
 const char *const Usage = "usage: ballast-cli analyze IMAGE [--tag T] [--platform OS/ARCH] "
-                          "[--format text|json|dive-json|markdown] [--no-verify]";
+                          "[--format text|json|dive-json|markdown] [--no-verify]\n"
+                          "       [--dockerfile FILE]";
 const QStringList Formats = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("dive-json"), QStringLiteral("markdown")};
 } // namespace
 
@@ -25,6 +28,10 @@ int runAnalyzeCommand(const QStringList &arguments)
     QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json, dive-json or markdown."),
                               QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOption(format);
+    QCommandLineOption dockerfileOption(QStringLiteral("dockerfile"),
+                                        QStringLiteral("Map the lines of the image's Dockerfile to layers."),
+                                        QStringLiteral("FILE"));
+    parser.addOption(dockerfileOption);
     if (int code = parseCommandLine(parser, arguments, 1, Usage); code >= 0)
         return code;
     QTextStream err(stderr);
@@ -33,19 +40,32 @@ int runAnalyzeCommand(const QStringList &arguments)
         err << "unknown --format \"" << outputFormat << "\": use " << Formats.join(QStringLiteral(", ")) << "\n";
         return 2;
     }
+    ballast::Dockerfile dockerfile;
+    const QString dockerfilePath = parser.value(dockerfileOption);
+    if (QString error; !dockerfilePath.isEmpty() && !readDockerfile(dockerfilePath, {}, dockerfile, error)) {
+        err << "error: " << error << "\n";
+        return 2;
+    }
     try {
         ballast::ImageLoader loader(imageArguments.loadOptions(parser));
         auto image = loader.load(parser.positionalArguments().at(1));
         const ballast::ImageAnalysis analysis = ballast::analyzeImage(*image);
+        std::optional<ballast::LayerMapping> mapping;
+        if (!dockerfilePath.isEmpty())
+            mapping = ballast::mapInstructionsToLayers(dockerfile, *image);
         QTextStream out(stdout);
-        if (outputFormat == QLatin1String("json"))
-            out << QString::fromStdString(ballast::analyzeJson(*image, analysis).dump(2)) << "\n";
-        else if (outputFormat == QLatin1String("dive-json"))
+        if (outputFormat == QLatin1String("json")) {
+            auto json = ballast::analyzeJson(*image, analysis);
+            if (mapping)
+                json["dockerfile"] = ballast::dockerfileJson(dockerfilePath, dockerfile, *mapping, *image);
+            out << QString::fromStdString(json.dump(2)) << "\n";
+        } else if (outputFormat == QLatin1String("dive-json"))
             out << QString::fromStdString(ballast::diveExportJson(*image, analysis).dump(2)) << "\n";
         else if (outputFormat == QLatin1String("markdown"))
             out << ballast::markdownReport(*image, analysis);
         else
-            out << ballast::analyzeText(*image, analysis);
+            out << ballast::analyzeText(*image, analysis)
+                << (mapping ? ballast::dockerfileText(dockerfile, *mapping, *image) : QString());
         return 0;
     } catch (const ballast::LoadError &error) {
         err << "error: " << error.message() << "\n";

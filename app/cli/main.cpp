@@ -1,6 +1,7 @@
 #include "AnalyzeCommand.h"
 #include "CiCommand.h"
 #include "DiffCommand.h"
+#include "LintCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -12,6 +13,7 @@ const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
                           "  analyze IMAGE   layers, sizes, waste and findings of an image archive or OCI layout\n"
                           "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
                           "  diff A B        compare two images: layers, files, the biggest movements\n"
+                          "  lint FILE       hints on a Dockerfile; with --image, the bytes each line left\n"
                           "\n"
                           "ballast-cli COMMAND --help shows the options of a command.\n";
 }
@@ -33,6 +35,8 @@ int main(int argc, char *argv[])
         return runCiCommand(arguments);
     if (command == QLatin1String("diff"))
         return runDiffCommand(arguments);
+    if (command == QLatin1String("lint"))
+        return runLintCommand(arguments);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(command.isEmpty() ? stderr : stdout) << Usage;
         return command.isEmpty() ? 2 : 0;
