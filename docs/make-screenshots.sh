@@ -8,4 +8,11 @@ sample=resources/sample/sample.oci-gzip.tar
 shoot() { xvfb-run -a -s "-screen 0 1920x1200x24" "$bin" --screenshot "$@"; }
 shoot docs/screenshots/main-window.png --layer 6 --mode changes "$sample"
 shoot docs/screenshots/main-window-aggregated.png "$sample"
+shoot docs/screenshots/dockerfile.png --view dockerfile --layer 5 "$sample"
+shoot docs/screenshots/treemap.png --view treemap "$sample"
+# The classic before/after of image slimming, from ../shared/images/build.sh, when it has been run.
+images=${BALLAST_IMAGES:-$HOME/.cache/ballast-images}
+if [ -f "$images/go-naive.oci-gzip.tar" ] && [ -f "$images/go-multistage.docker.tar" ]; then
+  shoot docs/screenshots/compare.png "$images/go-naive.oci-gzip.tar" "$images/go-multistage.docker.tar"
+fi
 echo "wrote docs/screenshots/*.png"

@@ -4,6 +4,9 @@
 #include "Theme.h"
 #include "compare/CompareLoader.h"
 #include "compare/ComparePane.h"
+#include "editor/DockerfilePane.h"
+#include "models/FileTreeModel.h"
+#include "treemap/TreemapView.h"
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
@@ -30,6 +33,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -38,7 +42,8 @@ namespace ballast {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_compareLoader(new CompareLoader(this)), m_banner(new LoadBanner(this)),
       m_stack(new QStackedWidget(this)), m_start(new StartPage(this)), m_compare(new ComparePane(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
-      m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_statusSummary(new QLabel(this))
+      m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_dockerfile(new DockerfilePane(this)),
+      m_treemap(new TreemapView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this))
 {
     setWindowTitle(tr("Ballast"));
     setAcceptDrops(true);
@@ -46,8 +51,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_leftColumn->addWidget(m_details);
     m_leftColumn->setStretchFactor(0, 3);
     m_leftColumn->setStretchFactor(1, 2);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->addTab(m_tree, tr("Files"));
+    m_tabs->addTab(m_treemap, tr("Treemap"));
+    m_tabs->addTab(m_dockerfile, tr("Dockerfile"));
+    m_tabs->setTabToolTip(0, tr("The file tree of the selected layer"));
+    m_tabs->setTabToolTip(1, tr("The same files as areas: where the bytes are"));
+    m_tabs->setTabToolTip(2, tr("The Dockerfile that built the image, with the size of each line's layer and live hints"));
     m_workspace->addWidget(m_leftColumn);
-    m_workspace->addWidget(m_tree);
+    m_workspace->addWidget(m_tabs);
     m_workspace->setStretchFactor(0, 5);
     m_workspace->setStretchFactor(1, 6);
     m_stack->addWidget(m_start);
@@ -84,7 +96,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_layers, &LayersPane::layerSelected, this, [this](int layer) {
         m_tree->setLayer(layer);
         m_details->showLayer(layer);
+        m_dockerfile->revealLayer(layer);
     });
+    connect(m_dockerfile, &DockerfilePane::layerActivated, m_layers, &LayersPane::selectLayer);
+    // The treemap shows what the file tree shows (layer, mode, filters); one selection for both.
+    connect(m_tree, &FileTreePane::scopeReady, this, [this] { m_treemap->setScope(m_tree->model()->scope()); });
+    connect(m_tree, &FileTreePane::nodeSelected, m_treemap, &TreemapView::setSelectedNode);
+    connect(m_treemap, &TreemapView::nodeClicked, this, [this](MergedTree::NodeId node) {
+        m_tree->selectNode(node);
+        m_details->showNode(node, m_layers->selectedLayer());
+    });
+    for (TreemapView *view : {m_treemap, m_compare->treemapA(), m_compare->treemapB()})
+        connect(view, &TreemapView::layoutReady, this, [this] { takeScreenshotIfWanted(false); });
     connect(m_tree, &FileTreePane::nodeSelected, this, [this](MergedTree::NodeId node) { m_details->showNode(node, m_layers->selectedLayer()); });
     connect(m_details, &DetailsPane::nodeActivated, this, [this](MergedTree::NodeId node) {
         m_tree->setFilter(TreeFilter {}); // make sure the file is not filtered out
@@ -150,6 +173,24 @@ void MainWindow::createMenus()
             openImage(m_currentPath, m_currentOptions);
     });
     m_reload->setShortcut(QKeySequence::Refresh);
+    QAction *openDockerfileAction = file->addAction(tr("Open &Dockerfile…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Dockerfile"), QFileInfo(m_currentPath).absolutePath());
+        if (!path.isEmpty() && m_dockerfile->maybeSave())
+            openDockerfile(path);
+    });
+    openDockerfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openDockerfileAction->setToolTip(tr("Open the Dockerfile that built the image, to see which lines made the heavy layers"));
+    file->addSeparator();
+    file->addAction(tr("Export Treemap as &PNG…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !m_treemap->exportPng(path))
+            statusBar()->showMessage(tr("%1: could not write the PNG").arg(path), 8000);
+    });
+    file->addAction(tr("Export Treemap as &SVG…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.svg"), tr("SVG images (*.svg)"));
+        if (!path.isEmpty() && !m_treemap->exportSvg(path))
+            statusBar()->showMessage(tr("%1: could not write the SVG").arg(path), 8000);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -208,6 +249,27 @@ void MainWindow::openImage(const QString &path, const LoadOptions &options)
     m_loader->start(path, options);
 }
 
+bool MainWindow::openDockerfile(const QString &path)
+{
+    QString error;
+    if (!m_dockerfile->openFile(path, &error)) {
+        statusBar()->showMessage(error, 8000);
+        return false;
+    }
+    showView(QStringLiteral("dockerfile"));
+    return true;
+}
+
+void MainWindow::showView(const QString &name)
+{
+    if (name == QLatin1String("dockerfile"))
+        m_tabs->setCurrentWidget(m_dockerfile);
+    else if (name == QLatin1String("treemap"))
+        m_tabs->setCurrentWidget(m_treemap);
+    else if (name == QLatin1String("layers"))
+        m_tabs->setCurrentWidget(m_tree);
+}
+
 void MainWindow::compareImages(const QString &pathA, const QString &pathB)
 {
     m_banner->showLoading(QFileInfo(pathA).fileName() + QStringLiteral(" ↔ ") + QFileInfo(pathB).fileName());
@@ -241,7 +303,15 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     m_layers->setImage(loaded);
     m_details->setImage(loaded);
     m_tree->setImage(loaded.image);
+    m_dockerfile->setImage(loaded);
     m_stack->setCurrentWidget(m_workspace);
+    // A Dockerfile next to the image is most likely the one that built it.
+    if (m_dockerfile->filePath().isEmpty())
+        for (const QString &name : {QStringLiteral("Dockerfile"), QStringLiteral("Containerfile")})
+            if (const QString candidate = QFileInfo(path).dir().filePath(name); QFileInfo(candidate).isFile()) {
+                m_dockerfile->openFile(candidate);
+                break;
+            }
     if (!loaded.image->layers.empty())
         m_layers->selectLayer(int(loaded.image->layers.size()) - 1);
     m_details->showImage();
@@ -320,6 +390,12 @@ void MainWindow::takeScreenshotIfWanted(bool failed)
 {
     if (m_screenshotPath.isEmpty() || m_loader->isLoading() || m_compareLoader->isLoading() || m_tree->isBusy())
         return;
+    if (m_tabs->currentWidget() == m_treemap && m_stack->currentWidget() == m_workspace && (m_treemap->isBusy() || !m_treemap->frame()))
+        return; // the treemap's layoutReady comes back here
+    if (m_stack->currentWidget() == m_compare)
+        for (TreemapView *view : {m_compare->treemapA(), m_compare->treemapB()})
+            if (view->isBusy() || !view->frame())
+                return; // as above, for both treemaps of the comparison
     const QString target = m_screenshotPath;
     m_screenshotPath.clear();
     // Let the views lay out and paint the new data first.
@@ -342,6 +418,10 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_dockerfile->maybeSave()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/workspace"), m_workspace->saveState());

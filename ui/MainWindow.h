@@ -8,6 +8,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace ballast {
 
@@ -15,6 +16,8 @@ class CompareLoader;
 class ComparePane;
 struct LoadedComparison;
 class DetailsPane;
+class DockerfilePane;
+class TreemapView;
 class FileTreePane;
 class LayersPane;
 class LoadBanner;
@@ -42,6 +45,13 @@ public:
     LoadBanner *loadBanner() const { return m_banner; }
     StartPage *startPage() const { return m_start; }
     ComparePane *comparePane() const { return m_compare; }
+    DockerfilePane *dockerfilePane() const { return m_dockerfile; }
+    TreemapView *treemapView() const { return m_treemap; }
+    QTabWidget *viewTabs() const { return m_tabs; }
+    // Opens a Dockerfile in the editor pane (and shows it); false with a message when it cannot.
+    bool openDockerfile(const QString &path);
+    // Shows "layers" (the file tree), "treemap" or "dockerfile" beside the layers.
+    void showView(const QString &name);
     CompareLoader *compareLoader() const { return m_compareLoader; }
     bool isComparing() const;
     ImageLoadController *loadController() const { return m_loader; }
@@ -86,6 +96,9 @@ private:
     LayersPane *m_layers;
     DetailsPane *m_details;
     FileTreePane *m_tree;
+    DockerfilePane *m_dockerfile;
+    TreemapView *m_treemap;
+    QTabWidget *m_tabs;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusSummary;
     QAction *m_reload = nullptr;

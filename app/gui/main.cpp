@@ -24,14 +24,15 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("[IMAGE_B]"), QStringLiteral("A second image: compare the two."));
     QCommandLineOption tag(QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T"));
     QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers, or compare with two images (treemap and dockerfile fall back to layers for now)."),
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers, treemap, dockerfile, or compare (with two images)."),
                             QStringLiteral("VIEW"), QStringLiteral("layers"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Draw the window at 1600x1000, save it as PNG and exit."),
                                   QStringLiteral("FILE"));
     QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."), QStringLiteral("THEME"));
     QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("Layer to select once loaded (default: the last)."), QStringLiteral("N"));
     QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("File tree mode: aggregated or changes."), QStringLiteral("MODE"));
-    parser.addOptions({tag, platform, view, screenshot, theme, layer, mode});
+    QCommandLineOption dockerfile(QStringLiteral("dockerfile"), QStringLiteral("The Dockerfile that built the image."), QStringLiteral("FILE"));
+    parser.addOptions({tag, platform, view, screenshot, theme, layer, mode, dockerfile});
     parser.process(app);
 
     ballast::Theme chosen = ballast::Theme(QSettings().value(QStringLiteral("theme"), int(ballast::Theme::System)).toInt());
@@ -46,6 +47,9 @@ int main(int argc, char *argv[])
         window.resize(1600, 1000);
     }
     window.show();
+    if (parser.isSet(dockerfile))
+        window.openDockerfile(parser.value(dockerfile));
+    window.showView(parser.value(view));
     if (parser.isSet(mode))
         window.fileTreePane()->setMode(parser.value(mode) == QLatin1String("changes") ? ballast::TreeMode::LayerChanges
                                                                                       : ballast::TreeMode::Aggregated);

@@ -1,12 +1,18 @@
 #include "ComparePane.h"
 
 #include "compare/DiffTreeModel.h"
+#include "models/TreeScope.h"
+#include "treemap/TreemapView.h"
 #include "report/CreatedBy.h"
 #include "report/DiffReport.h"
 #include "util/ByteFormat.h"
 #include "util/PathNormalizer.h"
 
+#include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <cmath>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -43,8 +49,50 @@ QString imageLabel(const Image &image)
 
 } // namespace
 
+// The two treemaps at one scale (area per byte): the larger image fills its half, the smaller one
+// gets the share of that area its bytes call for, so the smaller image really looks smaller.
+class SideBySideArea : public QWidget {
+public:
+    SideBySideArea(QWidget *parent) : QWidget(parent) {}
+    void setViews(QWidget *a, QWidget *b)
+    {
+        m_a = a;
+        m_b = b;
+        a->setParent(this);
+        b->setParent(this);
+    }
+    void setBytes(int64_t a, int64_t b)
+    {
+        m_bytesA = a;
+        m_bytesB = b;
+        place();
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *) override { place(); }
+
+private:
+    void place()
+    {
+        if (!m_a || !m_b)
+            return;
+        const int half = (width() - 8) / 2;
+        const int64_t larger = std::max<int64_t>({m_bytesA, m_bytesB, 1});
+        auto geometry = [&](int64_t bytes, int left) {
+            const double side = std::sqrt(double(std::max<int64_t>(bytes, 0)) / double(larger)); // area ∝ bytes
+            const int w = std::max(120, int(half * side)), h = std::max(90, int(height() * side));
+            return QRect(left, 0, std::min(w, half), std::min(h, height()));
+        };
+        m_a->setGeometry(geometry(m_bytesA, 0));
+        m_b->setGeometry(geometry(m_bytesB, half + 8));
+    }
+    QWidget *m_a = nullptr, *m_b = nullptr;
+    int64_t m_bytesA = 1, m_bytesB = 1;
+};
+
 ComparePane::ComparePane(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_treemapArea(new QWidget(this)), m_tree(new QTreeView(this)),
+    : QWidget(parent), m_summary(new QLabel(this)), m_treemapArea(new SideBySideArea(this)), m_treemapA(new TreemapView(this)),
+      m_treemapB(new TreemapView(this)), m_tree(new QTreeView(this)),
       m_model(new DiffTreeModel(this)), m_layers(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("comparePane"));
@@ -64,8 +112,26 @@ ComparePane::ComparePane(QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->setColumnWidth(DiffTreeModel::NameColumn, 300);
     m_tree->setToolTip(tr("Signed size changes from A to B, largest first"));
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { emit diffNodeSelected(m_model->nodeAt(current)); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        const uint32_t node = m_model->nodeAt(current);
+        emit diffNodeSelected(node);
+        if (m_comparison.diff && node != 0) {
+            const DiffNode &n = m_comparison.diff->nodes[node];
+            m_treemapA->setSelectedNode(n.nodeA);
+            m_treemapB->setSelectedNode(n.nodeB);
+        }
+    });
+    m_treemapArea->setViews(m_treemapA, m_treemapB);
+    m_treemapA->setObjectName(QStringLiteral("treemapA"));
+    m_treemapB->setObjectName(QStringLiteral("treemapB"));
+    // Linked selection: a click in either treemap selects the same path in the other and in the tree.
+    for (auto [view, side] : {std::pair {m_treemapA, 0}, std::pair {m_treemapB, 1}})
+        connect(view, &TreemapView::nodeClicked, this, [this, side](MergedTree::NodeId node) {
+            if (!m_comparison.diff || node == MergedTree::NoNode)
+                return;
+            const Image &image = side == 0 ? *m_comparison.diff->a : *m_comparison.diff->b;
+            selectPath(image.tree.path(node));
+        });
 
     m_layers->setObjectName(QStringLiteral("compareLayers"));
     m_layers->setColumnCount(6);
@@ -99,6 +165,7 @@ ComparePane::ComparePane(QWidget *parent)
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     auto *vertical = new QSplitter(Qt::Vertical, this);
+    m_treemapArea->setMinimumHeight(200);
     vertical->addWidget(m_treemapArea);
     vertical->addWidget(bottom);
     vertical->setStretchFactor(0, 1);
@@ -107,8 +174,35 @@ ComparePane::ComparePane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(vertical, 1);
-    new QHBoxLayout(m_treemapArea);
-    m_treemapArea->layout()->setContentsMargins(0, 0, 0, 0);
+}
+
+QWidget *ComparePane::treemapArea() const { return m_treemapArea; }
+
+void ComparePane::selectPath(const std::string &path)
+{
+    if (!m_comparison.diff)
+        return;
+    const ImageDiff &diff = *m_comparison.diff;
+    const auto inA = diff.a->tree.find(path), inB = diff.b->tree.find(path);
+    m_treemapA->setSelectedNode(inA);
+    m_treemapB->setSelectedNode(inB);
+    // Walk the diff tree down by name (children are sorted by name).
+    uint32_t node = 0;
+    size_t start = 0;
+    while (start < path.size() && node != UINT32_MAX) {
+        const size_t slash = std::min(path.find('/', start), path.size());
+        const std::string_view part = std::string_view(path).substr(start, slash - start);
+        const auto &kids = diff.childrenOf[node];
+        auto it = std::lower_bound(kids.begin(), kids.end(), part, [&](uint32_t kid, std::string_view key) { return diff.name(kid) < key; });
+        node = it != kids.end() && diff.name(*it) == part ? *it : UINT32_MAX;
+        start = slash + 1;
+    }
+    if (node != UINT32_MAX)
+        if (QModelIndex index = m_model->indexOfNode(node); index.isValid()) {
+            const QSignalBlocker blocker(m_tree->selectionModel());
+            m_tree->setCurrentIndex(index);
+            m_tree->scrollTo(index);
+        }
 }
 
 QToolButton *ComparePane::statusButton(DiffStatus status) const
@@ -134,6 +228,27 @@ void ComparePane::setComparison(const LoadedComparison &comparison)
 {
     m_comparison = comparison;
     m_model->setDiff(comparison.diff);
+    if (comparison.diff) {
+        m_treemapArea->setBytes(comparison.diff->nodes[0].bytesA, comparison.diff->nodes[0].bytesB);
+        // Both final filesystems, aggregated, built off the GUI thread.
+        const quint64 generation = ++m_generation;
+        auto a = comparison.diff->a, b = comparison.diff->b;
+        using Scopes = std::pair<std::shared_ptr<const TreeScope>, std::shared_ptr<const TreeScope>>;
+        auto *watcher = new QFutureWatcher<Scopes>(this);
+        connect(watcher, &QFutureWatcher<Scopes>::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation != m_generation)
+                return;
+            m_treemapA->setScope(watcher->result().first);
+            m_treemapB->setScope(watcher->result().second);
+        });
+        watcher->setFuture(QtConcurrent::run([a, b] {
+            auto scopeOf = [](const std::shared_ptr<const Image> &image) {
+                return image->layers.empty() ? nullptr : TreeScope::build(image, int(image->layers.size()) - 1, TreeFilter {});
+            };
+            return Scopes {scopeOf(a), scopeOf(b)};
+        }));
+    }
     fillSummary();
     fillLayers();
     // Open the biggest movement's path.

@@ -13,6 +13,8 @@ class QTreeView;
 namespace ballast {
 
 class DiffTreeModel;
+class TreemapView;
+class SideBySideArea;
 
 // Two versions of an image side by side: the summary, a diff tree with signed deltas and status
 // filters, and the layers matched between them. `treemapArea()` hosts the side-by-side treemaps.
@@ -28,7 +30,11 @@ public:
     QTableWidget *layersTable() const { return m_layers; }
     QLabel *summaryLabel() const { return m_summary; }
     QToolButton *statusButton(DiffStatus status) const;
-    QWidget *treemapArea() const { return m_treemapArea; }
+    QWidget *treemapArea() const;
+    TreemapView *treemapA() const { return m_treemapA; }
+    TreemapView *treemapB() const { return m_treemapB; }
+    // Selects a path (relative, no leading '/') in both treemaps and in the diff tree.
+    void selectPath(const std::string &path);
 
 signals:
     void diffNodeSelected(uint32_t node);
@@ -40,7 +46,10 @@ private:
 
     LoadedComparison m_comparison;
     QLabel *m_summary;
-    QWidget *m_treemapArea;
+    SideBySideArea *m_treemapArea;
+    TreemapView *m_treemapA;
+    TreemapView *m_treemapB;
+    quint64 m_generation = 0;
     QTreeView *m_tree;
     DiffTreeModel *m_model;
     QTableWidget *m_layers;

@@ -30,7 +30,7 @@ void squarify(SquarifyRect rect, std::span<const double> areas, std::span<Squari
     while (first < count) {
         if (rect.w <= 0 || rect.h <= 0) { // nothing left to share: the rest get empty rectangles
             for (size_t i = first; i < count; ++i)
-                out[i] = {rect.x, rect.y, 0, 0};
+                out[i] = { rect.x, rect.y, 0, 0 };
             return;
         }
         const double side = std::min(rect.w, rect.h);
@@ -50,7 +50,7 @@ void squarify(SquarifyRect rect, std::span<const double> areas, std::span<Squari
             double y = rect.y;
             for (size_t i = first; i < end; ++i) {
                 const double height = i + 1 == end ? rect.y + rect.h - y : areas[i] / width;
-                out[i] = {rect.x, y, width, height};
+                out[i] = { rect.x, y, width, height };
                 y += height;
             }
             rect.x += width;
@@ -60,7 +60,7 @@ void squarify(SquarifyRect rect, std::span<const double> areas, std::span<Squari
             double x = rect.x;
             for (size_t i = first; i < end; ++i) {
                 const double width = i + 1 == end ? rect.x + rect.w - x : areas[i] / height;
-                out[i] = {x, rect.y, width, height};
+                out[i] = { x, rect.y, width, height };
                 x += width;
             }
             rect.y += height;

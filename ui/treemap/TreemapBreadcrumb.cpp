@@ -6,7 +6,9 @@
 
 namespace ballast {
 
-TreemapBreadcrumb::TreemapBreadcrumb(QWidget *parent) : QWidget(parent), m_layout(new QHBoxLayout(this))
+TreemapBreadcrumb::TreemapBreadcrumb(QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QHBoxLayout(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(0);
@@ -20,7 +22,8 @@ void TreemapBreadcrumb::setPath(const MergedTree *tree, MergedTree::NodeId node,
     m_segments.clear();
     std::vector<MergedTree::NodeId> chain;
     if (tree && node < tree->nodeCount())
-        for (MergedTree::NodeId n = node; n != MergedTree::NoNode; n = n == MergedTree::Root ? MergedTree::NoNode : tree->parent(n))
+        for (MergedTree::NodeId n = node; n != MergedTree::NoNode;
+             n = n == MergedTree::Root ? MergedTree::NoNode : tree->parent(n))
             chain.insert(chain.begin(), n);
     int position = 0;
     for (size_t i = 0; i < chain.size(); ++i) {

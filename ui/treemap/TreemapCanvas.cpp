@@ -9,7 +9,8 @@
 
 namespace ballast {
 
-TreemapCanvas::TreemapCanvas(QWidget *parent) : QWidget(parent)
+TreemapCanvas::TreemapCanvas(QWidget *parent)
+    : QWidget(parent)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -46,7 +47,7 @@ QPointF TreemapCanvas::toLayout(QPointF point) const
 {
     if (!m_frame || width() <= 0 || height() <= 0)
         return point;
-    return {point.x() * m_frame->layout->width() / width(), point.y() * m_frame->layout->height() / height()};
+    return { point.x() * m_frame->layout->width() / width(), point.y() * m_frame->layout->height() / height() };
 }
 
 QRectF TreemapCanvas::toWidget(const Tile &tile) const
@@ -110,18 +111,17 @@ void TreemapCanvas::paintEvent(QPaintEvent *event)
         return;
     }
     const QImage &image = m_frame->image;
-    const QSizeF logical = image.deviceIndependentSize();
-    if (qFuzzyCompare(logical.width(), qreal(width())) && qFuzzyCompare(logical.height(), qreal(height())))
+    if (m_frame->layout->width() == float(width()) && m_frame->layout->height() == float(height()))
         painter.drawImage(QPointF(0, 0), image);
     else // waiting for the layout of a new size: stretch the old one meanwhile
         painter.drawImage(QRectF(rect()), image);
 
     const auto &tiles = m_frame->layout->tiles();
     if (m_selected < tiles.size()) {
-        const QRectF r = toWidget(tiles[m_selected]).adjusted(1, 1, -1, -1);
-        painter.setPen(QPen(Qt::black, 3));
+        const QRectF r = toWidget(tiles[m_selected]).adjusted(1.5, 1.5, -1.5, -1.5);
+        painter.setPen(QPen(QColor(0, 0, 0, 200), 4));
         painter.drawRect(r);
-        painter.setPen(QPen(palette().color(QPalette::Highlight).lighter(130), 1.5));
+        painter.setPen(QPen(Qt::white, 2));
         painter.drawRect(r);
     }
     if (m_hovered < tiles.size() && m_hovered != m_selected) {

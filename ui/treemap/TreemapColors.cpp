@@ -18,7 +18,7 @@ bool endsWith(std::string_view text, std::string_view suffix)
     if (text.size() < suffix.size())
         return false;
     return std::equal(suffix.begin(), suffix.end(), text.end() - std::ptrdiff_t(suffix.size()),
-                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+        [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
 }
 
 bool hasExtension(std::string_view name, std::initializer_list<std::string_view> extensions)
@@ -41,22 +41,34 @@ bool isVersionedSharedObject(std::string_view name)
     return true;
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("TreemapColors", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TreemapColors", text);
+}
 
 } // namespace
 
 QString fileCategoryName(FileCategory category)
 {
     switch (category) {
-    case FileCategory::Executable: return tr("Executables");
-    case FileCategory::SharedLibrary: return tr("Libraries");
-    case FileCategory::Source: return tr("Source code");
-    case FileCategory::Text: return tr("Text and config");
-    case FileCategory::Archive: return tr("Archives and packages");
-    case FileCategory::Picture: return tr("Images");
-    case FileCategory::PackageCache: return tr("Package caches");
-    case FileCategory::PythonBytecode: return tr("Python bytecode");
-    case FileCategory::Other: return tr("Other files");
+    case FileCategory::Executable:
+        return tr("Executables");
+    case FileCategory::SharedLibrary:
+        return tr("Libraries");
+    case FileCategory::Source:
+        return tr("Source code");
+    case FileCategory::Text:
+        return tr("Text and config");
+    case FileCategory::Archive:
+        return tr("Archives and packages");
+    case FileCategory::Picture:
+        return tr("Images");
+    case FileCategory::PackageCache:
+        return tr("Package caches");
+    case FileCategory::PythonBytecode:
+        return tr("Python bytecode");
+    case FileCategory::Other:
+        return tr("Other files");
     }
     return {};
 }
@@ -84,8 +96,9 @@ bool isPackageCacheDirectory(std::string_view path)
         || path.starts_with("var/lib/apt/lists/"))
         return true;
     // By component anywhere in the path: ~/.cache (pip, go-build), ~/.npm, ~/.m2, ~/.gradle, …
-    static constexpr std::array<std::string_view, 8> names {".cache", ".npm", ".m2", ".gradle", ".yarn", ".nuget", ".pnpm-store", ".composer"};
-    static constexpr std::array<std::string_view, 3> pairs {".cargo/registry", "go/pkg/mod", ".cargo/git"};
+    static constexpr std::array<std::string_view, 8> names { ".cache", ".npm", ".m2", ".gradle", ".yarn", ".nuget",
+        ".pnpm-store", ".composer" };
+    static constexpr std::array<std::string_view, 3> pairs { ".cargo/registry", "go/pkg/mod", ".cargo/git" };
     size_t start = 0;
     while (start <= path.size()) {
         size_t slash = path.find('/', start);
@@ -107,27 +120,30 @@ FileCategory classifyFile(std::string_view name, bool executable, bool inPackage
 {
     if (inPackageCache)
         return FileCategory::PackageCache;
-    if (hasExtension(name, {".pyc", ".pyo"}))
+    if (hasExtension(name, { ".pyc", ".pyo" }))
         return FileCategory::PythonBytecode;
-    if (hasExtension(name, {".so", ".a", ".o", ".ko", ".dylib", ".dll", ".lib"}) || isVersionedSharedObject(name))
+    if (hasExtension(name, { ".so", ".a", ".o", ".ko", ".dylib", ".dll", ".lib" }) || isVersionedSharedObject(name))
         return FileCategory::SharedLibrary;
-    if (hasExtension(name, {".tar", ".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz", ".zst", ".lz4", ".lzma", ".zip",
-                            ".7z", ".rar", ".deb", ".udeb", ".rpm", ".apk", ".whl", ".egg", ".jar", ".war", ".ear",
-                            ".gem", ".nupkg", ".crate", ".squashfs"}))
+    if (hasExtension(name,
+            { ".tar", ".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz", ".zst", ".lz4", ".lzma", ".zip", ".7z", ".rar",
+                ".deb", ".udeb", ".rpm", ".apk", ".whl", ".egg", ".jar", ".war", ".ear", ".gem", ".nupkg", ".crate",
+                ".squashfs" }))
         return FileCategory::Archive;
-    if (hasExtension(name, {".png", ".jpg", ".jpeg", ".gif", ".svg", ".svgz", ".ico", ".icns", ".webp", ".bmp", ".tif",
-                            ".tiff", ".xpm", ".avif"}))
+    if (hasExtension(name,
+            { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".svgz", ".ico", ".icns", ".webp", ".bmp", ".tif", ".tiff",
+                ".xpm", ".avif" }))
         return FileCategory::Picture;
-    if (hasExtension(name, {".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".go", ".rs", ".py", ".pyi",
-                            ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".rb", ".pl", ".pm",
-                            ".php", ".sh", ".bash", ".zsh", ".lua", ".cs", ".swift", ".m", ".s", ".asm", ".el", ".vim",
-                            ".tcl", ".r", ".jl", ".hs", ".ml", ".ex", ".exs", ".erl", ".cmake", ".mk", ".pyx", ".pxd"})
+    if (hasExtension(name,
+            { ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".go", ".rs", ".py", ".pyi", ".js", ".mjs",
+                ".cjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".rb", ".pl", ".pm", ".php", ".sh", ".bash",
+                ".zsh", ".lua", ".cs", ".swift", ".m", ".s", ".asm", ".el", ".vim", ".tcl", ".r", ".jl", ".hs", ".ml",
+                ".ex", ".exs", ".erl", ".cmake", ".mk", ".pyx", ".pxd" })
         || name == "Makefile" || name == "Dockerfile")
         return FileCategory::Source;
-    if (hasExtension(name, {".txt", ".md", ".rst", ".conf", ".cfg", ".ini", ".yaml", ".yml", ".json", ".xml", ".toml",
-                            ".csv", ".tsv", ".html", ".htm", ".css", ".properties", ".env", ".lock", ".list", ".log",
-                            ".pem", ".crt", ".service", ".socket", ".timer", ".desktop", ".po", ".rc", ".cnf", ".sum",
-                            ".mod", ".typed"})
+    if (hasExtension(name,
+            { ".txt", ".md", ".rst", ".conf", ".cfg", ".ini", ".yaml", ".yml", ".json", ".xml", ".toml", ".csv", ".tsv",
+                ".html", ".htm", ".css", ".properties", ".env", ".lock", ".list", ".log", ".pem", ".crt", ".service",
+                ".socket", ".timer", ".desktop", ".po", ".rc", ".cnf", ".sum", ".mod", ".typed" })
         || name == "LICENSE" || name == "README" || name == "COPYING")
         return FileCategory::Text;
     if (executable)
@@ -142,7 +158,8 @@ QColor layerColor(int layer)
     // Golden-angle steps give every layer a hue far from its neighbours'; two saturations alternate so
     // that layers 13 apart (nearly the same hue) still differ.
     const double hue = std::fmod(0.08 + layer * 0.381966, 1.0);
-    return QColor::fromHsvF(float(hue), (layer / 13) % 2 ? 0.35f : 0.55f, 0.90f);
+    // Quantised to 8 bits a channel, so that the colour survives a trip through QRgb unchanged.
+    return QColor::fromRgb(QColor::fromHsvF(float(hue), (layer / 13) % 2 ? 0.35f : 0.55f, 0.90f).rgb());
 }
 
 QColor treemapStatusColor(NodeStatus status)
@@ -156,16 +173,28 @@ QColor treemapStatusColor(NodeStatus status)
     return QColor(0xb4, 0xb9, 0xc0);
 }
 
-QColor smallFilesColor() { return QColor(0x9a, 0x9a, 0x9a); }
-QColor collapsedDirectoryColor() { return QColor(0xa8, 0xb3, 0xc0); }
-QColor frameColor(int depth) { return QColor::fromHsv(215, 25, std::max(120, 200 - 12 * depth)); }
+QColor smallFilesColor()
+{
+    return QColor(0x9a, 0x9a, 0x9a);
+}
+QColor collapsedDirectoryColor()
+{
+    return QColor(0xa8, 0xb3, 0xc0);
+}
+QColor frameColor(int depth)
+{
+    return QColor::fromRgb(QColor::fromHsv(215, 25, std::max(120, 200 - 12 * depth)).rgb());
+}
 
 QString coloringName(TreemapColoring coloring)
 {
     switch (coloring) {
-    case TreemapColoring::FileType: return tr("File type");
-    case TreemapColoring::Layer: return tr("Layer");
-    case TreemapColoring::Status: return tr("Status");
+    case TreemapColoring::FileType:
+        return tr("File type");
+    case TreemapColoring::Layer:
+        return tr("Layer");
+    case TreemapColoring::Status:
+        return tr("Status");
     }
     return {};
 }
@@ -176,7 +205,7 @@ std::vector<LegendEntry> legendEntries(TreemapColoring coloring, const Image *im
     switch (coloring) {
     case TreemapColoring::FileType:
         for (int c = 0; c < FileCategoryCount; ++c)
-            out.push_back({fileCategoryColor(FileCategory(c)), fileCategoryName(FileCategory(c)), {}});
+            out.push_back({ fileCategoryColor(FileCategory(c)), fileCategoryName(FileCategory(c)), {} });
         break;
     case TreemapColoring::Layer:
         for (int l = 0; image && l < int(image->layers.size()); ++l) {
@@ -184,17 +213,18 @@ std::vector<LegendEntry> legendEntries(TreemapColoring coloring, const Image *im
             QString command;
             if (layer.historyIndex >= 0 && layer.historyIndex < int(image->config.history.size()))
                 command = image->config.history[size_t(layer.historyIndex)].createdBy;
-            out.push_back({layerColor(l), tr("Layer %1").arg(l), command});
+            out.push_back({ layerColor(l), tr("Layer %1").arg(l), command });
         }
         break;
     case TreemapColoring::Status:
-        out.push_back({treemapStatusColor(NodeStatus::Added), tr("Added"), {}});
-        out.push_back({treemapStatusColor(NodeStatus::Modified), tr("Modified"), {}});
-        out.push_back({treemapStatusColor(NodeStatus::Removed), tr("Removed"), {}});
-        out.push_back({treemapStatusColor(NodeStatus::Unchanged), tr("Unchanged"), {}});
+        out.push_back({ treemapStatusColor(NodeStatus::Added), tr("Added"), {} });
+        out.push_back({ treemapStatusColor(NodeStatus::Modified), tr("Modified"), {} });
+        out.push_back({ treemapStatusColor(NodeStatus::Removed), tr("Removed"), {} });
+        out.push_back({ treemapStatusColor(NodeStatus::Unchanged), tr("Unchanged"), {} });
         break;
     }
-    out.push_back({smallFilesColor(), tr("Small files"), tr("Files too small to draw one by one, drawn as one area")});
+    out.push_back(
+        { smallFilesColor(), tr("Small files"), tr("Files too small to draw one by one, drawn as one area") });
     return out;
 }
 

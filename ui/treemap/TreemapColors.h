@@ -18,10 +18,10 @@ enum class FileCategory : uint8_t {
     Executable,
     SharedLibrary, // .so, .so.N, .a, .o, …
     Source,
-    Text,          // text and configuration
-    Archive,       // .tar, .gz, .deb, .whl, .jar, …
+    Text, // text and configuration
+    Archive, // .tar, .gz, .deb, .whl, .jar, …
     Picture,
-    PackageCache,  // anything under an apt, pip, npm, go, maven, … cache directory
+    PackageCache, // anything under an apt, pip, npm, go, maven, … cache directory
     PythonBytecode,
     Other,
 };

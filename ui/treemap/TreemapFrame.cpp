@@ -14,7 +14,7 @@ std::shared_ptr<const TreemapFrame> buildTreemapFrame(const TreemapRequest &requ
         if (!weights)
             return nullptr;
         frame->layout = TreemapLayout::build(weights, request.zoomRoot, float(request.size.width()),
-                                             float(request.size.height()), request.layoutOptions, cancelled);
+            float(request.size.height()), request.layoutOptions, cancelled);
         if (!frame->layout)
             return nullptr;
     }

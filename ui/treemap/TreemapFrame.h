@@ -26,7 +26,7 @@ struct TreemapFrame {
 struct TreemapRequest {
     std::shared_ptr<const TreeScope> scope;
     std::shared_ptr<const TreemapWeights> weights; // reused when already computed for `scope`
-    std::shared_ptr<const TreemapLayout> layout;   // reused when only the colouring changed
+    std::shared_ptr<const TreemapLayout> layout; // reused when only the colouring changed
     MergedTree::NodeId zoomRoot = MergedTree::Root;
     QSize size;
     TreemapLayoutOptions layoutOptions;
@@ -36,8 +36,8 @@ struct TreemapRequest {
 
 // Runs the whole pipeline (weights → layout → hit grid → colours → image), reusing what the request
 // carries. nullptr when `cancelled` became true.
-std::shared_ptr<const TreemapFrame> buildTreemapFrame(const TreemapRequest &request,
-                                                      const std::atomic<bool> *cancelled = nullptr);
+std::shared_ptr<const TreemapFrame> buildTreemapFrame(
+    const TreemapRequest &request, const std::atomic<bool> *cancelled = nullptr);
 
 // Writes the frame as an SVG document: one <rect> per tile (flat fills in the frame's colouring, a
 // <title> with the path for viewers that show it), and the labels as <text>. No dependency beyond

@@ -16,19 +16,20 @@ struct Region {
 bool ownRegion(const Tile &tile, float headerHeight, Region &out)
 {
     if (tile.isLeaf()) {
-        out = {tile.x, tile.y, tile.w, tile.h};
+        out = { tile.x, tile.y, tile.w, tile.h };
         return tile.w > 0 && tile.h > 0;
     }
     if (!tile.hasHeader())
         return false;
-    out = {tile.x, tile.y, tile.w, headerHeight};
+    out = { tile.x, tile.y, tile.w, headerHeight };
     return true;
 }
 
 } // namespace
 
 TreemapHitGrid::TreemapHitGrid(const TreemapLayout &layout)
-    : m_tiles(&layout.tiles()), m_headerHeight(layout.options().headerHeight)
+    : m_tiles(&layout.tiles())
+    , m_headerHeight(layout.options().headerHeight)
 {
     const auto &tiles = layout.tiles();
     if (tiles.empty())

@@ -31,7 +31,7 @@ private:
     float m_cell = 1;
     int m_columns = 0, m_rows = 0;
     std::vector<uint32_t> m_cellStart; // cell c's entries are m_entries[m_cellStart[c] .. m_cellStart[c+1])
-    std::vector<uint32_t> m_entries;   // tile indices
+    std::vector<uint32_t> m_entries; // tile indices
 };
 
 } // namespace ballast

@@ -6,11 +6,16 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
+#include <algorithm>
+#include <cmath>
 
 namespace ballast {
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("TreemapLabels", text, nullptr, n); }
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("TreemapLabels", text, nullptr, n);
+}
 QString nameOf(const MergedTree &tree, MergedTree::NodeId node)
 {
     const std::string_view name = tree.name(node);
@@ -23,6 +28,36 @@ QString pathOf(const MergedTree &tree, MergedTree::NodeId node)
 QString smallFilesText(const SmallFilesInfo &info)
 {
     return tr("%1 small files").arg(QLocale().toString(qlonglong(info.files)));
+}
+
+} // namespace
+
+namespace {
+
+// "compile/internal" when compile's only child internal took over its frame (see TreemapLayout).
+QString headerName(const TreemapLayout &layout, uint32_t index)
+{
+    const auto &tiles = layout.tiles();
+    const Tile &tile = tiles[index];
+    QString name = nameOf(layout.tree(), tile.node);
+    for (uint32_t up = tile.parent; up != 0 && up != Tile::NoTile; up = tiles[up].parent) {
+        const Tile &above = tiles[up];
+        if (above.hasHeader() || std::abs(above.y - tile.y) > 0.01f || std::abs(above.h - tile.h) > 0.01f
+            || std::abs(above.w - tile.w) > 0.01f)
+            break;
+        name = nameOf(layout.tree(), above.node) + QLatin1Char('/') + name;
+    }
+    return name;
+}
+
+// The name, elided in the middle (the ends of file names say the most), or nothing when fewer than
+// `minimumKept` characters of it would remain.
+QString elide(const QFontMetricsF &metrics, const QString &text, qreal width, int minimumKept)
+{
+    if (metrics.horizontalAdvance(text) <= width)
+        return text;
+    const QString elided = metrics.elidedText(text, Qt::ElideMiddle, width);
+    return elided.size() - 1 >= std::min<int>(minimumKept, int(text.size()) - 1) ? elided : QString();
 }
 
 } // namespace
@@ -48,10 +83,14 @@ std::vector<TreemapLabel> placeTreemapLabels(const TreemapLayout &layout, const 
                 continue;
             kind = TreemapLabel::Header;
             rect = QRectF(tile.x + 3, tile.y, tile.w - 6, header);
-            text = nameOf(tree, tile.node) + QStringLiteral("  ") + formatBytes(layout.bytesOf(i));
+            // The size stays whole; the name gives way first, then the size goes.
+            const QString name = headerName(layout, i);
+            const QString size = QStringLiteral("  ") + formatBytes(layout.bytesOf(i));
+            const QString shortName = elide(metrics, name, rect.width() - metrics.horizontalAdvance(size), 6);
+            text = shortName.isEmpty() ? elide(metrics, name, rect.width(), 3) : shortName + size;
         } else if (tile.kind == TileKind::SmallFiles) {
             const SmallFilesInfo *info = layout.smallFilesOf(i);
-            if (!info)
+            if (!info || metrics.horizontalAdvance(smallFilesText(*info)) > tile.w - 6)
                 continue;
             kind = TreemapLabel::SmallFiles;
             text = smallFilesText(*info);
@@ -59,18 +98,18 @@ std::vector<TreemapLabel> placeTreemapLabels(const TreemapLayout &layout, const 
             if (tile.h < lineHeight + 4)
                 continue;
             kind = TreemapLabel::Name;
-            text = nameOf(tree, tile.node);
+            QString name = nameOf(tree, tile.node);
             if (tile.kind == TileKind::CollapsedDirectory)
-                text += QLatin1Char('/');
+                name += QLatin1Char('/');
+            text = elide(metrics, name, tile.w - 6, 8);
         }
+        if (text.isEmpty())
+            continue;
         if (kind != TreemapLabel::Header) {
             const qreal width = std::min<qreal>(metrics.horizontalAdvance(text), tile.w - 6);
             rect = QRectF(tile.x + (tile.w - width) / 2, tile.y + (tile.h - lineHeight) / 2, width, lineHeight);
         }
-        const QString elided = metrics.elidedText(text, Qt::ElideMiddle, rect.width());
-        if (elided.size() < 4 && elided != text) // a lone ellipsis says nothing
-            continue;
-        labels.push_back({rect, elided, i, kind});
+        labels.push_back({ rect, text, i, kind });
     }
     return labels;
 }
@@ -117,8 +156,7 @@ QString describeTile(const TreemapLayout &layout, uint32_t tile)
                                         : tr("Written by layer %1: %2").arg(writer).arg(command));
         }
         const NodeStatus status = scope.snapshot.status[t.node];
-        if (status == NodeStatus::Added || status == NodeStatus::Modified || status == NodeStatus::Removed)
-        {
+        if (status == NodeStatus::Added || status == NodeStatus::Modified || status == NodeStatus::Removed) {
             QString word = QString::fromLatin1(nodeStatusName(status));
             word[0] = word[0].toUpper();
             lines << tr("%1 in layer %2").arg(word).arg(scope.layer);

@@ -11,9 +11,9 @@ class TreemapLayout;
 // A piece of text on the treemap, placed once for the rendered image and the SVG export alike.
 struct TreemapLabel {
     enum Kind : uint8_t {
-        Header,     // a directory's name and size in its frame's header band
+        Header, // a directory's name and size in its frame's header band
         SmallFiles, // "N small files", centred
-        Name,       // a file's (or collapsed directory's) name, centred on a large tile
+        Name, // a file's (or collapsed directory's) name, centred on a large tile
     };
     QRectF rect; // layout coordinates; the text is elided to fit its width
     QString text;

@@ -27,25 +27,26 @@ void addRidges(Tile &tile, float height)
 TileKind kindOf(Shape shape)
 {
     switch (shape) {
-    case Shape::Directory: return TileKind::Directory;
-    case Shape::CollapsedDirectory: return TileKind::CollapsedDirectory;
-    default: return TileKind::File;
+    case Shape::Directory:
+        return TileKind::Directory;
+    case Shape::CollapsedDirectory:
+        return TileKind::CollapsedDirectory;
+    default:
+        return TileKind::File;
     }
 }
 
 } // namespace
 
 std::shared_ptr<const TreemapLayout> TreemapLayout::build(std::shared_ptr<const TreeScope> scope, NodeId zoomRoot,
-                                                          float width, float height, const TreemapLayoutOptions &options,
-                                                          const std::atomic<bool> *cancelled)
+    float width, float height, const TreemapLayoutOptions &options, const std::atomic<bool> *cancelled)
 {
     auto weights = TreemapWeights::compute(std::move(scope), cancelled);
     return weights ? build(std::move(weights), zoomRoot, width, height, options, cancelled) : nullptr;
 }
 
-std::shared_ptr<const TreemapLayout> TreemapLayout::build(std::shared_ptr<const TreemapWeights> weights, NodeId zoomRoot,
-                                                          float width, float height, const TreemapLayoutOptions &options,
-                                                          const std::atomic<bool> *cancelled)
+std::shared_ptr<const TreemapLayout> TreemapLayout::build(std::shared_ptr<const TreemapWeights> weights,
+    NodeId zoomRoot, float width, float height, const TreemapLayoutOptions &options, const std::atomic<bool> *cancelled)
 {
     auto layout = std::make_shared<TreemapLayout>();
     layout->m_weights = weights;
@@ -61,8 +62,9 @@ std::shared_ptr<const TreemapLayout> TreemapLayout::build(std::shared_ptr<const 
         return layout;
 
     // About one tile per minimum area, fewer in practice; trimmed at the end.
-    layout->m_tiles.reserve(size_t(std::min(weights->files[root] * 1.2 + 16.0, double(width) * height / options.minimumArea)));
-    Tile rootTile {0, 0, width, height, {0, 0, 0, 0}, root, Tile::NoTile, 0, kindOf(weights->shape[root]), 0};
+    layout->m_tiles.reserve(
+        size_t(std::min(weights->files[root] * 1.2 + 16.0, double(width) * height / options.minimumArea)));
+    Tile rootTile { 0, 0, width, height, { 0, 0, 0, 0 }, root, Tile::NoTile, 0, kindOf(weights->shape[root]), 0 };
     addRidges(rootTile, options.cushionHeight);
     layout->m_tiles.push_back(rootTile);
     std::vector<uint32_t> pending;
@@ -95,9 +97,20 @@ void TreemapLayout::contentRect(const Tile &tile, float &x, float &y, float &w, 
 
 void TreemapLayout::layOutChildren(uint32_t tileIndex, std::vector<uint32_t> &pending)
 {
-    const Tile parent = m_tiles[tileIndex]; // a copy: the array grows below
     const MergedTree &tree = m_weights->tree();
     const auto &bytes = m_weights->bytes;
+    // A directory whose only child is a directory (usr/lib/go/pkg…) hands its header band down: the
+    // child takes the whole frame and its label names both, instead of one band per level.
+    if (m_tiles[tileIndex].hasHeader()) {
+        NodeId only = MergedTree::NoNode;
+        int drawn = 0;
+        for (NodeId child : tree.children(m_tiles[tileIndex].node))
+            if (m_weights->drawn(child) && ++drawn == 1)
+                only = child;
+        if (drawn == 1 && m_weights->shape[only] == Shape::Directory)
+            m_tiles[tileIndex].flags &= uint8_t(~Tile::HasHeader);
+    }
+    const Tile parent = m_tiles[tileIndex]; // a copy: the array grows below
     float cx, cy, cw, ch;
     contentRect(parent, cx, cy, cw, ch);
     const double scale = double(cw) * ch / double(bytes[parent.node]);
@@ -106,7 +119,7 @@ void TreemapLayout::layOutChildren(uint32_t tileIndex, std::vector<uint32_t> &pe
     // Children big enough for a tile of their own, sorted by bytes; the rest are folded into one area
     // (only found by a partition, so that a directory of a million small files costs no sort).
     m_items.clear();
-    SmallFilesInfo small {0, 0, 0, 0};
+    SmallFilesInfo small { 0, 0, 0, 0 };
     NodeId onlySmall = MergedTree::NoNode;
     for (NodeId child : tree.children(parent.node)) {
         const int64_t b = bytes[child];
@@ -118,17 +131,18 @@ void TreemapLayout::layOutChildren(uint32_t tileIndex, std::vector<uint32_t> &pe
             ++small.items;
             onlySmall = child;
         } else {
-            m_items.push_back({b, child});
+            m_items.push_back({ b, child });
         }
     }
     if (small.items == 1) { // one small child is just a small tile
-        m_items.push_back({small.bytes, onlySmall});
+        m_items.push_back({ small.bytes, onlySmall });
         small.items = 0;
     }
-    auto heavierFirst = [](const Item &a, const Item &b) { return a.bytes != b.bytes ? a.bytes > b.bytes : a.node < b.node; };
+    auto heavierFirst
+        = [](const Item &a, const Item &b) { return a.bytes != b.bytes ? a.bytes > b.bytes : a.node < b.node; };
     std::sort(m_items.begin(), m_items.end(), heavierFirst);
     if (small.items > 0) {
-        const Item aggregate {small.bytes, MergedTree::NoNode};
+        const Item aggregate { small.bytes, MergedTree::NoNode };
         m_items.insert(std::upper_bound(m_items.begin(), m_items.end(), aggregate, heavierFirst), aggregate);
     }
 
@@ -137,7 +151,7 @@ void TreemapLayout::layOutChildren(uint32_t tileIndex, std::vector<uint32_t> &pe
     for (size_t i = 0; i < count; ++i)
         m_areas[i] = double(m_items[i].bytes) * scale;
     m_rects.resize(count);
-    squarify({cx, cy, cw, ch}, m_areas, m_rects);
+    squarify({ cx, cy, cw, ch }, m_areas, m_rects);
 
     const uint16_t depth = uint16_t(std::min<int>(parent.depth + 1, UINT16_MAX));
     const float ridge = m_options.cushionHeight * std::pow(m_options.cushionFalloff, float(depth));
@@ -145,7 +159,8 @@ void TreemapLayout::layOutChildren(uint32_t tileIndex, std::vector<uint32_t> &pe
     const float minimumFrame = 2 * m_options.minimumSide;
     for (size_t i = 0; i < count; ++i) {
         const SquarifyRect &r = m_rects[i];
-        Tile tile {float(r.x), float(r.y), float(r.w), float(r.h), {}, m_items[i].node, tileIndex, depth, TileKind::File, 0};
+        Tile tile { float(r.x), float(r.y), float(r.w), float(r.h), {}, m_items[i].node, tileIndex, depth,
+            TileKind::File, 0 };
         std::copy(std::begin(parent.cushion), std::end(parent.cushion), tile.cushion);
         addRidges(tile, ridge);
         const auto index = uint32_t(m_tiles.size());
@@ -173,7 +188,7 @@ void TreemapLayout::layOutChildren(uint32_t tileIndex, std::vector<uint32_t> &pe
 const SmallFilesInfo *TreemapLayout::smallFilesOf(uint32_t tile) const
 {
     auto it = std::lower_bound(m_smallFiles.begin(), m_smallFiles.end(), tile,
-                               [](const SmallFilesInfo &info, uint32_t t) { return info.tile < t; });
+        [](const SmallFilesInfo &info, uint32_t t) { return info.tile < t; });
     return it != m_smallFiles.end() && it->tile == tile ? &*it : nullptr;
 }
 

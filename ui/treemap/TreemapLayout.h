@@ -18,9 +18,10 @@ struct TreemapLayoutOptions {
     // Height of the band that holds a directory's name; 0 for none. A frame gets one when it is at
     // least four bands wide and high (the band then takes at most a quarter of it).
     float headerHeight = 0.f;
-    // Cushion ridges: the zoom root's height and the factor per level (van Wijk's h and f).
-    float cushionHeight = 0.5f;
-    float cushionFalloff = 0.75f;
+    // Cushion ridges: the zoom root's height and the factor per level (van Wijk's h and f; these are
+    // WinDirStat's defaults).
+    float cushionHeight = 0.38f;
+    float cushionFalloff = 0.91f;
     bool operator==(const TreemapLayoutOptions &) const = default;
 };
 
@@ -33,11 +34,11 @@ public:
 
     // nullptr when `cancelled` became true. The zoom root falls back to its nearest drawn ancestor.
     static std::shared_ptr<const TreemapLayout> build(std::shared_ptr<const TreemapWeights> weights, NodeId zoomRoot,
-                                                      float width, float height, const TreemapLayoutOptions &options = {},
-                                                      const std::atomic<bool> *cancelled = nullptr);
+        float width, float height, const TreemapLayoutOptions &options = {},
+        const std::atomic<bool> *cancelled = nullptr);
     static std::shared_ptr<const TreemapLayout> build(std::shared_ptr<const TreeScope> scope, NodeId zoomRoot,
-                                                      float width, float height, const TreemapLayoutOptions &options = {},
-                                                      const std::atomic<bool> *cancelled = nullptr);
+        float width, float height, const TreemapLayoutOptions &options = {},
+        const std::atomic<bool> *cancelled = nullptr);
 
     const std::vector<Tile> &tiles() const { return m_tiles; }
     const std::vector<SmallFilesInfo> &smallFiles() const { return m_smallFiles; }

@@ -6,7 +6,8 @@
 
 namespace ballast {
 
-TreemapLegend::TreemapLegend(QWidget *parent) : QWidget(parent)
+TreemapLegend::TreemapLegend(QWidget *parent)
+    : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
 }
@@ -48,7 +49,10 @@ QSize TreemapLegend::sizeHint() const
     return QSize(rects.empty() ? 0 : rects.back().right() + 1, heightForWidth(width() > 0 ? width() : 600));
 }
 
-QSize TreemapLegend::minimumSizeHint() const { return QSize(60, heightForWidth(width() > 0 ? width() : 600)); }
+QSize TreemapLegend::minimumSizeHint() const
+{
+    return QSize(60, heightForWidth(width() > 0 ? width() : 600));
+}
 
 bool TreemapLegend::event(QEvent *event)
 {
@@ -79,8 +83,8 @@ void TreemapLegend::paintEvent(QPaintEvent *)
         painter.setPen(palette().color(QPalette::Mid));
         painter.drawRect(box.adjusted(0, 0, -1, -1));
         painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(QRect(box.right() + 5, r.y(), r.width() - swatch - 4, r.height()), Qt::AlignVCenter,
-                         m_entries[i].label);
+        painter.drawText(
+            QRect(box.right() + 5, r.y(), r.width() - swatch - 4, r.height()), Qt::AlignVCenter, m_entries[i].label);
     }
 }
 

@@ -8,8 +8,14 @@
 namespace ballast {
 namespace {
 
-QString number(float value) { return QString::number(double(value), 'f', 2); }
-QString hexColor(QRgb rgb) { return QColor::fromRgb(rgb).name(); }
+QString number(float value)
+{
+    return QString::number(double(value), 'f', 2);
+}
+QString hexColor(QRgb rgb)
+{
+    return QColor::fromRgb(rgb).name();
+}
 
 } // namespace
 
@@ -31,7 +37,8 @@ bool writeTreemapSvg(const TreemapFrame &frame, const QString &path, const QFont
     svg.writeDefaultNamespace(QStringLiteral("http://www.w3.org/2000/svg"));
     svg.writeAttribute(QStringLiteral("width"), number(layout.width()));
     svg.writeAttribute(QStringLiteral("height"), number(layout.height()));
-    svg.writeAttribute(QStringLiteral("viewBox"), QStringLiteral("0 0 %1 %2").arg(number(layout.width()), number(layout.height())));
+    svg.writeAttribute(
+        QStringLiteral("viewBox"), QStringLiteral("0 0 %1 %2").arg(number(layout.width()), number(layout.height())));
 
     // The hatching of small-files areas: a filled cell with one diagonal stroke.
     svg.writeStartElement(QStringLiteral("defs"));
@@ -63,8 +70,8 @@ bool writeTreemapSvg(const TreemapFrame &frame, const QString &path, const QFont
         svg.writeAttribute(QStringLiteral("y"), number(tile.y));
         svg.writeAttribute(QStringLiteral("width"), number(tile.w));
         svg.writeAttribute(QStringLiteral("height"), number(tile.h));
-        svg.writeAttribute(QStringLiteral("fill"), tile.kind == TileKind::SmallFiles ? QStringLiteral("url(#small-files)")
-                                                                                     : hexColor(frame.colors[i]));
+        svg.writeAttribute(QStringLiteral("fill"),
+            tile.kind == TileKind::SmallFiles ? QStringLiteral("url(#small-files)") : hexColor(frame.colors[i]));
         QString title = QLatin1Char('/') + QString::fromStdString(tree.path(tile.node));
         if (tile.kind == TileKind::SmallFiles)
             title = describeTile(layout, i).section(QLatin1Char('\n'), 0, 0);
@@ -75,7 +82,8 @@ bool writeTreemapSvg(const TreemapFrame &frame, const QString &path, const QFont
 
     svg.writeStartElement(QStringLiteral("g"));
     svg.writeAttribute(QStringLiteral("font-family"), font.family());
-    svg.writeAttribute(QStringLiteral("font-size"), QStringLiteral("%1px").arg(font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 4 / 3));
+    svg.writeAttribute(QStringLiteral("font-size"),
+        QStringLiteral("%1px").arg(font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 4 / 3));
     svg.writeAttribute(QStringLiteral("fill"), QStringLiteral("#101418"));
     for (const TreemapLabel &label : placeTreemapLabels(layout, font)) {
         svg.writeStartElement(QStringLiteral("text"));

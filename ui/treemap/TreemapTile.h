@@ -4,10 +4,10 @@
 namespace ballast {
 
 enum class TileKind : uint8_t {
-    File,               // a file, or anything else drawn as one tile with no children inside
-    Directory,          // a directory frame: its children are tiles of their own inside it
+    File, // a file, or anything else drawn as one tile with no children inside
+    Directory, // a directory frame: its children are tiles of their own inside it
     CollapsedDirectory, // a directory too small (or filtered too far) to show its contents: one tile
-    SmallFiles,         // a directory's children too small to draw one by one, drawn together as one area
+    SmallFiles, // a directory's children too small to draw one by one, drawn together as one area
 };
 
 // One rectangle of a treemap, in the layout's pixel coordinates. Tiles live in one flat array, a
@@ -21,9 +21,9 @@ struct Tile {
     // The cushion surface over the tile, z = c[0]·x² + c[1]·x + c[2]·y² + c[3]·y: the sum of one
     // parabolic ridge per enclosing directory (van Wijk & van de Wetering, "Cushion Treemaps", 1999).
     float cushion[4];
-    uint32_t node;   // SmallFiles: the directory whose small children it stands for
+    uint32_t node; // SmallFiles: the directory whose small children it stands for
     uint32_t parent; // index of the enclosing Directory tile; NoTile for the zoom root
-    uint16_t depth;  // 0 for the zoom root
+    uint16_t depth; // 0 for the zoom root
     TileKind kind;
     uint8_t flags;
 

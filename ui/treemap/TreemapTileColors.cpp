@@ -7,7 +7,10 @@
 namespace ballast {
 namespace {
 
-bool isExecutableFile(const LayerEntry *entry) { return entry && entry->type == EntryType::File && (entry->mode & 0111); }
+bool isExecutableFile(const LayerEntry *entry)
+{
+    return entry && entry->type == EntryType::File && (entry->mode & 0111);
+}
 
 // The layer whose entry the node shows: the last writer, or for a node the selected layer removed, the
 // layer that wrote what it removed.
@@ -68,11 +71,16 @@ std::vector<QRgb> tileColors(const TreemapLayout &layout, TreemapColoring colori
     for (size_t i = 0; i < tiles.size(); ++i) {
         const Tile &tile = tiles[i];
         switch (tile.kind) {
-        case TileKind::Directory: colors[i] = frameColor(tile.depth).rgb(); continue;
-        case TileKind::SmallFiles: colors[i] = smallFilesColor().rgb(); continue;
+        case TileKind::Directory:
+            colors[i] = frameColor(tile.depth).rgb();
+            continue;
+        case TileKind::SmallFiles:
+            colors[i] = smallFilesColor().rgb();
+            continue;
         case TileKind::CollapsedDirectory:
             if (coloring == TreemapColoring::FileType) {
-                colors[i] = cache[i] ? categoryColors[size_t(FileCategory::PackageCache)] : collapsedDirectoryColor().rgb();
+                colors[i]
+                    = cache[i] ? categoryColors[size_t(FileCategory::PackageCache)] : collapsedDirectoryColor().rgb();
                 continue;
             }
             break;

@@ -16,10 +16,13 @@
 namespace ballast {
 
 TreemapView::TreemapView(QWidget *parent)
-    : QWidget(parent), m_breadcrumb(new TreemapBreadcrumb(this)), m_coloringBox(new QComboBox(this)),
-      m_canvas(new TreemapCanvas(this)), m_legend(new TreemapLegend(this))
+    : QWidget(parent)
+    , m_breadcrumb(new TreemapBreadcrumb(this))
+    , m_coloringBox(new QComboBox(this))
+    , m_canvas(new TreemapCanvas(this))
+    , m_legend(new TreemapLegend(this))
 {
-    for (TreemapColoring coloring : {TreemapColoring::FileType, TreemapColoring::Layer, TreemapColoring::Status})
+    for (TreemapColoring coloring : { TreemapColoring::FileType, TreemapColoring::Layer, TreemapColoring::Status })
         m_coloringBox->addItem(coloringName(coloring), int(coloring));
     m_coloringBox->setToolTip(tr("What the colours of the tiles tell"));
     auto *colorLabel = new QLabel(tr("Colour by:"), this);
@@ -41,24 +44,24 @@ TreemapView::TreemapView(QWidget *parent)
     m_resizeDebounce.setInterval(100);
     connect(&m_resizeDebounce, &QTimer::timeout, this, [this] { requestFrame(); });
     connect(m_canvas, &TreemapCanvas::resized, this, [this] {
-        if (!m_frame) { // nothing on screen yet: no reason to wait
+        if (!m_frame || m_deferred) { // nothing (current) on screen: no reason to wait
             requestFrame();
             return;
         }
-        const QSizeF shown = m_frame->image.deviceIndependentSize();
-        if (shown.toSize() == m_canvas->size())
+        if (m_requestedSize == m_canvas->size())
             m_resizeDebounce.stop();
         else
             m_resizeDebounce.start();
     });
     connect(m_coloringBox, &QComboBox::currentIndexChanged, this,
-            [this] { setColoring(TreemapColoring(m_coloringBox->currentData().toInt())); });
+        [this] { setColoring(TreemapColoring(m_coloringBox->currentData().toInt())); });
     connect(m_breadcrumb, &TreemapBreadcrumb::nodeActivated, this, &TreemapView::setZoomRoot);
     connect(m_canvas, &TreemapCanvas::tileClicked, this, &TreemapView::onTileClicked);
     connect(m_canvas, &TreemapCanvas::tileDoubleClicked, this, &TreemapView::onTileDoubleClicked);
     connect(m_canvas, &TreemapCanvas::zoomInRequested, this, &TreemapView::onZoomInRequested);
     connect(m_canvas, &TreemapCanvas::zoomOutRequested, this, &TreemapView::zoomOut);
     m_canvas->setPlaceholder(tr("Open an image to see where its bytes are"));
+    setFocusProxy(m_canvas);
     updateLegend();
     updateBreadcrumb();
 }
@@ -74,14 +77,19 @@ void TreemapView::setScope(std::shared_ptr<const TreeScope> scope)
     if (scope == m_scope)
         return;
     const bool sameImage = scope && m_scope && scope->image == m_scope->image;
-    if (!sameImage) {
+    const bool zoomReset = !sameImage && m_zoom != MergedTree::Root;
+    if (!sameImage) { // the old map's node ids mean nothing in another image: it goes at once
         m_zoom = MergedTree::Root;
         m_selectedNode = MergedTree::NoNode;
         m_selectedSmallFiles = false;
+        m_frame.reset();
+        m_canvas->setFrame(nullptr);
     }
     m_scope = std::move(scope);
     m_weights.reset();
     updateBreadcrumb();
+    if (zoomReset)
+        emit zoomChanged(m_zoom);
     updateLegend();
     requestFrame();
 }
@@ -102,7 +110,10 @@ MergedTree::NodeId TreemapView::hoveredNode() const
     return m_frame && tile < m_frame->layout->tiles().size() ? m_frame->layout->tiles()[tile].node : MergedTree::NoNode;
 }
 
-bool TreemapView::isBusy() const { return m_pendingGeneration != m_shownGeneration || m_resizeDebounce.isActive(); }
+bool TreemapView::isBusy() const
+{
+    return m_pendingGeneration != m_shownGeneration || m_resizeDebounce.isActive();
+}
 
 TreemapLayoutOptions TreemapView::layoutOptions() const
 {
@@ -126,7 +137,9 @@ void TreemapView::requestFrame(bool keepLayout)
         m_cancelRunning->store(true);
     const quint64 generation = ++m_pendingGeneration;
     const QSize size = m_canvas->size();
-    if (!m_scope || !m_canvas->isVisible() || size.isEmpty()) { // asked again when shown (resized)
+    m_requestedSize = size;
+    m_deferred = !m_scope || !m_canvas->isVisible() || size.isEmpty();
+    if (m_deferred) { // asked again when shown (resized)
         m_shownGeneration = generation;
         if (!m_scope) {
             m_frame.reset();
@@ -140,7 +153,8 @@ void TreemapView::requestFrame(bool keepLayout)
     if (!request.weights && m_frame && m_frame->layout->weights().scope == m_scope)
         request.weights = m_frame->layout->sharedWeights();
     if (keepLayout && m_frame && request.weights && &m_frame->layout->weights() == request.weights.get()
-        && m_frame->layout->root() == m_zoom && m_frame->image.deviceIndependentSize().toSize() == size)
+        && m_frame->layout->root() == m_zoom && m_frame->layout->width() == float(size.width())
+        && m_frame->layout->height() == float(size.height()))
         request.layout = m_frame->layout;
     request.zoomRoot = m_zoom;
     request.size = size;
@@ -183,6 +197,8 @@ void TreemapView::applyFrame(quint64 generation, std::shared_ptr<const TreemapFr
 void TreemapView::setZoomRoot(MergedTree::NodeId node)
 {
     if (!m_scope || node >= m_scope->image->tree.nodeCount() || node == m_zoom)
+        return;
+    if (m_scope->image->tree.children(node).empty()) // a file: nothing to zoom into
         return;
     if (m_weights && node != MergedTree::Root && !m_weights->zoomable(node))
         return;
@@ -276,7 +292,20 @@ void TreemapView::updateBreadcrumb()
     m_breadcrumb->setPath(tree, m_zoom, rootLabel);
 }
 
-void TreemapView::updateLegend() { m_legend->setEntries(legendEntries(m_coloring, m_scope ? m_scope->image.get() : nullptr)); }
+void TreemapView::updateLegend()
+{
+    m_legend->setEntries(legendEntries(m_coloring, m_scope ? m_scope->image.get() : nullptr));
+}
+
+bool TreemapView::exportPng(const QString &path) const
+{
+    return m_frame && !m_frame->image.isNull() && m_frame->image.save(path, "PNG");
+}
+
+bool TreemapView::exportSvg(const QString &path) const
+{
+    return m_frame && !m_frame->layout->tiles().empty() && writeTreemapSvg(*m_frame, path, renderOptions().font);
+}
 
 void TreemapView::changeEvent(QEvent *event)
 {

@@ -90,6 +90,8 @@ private:
     quint64 m_shownGeneration = 0;
     std::shared_ptr<std::atomic<bool>> m_cancelRunning;
     QTimer m_resizeDebounce;
+    QSize m_requestedSize; // of the newest request
+    bool m_deferred = false; // the newest request waits for the canvas to be shown
 
     TreemapBreadcrumb *m_breadcrumb;
     QComboBox *m_coloringBox;

@@ -2,8 +2,8 @@
 
 namespace ballast {
 
-std::shared_ptr<const TreemapWeights> TreemapWeights::compute(std::shared_ptr<const TreeScope> scope,
-                                                              const std::atomic<bool> *cancelled)
+std::shared_ptr<const TreemapWeights> TreemapWeights::compute(
+    std::shared_ptr<const TreeScope> scope, const std::atomic<bool> *cancelled)
 {
     auto weights = std::make_shared<TreemapWeights>();
     weights->scope = scope;
@@ -29,7 +29,7 @@ std::shared_ptr<const TreemapWeights> TreemapWeights::compute(std::shared_ptr<co
         if (hasShownChild[node]) {
             if (weights->bytes[node] > 0)
                 weights->shape[node] = Shape::Directory;
-        } else if (scope->bytes[node] > 0) {
+        } else if (node != MergedTree::Root && scope->bytes[node] > 0) { // the root is only shown as context
             weights->bytes[node] = scope->bytes[node];
             weights->files[node] = 1;
             weights->shape[node] = tree.children(node).empty() ? Shape::File : Shape::CollapsedDirectory;

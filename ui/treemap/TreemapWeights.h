@@ -15,14 +15,14 @@ namespace ballast {
 //  - a shown node with no shown children is drawn as one tile of the scope's bytes for it.
 struct TreemapWeights {
     enum class Shape : uint8_t {
-        Hidden,             // not drawn: filtered out, removed, or no bytes
-        File,               // a leaf
-        Directory,          // has drawn children
+        Hidden, // not drawn: filtered out, removed, or no bytes
+        File, // a leaf
+        Directory, // has drawn children
         CollapsedDirectory, // a directory shown without its children (the filter kept only it)
     };
 
     std::shared_ptr<const TreeScope> scope;
-    std::vector<int64_t> bytes;  // per node: bytes of the drawn leaves at or below it
+    std::vector<int64_t> bytes; // per node: bytes of the drawn leaves at or below it
     std::vector<uint32_t> files; // per node: drawn leaves at or below it
     std::vector<Shape> shape;
 
@@ -35,8 +35,8 @@ struct TreemapWeights {
     size_t memoryBytes() const { return bytes.capacity() * 8 + files.capacity() * 4 + shape.capacity(); }
 
     // nullptr when `cancelled` became true.
-    static std::shared_ptr<const TreemapWeights> compute(std::shared_ptr<const TreeScope> scope,
-                                                         const std::atomic<bool> *cancelled = nullptr);
+    static std::shared_ptr<const TreemapWeights> compute(
+        std::shared_ptr<const TreeScope> scope, const std::atomic<bool> *cancelled = nullptr);
 };
 
 } // namespace ballast

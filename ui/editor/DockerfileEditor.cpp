@@ -1,0 +1,254 @@
+#include "DockerfileEditor.h"
+
+#include "util/ByteFormat.h"
+
+#include <QContextMenuEvent>
+#include <QFontDatabase>
+#include <QHelpEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QTextBlock>
+#include <QToolTip>
+
+namespace ballast {
+
+// The strip left of the text: line numbers, layer sizes with heat bars, finding marks.
+class LayerGutter : public QWidget {
+public:
+    explicit LayerGutter(DockerfileEditor *editor) : QWidget(editor), m_editor(editor)
+    {
+        setObjectName(QStringLiteral("layerGutter"));
+        setToolTip(tr("Size of the layer each instruction made; click to select that layer"));
+        setCursor(Qt::PointingHandCursor);
+    }
+    QSize sizeHint() const override { return {m_editor->gutterWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_editor->paintGutter(event); }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        const QTextCursor cursor = m_editor->cursorForPosition(QPoint(0, int(event->position().y())));
+        const auto info = m_editor->lineInfo(cursor.blockNumber() + 1);
+        if (info.layer >= 0)
+            emit m_editor->layerClicked(info.layer);
+    }
+
+private:
+    DockerfileEditor *m_editor;
+};
+
+namespace {
+
+QColor severityColor(LintSeverity severity)
+{
+    switch (severity) {
+    case LintSeverity::Error: return QColor(0xd3, 0x2f, 0x2f);
+    case LintSeverity::Warning: return QColor(0xe6, 0x9a, 0x00);
+    case LintSeverity::Info: return QColor(0x1e, 0x88, 0xe5);
+    case LintSeverity::Style: return QColor(0x8e, 0x8e, 0x8e);
+    }
+    return Qt::gray;
+}
+
+} // namespace
+
+DockerfileEditor::DockerfileEditor(QWidget *parent) : QPlainTextEdit(parent), m_gutter(new LayerGutter(this))
+{
+    setObjectName(QStringLiteral("dockerfileEditor"));
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setViewportMargins(gutterWidth(), 0, 0, 0);
+    connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
+        if (dy)
+            m_gutter->scroll(0, dy);
+        else
+            m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    });
+    connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
+}
+
+int DockerfileEditor::gutterWidth() const
+{
+    const int digits = QString::number(qMax(1, blockCount())).size();
+    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (digits + 10) + 16;
+}
+
+void DockerfileEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect area = contentsRect();
+    m_gutter->setGeometry(QRect(area.left(), area.top(), gutterWidth(), area.height()));
+}
+
+void DockerfileEditor::setCheck(const DockerfileCheck &check, const Image *image)
+{
+    m_check = check;
+    m_lines.clear();
+    m_heaviest = 0;
+    if (check.mapping && image && check.dockerfile) {
+        for (const InstructionLayers &row : check.mapping->rows) {
+            if (row.layers.empty() || row.instruction < 0)
+                continue;
+            const DockerfileInstruction &instruction = check.dockerfile->instructions[size_t(row.instruction)];
+            LineLayer &info = m_lines[instruction.line];
+            info.layer = row.layers.back();
+            info.bytes = row.sizeBytes(*image);
+            m_heaviest = std::max(m_heaviest, info.bytes);
+        }
+    }
+    for (const LintFinding &finding : check.findings) {
+        LineLayer &info = m_lines[finding.line];
+        info.worst = info.hasFinding ? std::max(info.worst, finding.severity) : finding.severity;
+        info.hasFinding = true;
+    }
+    updateUnderlines();
+    m_gutter->update();
+}
+
+DockerfileEditor::LineLayer DockerfileEditor::lineInfo(int line) const
+{
+    auto it = m_lines.find(line);
+    return it == m_lines.end() ? LineLayer {} : it->second;
+}
+
+void DockerfileEditor::paintGutter(QPaintEvent *event)
+{
+    QPainter painter(m_gutter);
+    painter.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
+    const int digitWidth = fontMetrics().horizontalAdvance(QLatin1Char('9'));
+    const int numberWidth = digitWidth * (QString::number(qMax(1, blockCount())).size() + 1);
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    const int lineHeight = fontMetrics().height();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const int line = block.blockNumber() + 1;
+        const LineLayer info = lineInfo(line);
+        painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+        painter.drawText(0, top, numberWidth, lineHeight, Qt::AlignRight, QString::number(line));
+        const int barLeft = numberWidth + 6, barWidth = m_gutter->width() - barLeft - 14;
+        if (info.layer >= 0) {
+            const double heat = m_heaviest > 0 ? double(info.bytes) / double(m_heaviest) : 0.0;
+            QColor color = QColor::fromHsvF(0.33 * (1.0 - heat), 0.75, 0.85); // green → red with weight
+            color.setAlpha(150);
+            painter.fillRect(QRect(barLeft, top + 2, std::max(2, int(barWidth * heat)), lineHeight - 4), color);
+            painter.setPen(palette().color(QPalette::Text));
+            painter.drawText(barLeft + 3, top, barWidth - 3, lineHeight, Qt::AlignLeft | Qt::AlignVCenter, formatBytes(info.bytes));
+        }
+        if (info.hasFinding) {
+            painter.setBrush(severityColor(info.worst));
+            painter.setPen(Qt::NoPen);
+            painter.drawEllipse(QPoint(m_gutter->width() - 7, top + lineHeight / 2), 4, 4);
+        }
+        block = block.next();
+        top += qRound(blockBoundingRect(block).height());
+    }
+}
+
+void DockerfileEditor::updateUnderlines()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    for (const LintFinding &finding : m_check.findings) {
+        const QTextBlock first = document()->findBlockByNumber(finding.line - 1);
+        const QTextBlock last = document()->findBlockByNumber(std::max(finding.line, finding.endLine) - 1);
+        if (!first.isValid())
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(first);
+        selection.cursor.setPosition(first.position() + std::max(0, finding.column - 1));
+        selection.cursor.setPosition((last.isValid() ? last : first).position() + (last.isValid() ? last : first).length() - 1,
+                                     QTextCursor::KeepAnchor);
+        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        selection.format.setUnderlineColor(severityColor(finding.severity));
+        selections << selection;
+    }
+    setExtraSelections(selections);
+}
+
+std::vector<const LintFinding *> DockerfileEditor::findingsOnLine(int line) const
+{
+    std::vector<const LintFinding *> out;
+    for (const LintFinding &finding : m_check.findings)
+        if (line >= finding.line && line <= std::max(finding.line, finding.endLine))
+            out.push_back(&finding);
+    return out;
+}
+
+bool DockerfileEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint inViewport = viewport()->mapFrom(this, help->pos());
+        const int line = cursorForPosition(inViewport).blockNumber() + 1;
+        QStringList text;
+        for (const LintFinding *finding : findingsOnLine(line))
+            text << QStringLiteral("<b>%1</b> (%2)%3: %4")
+                        .arg(finding->rule, QLatin1String(lintSeverityName(finding->severity)),
+                             finding->bytes ? QStringLiteral(", ") + formatBytes(*finding->bytes) : QString(), finding->message.toHtmlEscaped());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text.join(QStringLiteral("<br>")), this);
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void DockerfileEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    const int line = cursorForPosition(viewport()->mapFrom(this, event->pos())).blockNumber() + 1;
+    bool first = true;
+    for (const LintFinding *finding : findingsOnLine(line)) {
+        std::vector<LintFix> fixes;
+        if (finding->fix)
+            fixes.push_back(*finding->fix);
+        if (m_check.dockerfile)
+            if (auto ignore = ignoreFix(*m_check.dockerfile, *finding))
+                fixes.push_back(*ignore);
+        for (const LintFix &fix : fixes) {
+            if (first) {
+                menu->insertSeparator(menu->actions().value(0));
+                first = false;
+            }
+            QAction *action = new QAction(QStringLiteral("%1: %2").arg(finding->rule, fix.title), menu.get());
+            connect(action, &QAction::triggered, this, [this, fix] { applyFix(fix); });
+            menu->insertAction(menu->actions().value(0), action);
+        }
+    }
+    menu->exec(event->globalPos());
+}
+
+void DockerfileEditor::applyFix(const LintFix &fix)
+{
+    QTextCursor cursor(document());
+    cursor.beginEditBlock(); // one undo step
+    // Apply from the end so that earlier positions stay valid.
+    for (auto it = fix.edits.rbegin(); it != fix.edits.rend(); ++it) {
+        auto position = [this](int line, int column) {
+            QTextBlock block = document()->findBlockByNumber(line - 1);
+            if (!block.isValid())
+                return document()->characterCount() - 1;
+            return block.position() + std::min(column - 1, block.length() - 1);
+        };
+        cursor.setPosition(position(it->line, it->column));
+        cursor.setPosition(position(it->endLine, it->endColumn), QTextCursor::KeepAnchor);
+        cursor.insertText(it->newText);
+    }
+    cursor.endEditBlock();
+}
+
+bool DockerfileEditor::revealLayer(int layer)
+{
+    for (const auto &[line, info] : m_lines) {
+        if (info.layer != layer)
+            continue;
+        QTextCursor cursor(document()->findBlockByNumber(line - 1));
+        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        setTextCursor(cursor);
+        centerCursor();
+        return true;
+    }
+    return false;
+}
+
+} // namespace ballast
