@@ -195,6 +195,16 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    // Esc stops a load from anywhere in the window (a button shortcut would need the banner in focus).
+    auto *cancelLoad = new QAction(tr("Cancel Loading"), this);
+    cancelLoad->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelLoad->setShortcutContext(Qt::WindowShortcut);
+    connect(cancelLoad, &QAction::triggered, this, [this] {
+        m_loader->cancel();
+        m_compareLoader->cancel();
+    });
+    addAction(cancelLoad);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find Files"), m_tree, &FileTreePane::focusSearch);
     find->setShortcut(QKeySequence::Find);

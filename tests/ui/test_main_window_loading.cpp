@@ -146,13 +146,10 @@ void TestMainWindowLoading::cancelLoading()
             QTest::mouseClick(m_window->loadBanner()->cancelButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), LoadTimeout);
         QVERIFY(!m_window->loadBanner()->isVisible());
-        if (m_window->current().image == image) { // cancelled in time, as it should be
-            QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Loading cancelled"));
-            QCOMPARE(m_window->windowTitle(), QStringLiteral("ballast-sample:1 — Ballast"));
-        } else {
-            qWarning("the load finished before Cancel took effect");
-            QCOMPARE(m_window->windowTitle(), QStringLiteral("big:1 — Ballast"));
-        }
+        // Cancel is asked for before the worker can have decoded 64 MiB: it always wins.
+        QVERIFY(m_window->current().image == image);
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Loading cancelled"));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("ballast-sample:1 — Ballast"));
     }
 }
 

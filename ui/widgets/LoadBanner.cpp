@@ -21,8 +21,7 @@ LoadBanner::LoadBanner(QWidget *parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(320);
-    m_cancel->setToolTip(tr("Stop loading (Esc)"));
-    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->setToolTip(tr("Stop loading (Esc)")); // the window's Esc action cancels too
     m_close->setToolTip(tr("Hide this message"));
     layout->addWidget(m_message, 1);
     layout->addWidget(m_progress);
