@@ -50,22 +50,6 @@ void duplicateContent(const Image &image, std::vector<Finding> &out)
     }
 }
 
-bool sameContentRewritten(const Image &image, const HiddenFile &file)
-{
-    const LayerEntry *before = nullptr, *after = nullptr;
-    for (const auto &event : image.tree.events(file.node)) {
-        if (event.kind != MergedTree::EventKind::Written)
-            continue;
-        const LayerEntry *entry = &image.layers[event.layer].entries[event.entry];
-        if (event.layer == file.storedIn)
-            before = entry;
-        else if (event.layer == file.hiddenIn)
-            after = entry;
-    }
-    return before && after && after->type == EntryType::File && after->size == before->size
-        && after->contentHash == before->contentHash;
-}
-
 // Files written in one layer and deleted or overwritten in a later one: grouped by the two layers.
 void hiddenByLaterLayers(const Image &image, const std::vector<HiddenFile> &hidden, std::vector<Finding> &out)
 {
@@ -73,7 +57,7 @@ void hiddenByLaterLayers(const Image &image, const std::vector<HiddenFile> &hidd
     for (const HiddenFile &file : hidden) {
         if (file.storedIn == file.hiddenIn)
             continue; // a duplicate entry inside one layer: reported by the layer figures only
-        if (!file.deleted && sameContentRewritten(image, file))
+        if (!file.deleted && rewroteSameContent(image, file))
             continue; // reported as a metadata-only copy
         auto [it, added] = groups.try_emplace({file.deleted, file.storedIn, file.hiddenIn});
         Finding &f = it->second;
@@ -157,6 +141,22 @@ void largestFiles(const Image &image, std::vector<Finding> &out)
 }
 
 } // namespace
+
+bool rewroteSameContent(const Image &image, const HiddenFile &file)
+{
+    const LayerEntry *before = nullptr, *after = nullptr;
+    for (const auto &event : image.tree.events(file.node)) {
+        if (event.kind != MergedTree::EventKind::Written)
+            continue;
+        const LayerEntry *entry = &image.layers[event.layer].entries[event.entry];
+        if (event.layer == file.storedIn)
+            before = entry;
+        else if (event.layer == file.hiddenIn)
+            after = entry;
+    }
+    return before && after && after->type == EntryType::File && after->size == before->size
+        && after->contentHash == before->contentHash;
+}
 
 void findContentWaste(const Image &image, const std::vector<HiddenFile> &hidden, std::vector<Finding> &out)
 {

@@ -38,5 +38,7 @@ std::vector<HiddenFile> findHiddenFiles(const Image &image);
 std::vector<LayerFigures> computeLayerFigures(const Image &image, const std::vector<HiddenFile> &hidden);
 std::vector<Finding> findWaste(const Image &image, const std::vector<HiddenFile> &hidden);
 std::vector<Finding> findSecurityIssues(const Image &image);
+// Whether the copy that hid `file` has the same content (then only its mode or owner changed).
+bool rewroteSameContent(const Image &image, const HiddenFile &file);
 
 } // namespace ballast

@@ -60,23 +60,6 @@ LintFinding withBytes(const DockerfileInstruction &instr, const RuleSpec &rule, 
     return f;
 }
 
-// Whether the later copy of a hidden file has the same content (then only its metadata changed).
-bool sameContent(const Image &image, const HiddenFile &file)
-{
-    const LayerEntry *before = nullptr, *after = nullptr;
-    for (const auto &event : image.tree.events(file.node)) {
-        if (event.kind != MergedTree::EventKind::Written)
-            continue;
-        const LayerEntry *entry = &image.layers[event.layer].entries[event.entry];
-        if (event.layer == file.storedIn)
-            before = entry;
-        else if (event.layer == file.hiddenIn)
-            after = entry;
-    }
-    return before && after && after->type == EntryType::File && before->size == after->size
-        && before->contentHash == after->contentHash;
-}
-
 // Hidden bytes grouped by the layer that stored them and the one that hid them.
 std::map<std::pair<int, int>, int64_t> hiddenBytes(const LintInput &in, bool deleted)
 {
@@ -84,7 +67,7 @@ std::map<std::pair<int, int>, int64_t> hiddenBytes(const LintInput &in, bool del
     for (const HiddenFile &file : in.image->analysis().hidden) {
         if (file.deleted != deleted || file.storedIn == file.hiddenIn)
             continue;
-        if (!deleted && sameContent(in.image->image(), file))
+        if (!deleted && rewroteSameContent(in.image->image(), file))
             continue;
         out[{ file.storedIn, file.hiddenIn }] += file.bytes;
     }

@@ -2,6 +2,7 @@
 // (QProcess) on the sample image. The expected figures come from resources/sample/expected.json
 // (written by an independent oracle from the raw tars) fed through ReferenceDive.h, the port of
 // dive's own Go code; none is read back from Ballast.
+#include "CliRun.h"
 #include "ReferenceDive.h"
 
 #include <QFile>
@@ -18,29 +19,11 @@ const QString Cli = QStringLiteral(BALLAST_CLI_PATH);
 const QString Sample = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar");
 const QString Expected = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/expected.json");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 Run runCli(const QStringList &arguments, const QString &workingDirectory = {})
 {
-    QProcess process;
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(Cli, arguments);
-    Run run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("ballast-cli did not run: ") + process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram(Cli, arguments, workingDirectory);
 }
 
 json readExpected()

@@ -4,6 +4,7 @@
 // per-layer entry listings, and compared path by path on type, size, mode, owner and link target.
 // expected.json records no content hashes; the pairs compared here share only empty files, so equal
 // metadata means equal content. Nothing is read back from Ballast.
+#include "CliRun.h"
 #include "ImageWriter.h"
 #include "util/ByteFormat.h"
 
@@ -31,27 +32,11 @@ const QString WhiteoutsExpected = Real + QStringLiteral("/whiteouts/expected.jso
 const QString OverlayExpected = Real + QStringLiteral("/whiteouts-overlay/expected.json");
 const QString SampleExpected = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/expected.json");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
-Run runCli(const QStringList &arguments)
+Run runCli(const QStringList &arguments, const QString &workingDirectory = {})
 {
-    QProcess process;
-    process.start(Cli, arguments);
-    Run run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("ballast-cli did not run: ") + process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram(Cli, arguments, workingDirectory);
 }
 
 json readJson(const QString &path)

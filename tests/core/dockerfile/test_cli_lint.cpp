@@ -1,6 +1,7 @@
 // `ballast-cli lint` and `ballast-cli analyze --dockerfile` run as a user runs them (QProcess): exit
 // codes per --fail-level, the JSON shapes, and the per-line layer sizes of the sample (sizes from
 // resources/sample/expected.json, not from Ballast).
+#include "CliRun.h"
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -14,27 +15,11 @@ namespace {
 const QString Cli = QStringLiteral(BALLAST_CLI_PATH);
 const QString SampleDir = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
-Run runCli(const QStringList &arguments)
+Run runCli(const QStringList &arguments, const QString &workingDirectory = {})
 {
-    QProcess process;
-    process.start(Cli, arguments);
-    Run run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("ballast-cli did not run: ") + process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram(Cli, arguments, workingDirectory);
 }
 
 } // namespace

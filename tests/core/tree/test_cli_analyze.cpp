@@ -1,5 +1,6 @@
 // `ballast-cli analyze` run as a user would run it (QProcess), on the sample image; the values come
 // from resources/sample/expected.json, written by the independent oracle expected_from_tar.py.
+#include "CliRun.h"
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -15,27 +16,11 @@ namespace {
 const QString Cli = QStringLiteral(BALLAST_CLI_PATH);
 const QString Sample = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
-Run runCli(const QStringList &arguments)
+Run runCli(const QStringList &arguments, const QString &workingDirectory = {})
 {
-    QProcess process;
-    process.start(Cli, arguments);
-    Run run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("ballast-cli did not run: ") + process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram(Cli, arguments, workingDirectory);
 }
 
 QString q(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString::fromStdString(j.dump()); }
