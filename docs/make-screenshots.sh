@@ -5,11 +5,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/dev}/bin/ballast
 sample=resources/sample/sample.oci-gzip.tar
+# A settings directory of its own: no recent files or theme of the user's leak into the pictures.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 shoot() { xvfb-run -a -s "-screen 0 1920x1200x24" "$bin" --screenshot "$@"; }
 shoot docs/screenshots/main-window.png --layer 6 --mode changes "$sample"
 shoot docs/screenshots/main-window-aggregated.png "$sample"
 shoot docs/screenshots/dockerfile.png --view dockerfile --layer 5 "$sample"
 shoot docs/screenshots/treemap.png --view treemap "$sample"
+# For the manual (docs/manual): the dark theme, and a failed load (ballast exits 1 then, after saving).
+shoot docs/screenshots/treemap-dark.png --theme dark --view treemap "$sample"
+rm -f docs/screenshots/load-error.png
+shoot docs/screenshots/load-error.png README.md || [ -s docs/screenshots/load-error.png ]
 # The classic before/after of image slimming, from ../shared/images/build.sh, when it has been run.
 images=${BALLAST_IMAGES:-$HOME/.cache/ballast-images}
 if [ -f "$images/go-naive.oci-gzip.tar" ] && [ -f "$images/go-multistage.docker.tar" ]; then

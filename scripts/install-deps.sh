@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libarchive-dev nlohmann-json3-dev libssl-dev zlib1g-dev libzstd-dev libxxhash-dev
-  xvfb xauth python3 zstd
+  xvfb xauth python3 python3-jsonschema zstd
 )
 missing=()
 for package in "${packages[@]}"; do
