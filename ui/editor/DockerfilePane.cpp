@@ -2,7 +2,9 @@
 
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfileHighlighter.h"
+#include "editor/DockerfileRecovery.h"
 #include "util/ByteFormat.h"
+#include "widgets/RecoveryBar.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -10,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSplitter>
@@ -18,11 +21,37 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ballast {
+
+namespace {
+QString offerMessage(const DockerfileRecovery &offer, size_t waiting)
+{
+    const RecoveryHeader &header = offer.header();
+    const QString when = QLocale().toString(header.savedAt.toLocalTime(), QLocale::ShortFormat);
+    const QFileInfo original(header.originalPath);
+    QString text = header.originalPath.isEmpty()
+        ? DockerfilePane::tr("Unsaved changes to <b>an untitled Dockerfile</b> from %1 were recovered.").arg(when)
+        : DockerfilePane::tr("Unsaved changes to <b>%1</b> in %2 from %3 were recovered.")
+              .arg(original.fileName().toHtmlEscaped(), original.absolutePath().toHtmlEscaped(), when);
+    if (!header.originalPath.isEmpty()) {
+        const DiskState now = DiskState::of(header.originalPath);
+        if (header.diskWhenEdited.exists && !now.exists)
+            text += DockerfilePane::tr(" The file no longer exists on disk; saving creates it again.");
+        else if (!now.sameContents(header.diskWhenEdited))
+            text += DockerfilePane::tr(" <b>The file on disk has changed since.</b>");
+    }
+    if (waiting > 1)
+        text += DockerfilePane::tr(" (%n more after this one)", nullptr, int(waiting - 1));
+    return text;
+}
+} // namespace
 
 DockerfilePane::DockerfilePane(QWidget *parent)
     : QWidget(parent), m_editor(new DockerfileEditor(this)), m_linter(new DockerfileLinter(this)), m_findings(new QTreeWidget(this)),
-      m_title(new QLabel(this)), m_summary(new QLabel(this))
+      m_title(new QLabel(this)), m_summary(new QLabel(this)), m_recoveryBar(new RecoveryBar(this)),
+      m_recovery(std::make_unique<DockerfileRecovery>(QString(), DiskState()))
 {
     setObjectName(QStringLiteral("dockerfilePane"));
     new DockerfileHighlighter(m_editor->document());
@@ -56,14 +85,47 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
+    layout->addWidget(m_recoveryBar);
     layout->addWidget(splitter, 1);
 
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] { m_linter->textChanged(m_editor->toPlainText(), ++m_revision); });
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &DockerfilePane::updateTitle);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        m_linter->textChanged(m_editor->toPlainText(), ++m_revision);
+        scheduleAutosave();
+    });
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        if (!modified) { // saved, reloaded, or undone back to the text on disk: nothing left to recover
+            m_autosaveAfterEdit.stop();
+            m_autosaveDeadline.stop();
+            m_recovery->remove();
+        }
+        updateTitle();
+    });
     connect(m_linter, &DockerfileLinter::checked, this, &DockerfilePane::showCheck);
     connect(m_editor, &DockerfileEditor::layerClicked, this, &DockerfilePane::layerActivated);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &DockerfilePane::reloadFromDisk);
+
+    setAutosaveDelays(2000, 30000);
+    for (QTimer *timer : { &m_autosaveAfterEdit, &m_autosaveDeadline }) {
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, &DockerfilePane::autosaveNow);
+    }
+    connect(m_recoveryBar, &RecoveryBar::restoreClicked, this, &DockerfilePane::restoreOffer);
+    connect(m_recoveryBar, &RecoveryBar::discardClicked, this, &DockerfilePane::discardOffer);
+    connect(m_recoveryBar, &RecoveryBar::laterClicked, this, &DockerfilePane::postponeOffers);
     updateTitle();
+    offerLeftovers();
+}
+
+DockerfilePane::~DockerfilePane()
+{
+    m_editor->disconnect(this);
+    m_editor->document()->disconnect(this);
+    // A clean close went through maybeSave(): the edits were saved or discarded and their recovery file
+    // is gone. Edits nobody asked about (the process is quitting some other way) stay recoverable.
+    if (isModified() && (m_autosaveAfterEdit.isActive() || m_autosaveDeadline.isActive()))
+        autosaveNow();
+    else if (!isModified())
+        m_recovery->remove();
 }
 
 bool DockerfilePane::openFile(const QString &path, QString *error)
@@ -77,11 +139,16 @@ bool DockerfilePane::openFile(const QString &path, QString *error)
     if (!m_path.isEmpty())
         m_watcher.removePath(m_path);
     m_path = QFileInfo(path).absoluteFilePath();
-    m_editor->setPlainText(QString::fromUtf8(file.readAll()));
+    const QByteArray bytes = file.readAll();
+    // Edits still in the buffer were not discarded by the user (they were asked otherwise): the old
+    // recovery file, if any, is released, not deleted, and offered below.
+    m_recovery = std::make_unique<DockerfileRecovery>(m_path, DiskState::ofContents(m_path, bytes));
+    m_editor->setPlainText(QString::fromUtf8(bytes));
     m_editor->document()->setModified(false);
     m_watcher.addPath(m_path);
     m_linter->lintNow(m_editor->toPlainText(), ++m_revision);
     updateTitle();
+    offerLeftovers();
     return true;
 }
 
@@ -102,6 +169,9 @@ bool DockerfilePane::save()
         QMessageBox::warning(this, tr("Save failed"), tr("%1: cannot save: %2").arg(m_path, file.errorString()));
         return false;
     }
+    // The saved file is the new base of later edits (and, after Save As, the recovery file's name).
+    m_recovery->remove();
+    m_recovery = std::make_unique<DockerfileRecovery>(m_path, DiskState::ofContents(m_path, bytes));
     m_editor->document()->setModified(false);
     // The rename replaced the watched file: watch the new one.
     m_watcher.removePath(m_path);
@@ -130,7 +200,12 @@ bool DockerfilePane::maybeSave()
                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
-    return answer == QMessageBox::Discard;
+    if (answer != QMessageBox::Discard)
+        return false;
+    m_autosaveAfterEdit.stop();
+    m_autosaveDeadline.stop();
+    m_recovery->remove();
+    return true;
 }
 
 void DockerfilePane::reloadFromDisk()
@@ -150,6 +225,7 @@ void DockerfilePane::reloadFromDisk()
                                                   tr("%1 changed on disk and here. Load the version on disk and lose your edits?").arg(QFileInfo(m_path).fileName()));
         if (answer != QMessageBox::Yes)
             return;
+        m_recovery->remove();
     }
     openFile(m_path);
     emit fileChanged(m_path);
@@ -194,6 +270,106 @@ void DockerfilePane::updateTitle()
 {
     const QString name = m_path.isEmpty() ? tr("(no Dockerfile — File › Open Dockerfile…)") : m_path;
     m_title->setText(QStringLiteral("<b>%1</b>%2").arg(name.toHtmlEscaped(), isModified() ? QStringLiteral(" •") : QString()));
+}
+
+void DockerfilePane::setAutosaveDelays(int afterLastEditMs, int atLeastEveryMs)
+{
+    m_autosaveAfterEdit.setInterval(afterLastEditMs);
+    m_autosaveDeadline.setInterval(atLeastEveryMs);
+}
+
+QString DockerfilePane::recoveryFilePath() const { return m_recovery->hasFile() ? m_recovery->path() : QString(); }
+
+void DockerfilePane::scheduleAutosave()
+{
+    m_autosaveAfterEdit.start(); // restarted by every edit
+    if (!m_autosaveDeadline.isActive())
+        m_autosaveDeadline.start(); // not restarted: continuous typing is saved too
+}
+
+void DockerfilePane::autosaveNow()
+{
+    m_autosaveAfterEdit.stop();
+    m_autosaveDeadline.stop();
+    if (!isModified())
+        return;
+    // On the GUI thread on purpose: a Dockerfile is a few KB and QSaveFile's write, flush and rename take
+    // about a millisecond; a worker thread would only add ordering problems with remove().
+    QString error;
+    if (!m_recovery->write(m_editor->toPlainText(), &error))
+        qWarning("%s", qPrintable(error));
+}
+
+void DockerfilePane::offerLeftovers()
+{
+    for (auto &leftover : DockerfileRecovery::claimLeftovers())
+        m_offers.push_back(std::move(leftover));
+    // The edits to the Dockerfile just opened come first.
+    const auto forThisFile = std::find_if(m_offers.begin(), m_offers.end(), [this](const auto &offer) {
+        return !m_path.isEmpty() && offer->header().originalPath == m_path;
+    });
+    if (forThisFile != m_offers.end())
+        std::rotate(m_offers.begin(), forThisFile, std::next(forThisFile));
+    showNextOffer();
+}
+
+void DockerfilePane::showNextOffer()
+{
+    if (m_offers.empty())
+        m_recoveryBar->hide();
+    else
+        m_recoveryBar->showMessage(offerMessage(*m_offers.front(), m_offers.size()));
+}
+
+void DockerfilePane::restoreOffer()
+{
+    if (m_offers.empty())
+        return;
+    std::unique_ptr<DockerfileRecovery> offer = std::move(m_offers.front());
+    m_offers.pop_front();
+    if (!maybeSave()) { // the buffer holds edits of its own and the user keeps them
+        m_offers.push_front(std::move(offer));
+        return;
+    }
+    const QString original = offer->header().originalPath;
+    if (!original.isEmpty() && QFileInfo::exists(original)) {
+        if (QString error; !openFile(original, &error)) {
+            QMessageBox::warning(this, tr("Cannot restore"), error);
+            m_offers.push_front(std::move(offer));
+            showNextOffer();
+            return;
+        }
+    } else { // untitled, or a file deleted since: a new buffer that saving writes there
+        if (!m_path.isEmpty())
+            m_watcher.removePath(m_path);
+        m_path = original;
+        m_editor->clear();
+        m_editor->document()->setModified(false);
+    }
+    // Replace the text with one undoable edit, so Undo shows the file on disk and the buffer is modified
+    // until saved. The recovery file now belongs to this buffer and keeps being autosaved.
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(offer->recoveredText());
+    m_editor->setTextCursor(QTextCursor(m_editor->document()));
+    m_recovery = std::move(offer);
+    updateTitle();
+    showNextOffer();
+}
+
+void DockerfilePane::discardOffer()
+{
+    if (m_offers.empty())
+        return;
+    m_offers.front()->remove();
+    m_offers.pop_front();
+    showNextOffer();
+}
+
+void DockerfilePane::postponeOffers()
+{
+    m_offers.clear(); // unlocks them; their files stay for the next session
+    m_recoveryBar->hide();
 }
 
 } // namespace ballast

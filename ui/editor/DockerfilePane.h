@@ -2,7 +2,11 @@
 #include "editor/DockerfileLinter.h"
 
 #include <QFileSystemWatcher>
+#include <QTimer>
 #include <QWidget>
+
+#include <deque>
+#include <memory>
 
 class QLabel;
 class QTreeWidget;
@@ -10,13 +14,17 @@ class QTreeWidget;
 namespace ballast {
 
 class DockerfileEditor;
+class DockerfileRecovery;
+class RecoveryBar;
 
 // The Dockerfile beside the image: the editor, live findings, and the file itself. Saves are atomic
-// (QSaveFile); unsaved edits are guarded; a change on disk is noticed.
+// (QSaveFile); unsaved edits are guarded; a change on disk is noticed. Unsaved edits are autosaved to a
+// recovery file (DockerfileRecovery) and offered back by the next pane when the process died with them.
 class DockerfilePane : public QWidget {
     Q_OBJECT
 public:
     explicit DockerfilePane(QWidget *parent = nullptr);
+    ~DockerfilePane() override;
     bool openFile(const QString &path, QString *error = nullptr);
     bool save();
     bool saveAs();
@@ -31,6 +39,16 @@ public:
     QTreeWidget *findingsList() const { return m_findings; }
     DockerfileLinter *linter() const { return m_linter; }
 
+    // The recovery file is written this long after the last edit, and at least this often while the
+    // typing goes on (2 s and 30 s: a crash loses at most a few seconds of work, and a fast typist does
+    // not rewrite the file on every key). Tests shorten both.
+    void setAutosaveDelays(int afterLastEditMs, int atLeastEveryMs);
+    // The recovery file holding this buffer's unsaved edits; empty when there is none.
+    QString recoveryFilePath() const;
+    RecoveryBar *recoveryBar() const { return m_recoveryBar; }
+    // Edits left by a session that died are waiting for Restore or Discard in the bar.
+    bool hasRecoveryOffer() const { return !m_offers.empty(); }
+
 signals:
     void layerActivated(int layer);
     void fileChanged(const QString &path);
@@ -39,6 +57,13 @@ private:
     void showCheck(const DockerfileCheck &check);
     void reloadFromDisk();
     void updateTitle();
+    void scheduleAutosave();
+    void autosaveNow();
+    void offerLeftovers();
+    void showNextOffer();
+    void restoreOffer();
+    void discardOffer();
+    void postponeOffers();
 
     QString m_path;
     quint64 m_revision = 0;
@@ -51,6 +76,11 @@ private:
     QLabel *m_title;
     QLabel *m_summary;
     QFileSystemWatcher m_watcher;
+    RecoveryBar *m_recoveryBar;
+    std::unique_ptr<DockerfileRecovery> m_recovery;            // this buffer's
+    std::deque<std::unique_ptr<DockerfileRecovery>> m_offers; // left by sessions that died, locked by us
+    QTimer m_autosaveAfterEdit;
+    QTimer m_autosaveDeadline;
 };
 
 } // namespace ballast
