@@ -23,10 +23,11 @@ QString layerLabel(const QString &source, int index, const QString &member)
 std::shared_ptr<const Image> ImageLoader::load(const QString &path)
 {
     m_aborted = m_cancelled.load();
-    auto files = ImageFiles::open(path, ImageFiles::OpenOptions {&m_cancelled});
+    const LoadLimits &limits = m_options.limits;
+    auto files = ImageFiles::open(path, ImageFiles::OpenOptions {&m_cancelled, limits.maxUncompressedBytes});
     if (m_cancelled)
         throw LoadCancelled();
-    const ImageLayout layout = readImageLayout(*files, m_options.selection);
+    const ImageLayout layout = readImageLayout(*files, m_options.selection, limits, m_options.verifyDigests);
 
     auto image = std::make_shared<Image>();
     image->sourcePath = path;
@@ -34,7 +35,7 @@ std::shared_ptr<const Image> ImageLoader::load(const QString &path)
     image->outerCompression = files->outerCompression();
     image->tags = layout.tags;
     image->warnings = layout.notes;
-    const QByteArray configBytes = files->read(layout.configPath);
+    const QByteArray configBytes = files->read(layout.configPath, limits.maxJsonBytes);
     // The config's sha256 is the image ID; docker archives name it only by path, so compute it.
     Sha256 hash;
     hash.update(configBytes.constData(), size_t(configBytes.size()));
@@ -43,7 +44,7 @@ std::shared_ptr<const Image> ImageLoader::load(const QString &path)
         throw LoadError(QStringLiteral("%1: config %2: sha256 is %3 but its name says %4")
                             .arg(path, layout.configPath, configDigest, layout.configDigest));
     image->configDigest = configDigest;
-    image->config = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath);
+    image->config = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath, limits.maxJsonDepth);
 
     decodeLayers(*files, layout, *image);
     verify(layout, *image);
@@ -89,7 +90,10 @@ void ImageLoader::decodeLayers(const ImageFiles &files, const ImageLayout &layou
     std::vector<std::optional<Layer>> results(count);
     std::vector<std::exception_ptr> errors(count);
     std::atomic<size_t> next {0};
-    const LayerDecodeOptions decodeOptions {m_options.verifyDigests, &m_aborted, &m_bytesDone};
+    // Shared by the workers: the limits bound the whole image, not each layer.
+    std::atomic<int64_t> entriesSeen {0}, uncompressedBytes {0};
+    const LayerDecodeOptions decodeOptions {m_options.verifyDigests, &m_aborted,   &m_bytesDone,
+                                            m_options.limits,        &entriesSeen, &uncompressedBytes};
     auto work = [&] {
         for (size_t k; (k = next.fetch_add(1)) < count;) {
             const size_t i = order[k];

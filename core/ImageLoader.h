@@ -1,6 +1,7 @@
 #pragma once
 #include "archive/ImageLayout.h"
 #include "image/Image.h"
+#include "util/LoadLimits.h"
 
 #include <atomic>
 #include <memory>
@@ -11,6 +12,7 @@ struct LoadOptions {
     ImageSelection selection;
     bool verifyDigests = true; // check every blob against its digest and diff_id
     int threads = 0;           // layer decoders running at once; 0 = one per core
+    LoadLimits limits;         // bounds on what a hostile archive can make the loader hold or write
 };
 
 // Opens an image archive or OCI layout and decodes it into layers and a merged tree. Layers are decoded

@@ -7,6 +7,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libarchive-dev nlohmann-json3-dev libssl-dev zlib1g-dev libzstd-dev libxxhash-dev
   xvfb xauth python3 python3-jsonschema zstd
+  clang libclang-rt-14-dev
+  desktop-file-utils appstream
 )
 missing=()
 for package in "${packages[@]}"; do

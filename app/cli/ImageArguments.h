@@ -4,16 +4,19 @@
 #include <QCommandLineParser>
 #include <memory>
 
-// The options every command that opens an image shares: --tag, --platform, --no-verify.
+// The options every command that opens an image shares: --tag, --platform, --no-verify and the load
+// limits (--max-entries, --max-depth, --max-name-length, --max-json-size, --max-json-depth, --max-bytes).
 class ImageArguments {
 public:
     void addTo(QCommandLineParser &parser);
+    // Throws LoadError (the commands exit 2) when a limit is not a positive number or size.
     ballast::LoadOptions loadOptions(const QCommandLineParser &parser) const;
 
 private:
     QCommandLineOption m_tag {QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T")};
     QCommandLineOption m_platform {QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH")};
     QCommandLineOption m_noVerify {QStringLiteral("no-verify"), QStringLiteral("Skip the sha256 checks of blobs and diff_ids.")};
+    QList<QCommandLineOption> limitOptions() const;
 };
 
 // Parses `arguments` (command name included) expecting exactly `positionalCount` positional arguments

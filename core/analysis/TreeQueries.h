@@ -10,7 +10,7 @@ namespace ballast {
 // Small read-only helpers over the final filesystem that several finders share.
 class FinalFilesystem {
 public:
-    explicit FinalFilesystem(const Image &image) : m_image(image), m_tree(image.tree), m_last(int(image.layers.size()) - 1) {}
+    explicit FinalFilesystem(const Image &image) : m_tree(image.tree), m_last(int(image.layers.size()) - 1) {}
 
     bool exists(MergedTree::NodeId node) const { return m_last >= 0 && m_tree.existsAfter(node, m_last); }
     const LayerEntry *entry(MergedTree::NodeId node) const { return m_tree.entry(node, m_last); }
@@ -24,7 +24,6 @@ public:
     void forEachBelow(MergedTree::NodeId node, const std::function<void(MergedTree::NodeId)> &visit) const;
 
 private:
-    const Image &m_image;
     const MergedTree &m_tree;
     int m_last;
 };

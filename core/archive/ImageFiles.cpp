@@ -13,9 +13,10 @@ namespace ballast {
 namespace {
 
 // Inflates a gzip or zstd compressed archive (`docker save | gzip`) into a private temporary directory,
-// so that its members can then be read in place like any uncompressed archive.
+// so that its members can then be read in place like any uncompressed archive. A bomb stops at
+// `maxBytes` written rather than filling the disk.
 std::unique_ptr<QTemporaryDir> inflateToTemporary(const QString &path, const std::atomic<bool> *cancelled,
-                                                  QString *tarFile, QString *compression)
+                                                  int64_t maxBytes, QString *tarFile, QString *compression)
 {
     auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/ballast-XXXXXX"));
     if (!dir->isValid())
@@ -26,7 +27,7 @@ std::unique_ptr<QTemporaryDir> inflateToTemporary(const QString &path, const std
     if (!out.open(QIODevice::WriteOnly))
         throw LoadError(QStringLiteral("%1: cannot write %2: %3").arg(path, *tarFile, out.errorString()));
     BlobStream stream(FileRange {path, 0, QFileInfo(path).size()}, path,
-                      BlobStream::Options {false, false, cancelled, nullptr});
+                      BlobStream::Options {false, false, cancelled, nullptr, maxBytes});
     *compression = QString::fromLatin1(compressionName(stream.compression()));
     for (auto chunk = stream.next(); !chunk.empty(); chunk = stream.next())
         if (out.write(chunk.data(), qint64(chunk.size())) != qint64(chunk.size()))
@@ -58,7 +59,7 @@ std::unique_ptr<ImageFiles> ImageFiles::open(const QString &path, OpenOptions op
     const bool zstd = head.size() >= 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd;
     if (gzip || zstd) {
         QString tarFile, compression;
-        auto dir = inflateToTemporary(path, options.cancelled, &tarFile, &compression);
+        auto dir = inflateToTemporary(path, options.cancelled, options.maxInflatedBytes, &tarFile, &compression);
         QFile inflated(tarFile);
         QByteArray innerHead;
         if (inflated.open(QIODevice::ReadOnly))
@@ -87,11 +88,11 @@ QByteArray ImageFiles::read(const QString &member, int64_t limit) const
 
 QByteArray ImageFiles::read(const FileRange &range, const QString &member, int64_t limit) const
 {
-    if (range.size > limit)
-        throw LoadError(QStringLiteral("%1: %2 is %3 bytes, over the limit of %4 bytes for metadata")
+    if (range.size > limit) // every member read whole is JSON (the limit is LoadLimits::maxJsonBytes)
+        throw LoadError(QStringLiteral("%1: %2: %3 bytes of JSON, %4")
                             .arg(m_sourcePath, member)
                             .arg(range.size)
-                            .arg(limit));
+                            .arg(overTheLimit(limit, MaxJsonBytesOption)));
     QFile file(range.file);
     if (!file.open(QIODevice::ReadOnly) || !file.seek(range.offset))
         throw LoadError(QStringLiteral("%1: cannot read %2: %3").arg(m_sourcePath, member, file.errorString()));

@@ -1,5 +1,6 @@
 #pragma once
 #include "FileRange.h"
+#include "util/LoadLimits.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,6 +21,8 @@ class ImageFiles {
 public:
     struct OpenOptions {
         const std::atomic<bool> *cancelled = nullptr;
+        // A gzip/zstd archive is inflated to a temporary file of at most this many bytes.
+        int64_t maxInflatedBytes = LoadLimits {}.maxUncompressedBytes;
     };
     // Throws LoadError when `path` is missing, unreadable or not a tar archive or directory.
     static std::unique_ptr<ImageFiles> open(const QString &path, OpenOptions options);

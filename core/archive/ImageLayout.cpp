@@ -2,6 +2,7 @@
 
 #include "util/JsonReading.h"
 #include "util/LoadError.h"
+#include "util/Sha256.h"
 
 #include <QRegularExpression>
 #include <QSysInfo>
@@ -16,6 +17,27 @@ struct Candidate {
     ImageLayout layout;
     QString identity; // manifest digest or config path: candidates with the same identity are one image
 };
+
+// A JSON member read whole, within the size and nesting limits.
+nlohmann::json readJson(const ImageFiles &files, const QString &member, const QString &source, const LoadLimits &limits)
+{
+    return parseJson(files.read(member, limits.maxJsonBytes), source, limits.maxJsonDepth);
+}
+
+// An OCI index or manifest blob, checked against the digest that names it: the manifest is what
+// vouches for the config and layer digests, so a tampered one must not be believed.
+nlohmann::json readBlobJson(const ImageFiles &files, const QString &member, const QString &digest, const QString &source,
+                            const LoadLimits &limits, bool verifyDigest)
+{
+    const QByteArray bytes = files.read(member, limits.maxJsonBytes);
+    if (verifyDigest && digest.startsWith(QLatin1String("sha256:"))) {
+        Sha256 hash;
+        hash.update(bytes.constData(), size_t(bytes.size()));
+        if (const QString actual = hash.finishDigest(); actual != digest)
+            throw LoadError(QStringLiteral("%1: sha256 is %2 but its name says %3").arg(source, actual, digest));
+    }
+    return parseJson(bytes, source, limits.maxJsonDepth);
+}
 
 QString blobPath(const QString &digest, const QString &source)
 {
@@ -50,10 +72,10 @@ QString describe(const ImageLayout &layout)
     return layout.platform.isEmpty() ? name : name + QStringLiteral(" [") + layout.platform + QLatin1Char(']');
 }
 
-std::vector<Candidate> dockerCandidates(const ImageFiles &files, bool hasOciLayout)
+std::vector<Candidate> dockerCandidates(const ImageFiles &files, bool hasOciLayout, const LoadLimits &limits)
 {
     const QString source = files.sourcePath() + QStringLiteral(": manifest.json");
-    const auto manifest = parseJson(files.read(QStringLiteral("manifest.json")), source);
+    const auto manifest = readJson(files, QStringLiteral("manifest.json"), source, limits);
     if (!manifest.is_array())
         throw LoadError(source + QStringLiteral(": expected a JSON array of images"));
     std::vector<Candidate> out;
@@ -80,7 +102,7 @@ std::vector<Candidate> dockerCandidates(const ImageFiles &files, bool hasOciLayo
 }
 
 void collectOci(const ImageFiles &files, const nlohmann::json &index, const QString &source, const QStringList &tags,
-                int depth, std::vector<Candidate> *out)
+                int depth, const LoadLimits &limits, bool verifyDigests, std::vector<Candidate> *out)
 {
     if (depth > MaxIndexDepth)
         throw LoadError(source + QStringLiteral(": image indexes nested more than %1 deep").arg(MaxIndexDepth));
@@ -102,10 +124,11 @@ void collectOci(const ImageFiles &files, const nlohmann::json &index, const QStr
         const QString blobSource = files.sourcePath() + QStringLiteral(": ") + path;
         if (mediaType.endsWith(QLatin1String("image.index.v1+json"))
             || mediaType.endsWith(QLatin1String("manifest.list.v2+json"))) {
-            collectOci(files, parseJson(files.read(path), blobSource), blobSource, ownTags, depth + 1, out);
+            collectOci(files, readBlobJson(files, path, digest, blobSource, limits, verifyDigests), blobSource, ownTags,
+                       depth + 1, limits, verifyDigests, out);
             continue;
         }
-        const auto manifest = parseJson(files.read(path), blobSource);
+        const auto manifest = readBlobJson(files, path, digest, blobSource, limits, verifyDigests);
         if (!manifest.is_object() || !manifest.contains("config") || !manifest.contains("layers")
             || !manifest["layers"].is_array())
             throw LoadError(blobSource + QStringLiteral(": not an image manifest (no \"config\" and \"layers\")"));
@@ -133,7 +156,7 @@ void collectOci(const ImageFiles &files, const nlohmann::json &index, const QStr
 }
 
 // Docker archives do not declare platforms outside the config; read them so --platform works there too.
-void fillPlatformsFromConfigs(const ImageFiles &files, std::vector<Candidate> *candidates)
+void fillPlatformsFromConfigs(const ImageFiles &files, const LoadLimits &limits, std::vector<Candidate> *candidates)
 {
     for (auto &candidate : *candidates) {
         if (!candidate.layout.platform.isEmpty())
@@ -141,8 +164,8 @@ void fillPlatformsFromConfigs(const ImageFiles &files, std::vector<Candidate> *c
         auto range = files.find(candidate.layout.configPath);
         if (!range)
             continue;
-        auto config = parseJson(files.read(*range, candidate.layout.configPath),
-                                files.sourcePath() + QStringLiteral(": ") + candidate.layout.configPath);
+        auto config = parseJson(files.read(*range, candidate.layout.configPath, limits.maxJsonBytes),
+                                files.sourcePath() + QStringLiteral(": ") + candidate.layout.configPath, limits.maxJsonDepth);
         candidate.layout.platform = platformName(config);
     }
 }
@@ -181,17 +204,18 @@ QString hostPlatform()
     return QStringLiteral("linux/") + arch;
 }
 
-ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selection)
+ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits,
+                            bool verifyDigests)
 {
     const QString source = files.sourcePath();
     const bool hasManifest = files.exists(QStringLiteral("manifest.json"));
     const bool hasIndex = files.exists(QStringLiteral("index.json"));
     std::vector<Candidate> candidates;
     if (hasManifest) {
-        candidates = dockerCandidates(files, hasIndex);
+        candidates = dockerCandidates(files, hasIndex, limits);
     } else if (hasIndex) {
         const QString indexSource = source + QStringLiteral(": index.json");
-        collectOci(files, parseJson(files.read(QStringLiteral("index.json")), indexSource), indexSource, {}, 0,
+        collectOci(files, readJson(files, QStringLiteral("index.json"), indexSource, limits), indexSource, {}, 0, limits, verifyDigests,
                    &candidates);
     } else {
         throw LoadError(QStringLiteral("%1: not an image: found neither manifest.json (docker save) nor index.json "
@@ -225,7 +249,7 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
     candidates = std::move(unique);
 
     if (candidates.size() > 1 || !selection.platform.isEmpty())
-        fillPlatformsFromConfigs(files, &candidates);
+        fillPlatformsFromConfigs(files, limits, &candidates);
     if (!selection.platform.isEmpty()) {
         const auto all = candidates;
         std::erase_if(candidates, [&](const Candidate &c) { return !platformMatches(c.layout.platform, selection.platform); });

@@ -1,4 +1,5 @@
 #pragma once
+#include "util/LoadLimits.h"
 #include "archive/ImageFiles.h"
 
 #include <QString>
@@ -33,7 +34,8 @@ struct ImageSelection {
 // Finds the image to load: docker `manifest.json` (legacy, buildah/podman, kaniko and Docker 25+) or
 // OCI `index.json` (following nested indexes). Throws LoadError with the available choices when the
 // selection is ambiguous or matches nothing.
-ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selection);
+ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits = {},
+                            bool verifyDigests = true);
 
 // "linux/amd64" style name of the platform this program runs on.
 QString hostPlatform();

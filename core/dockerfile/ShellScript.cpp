@@ -15,6 +15,14 @@ struct Token {
     bool quoted = false;
 };
 
+// The blanks that separate words, as the shell's default IFS has them (plus '\r', for CRLF files).
+// Other Unicode spaces (a no-break space pasted from a web page, a vertical tab) belong to words, as
+// in sh; tokenize() and word() must agree on this, or word() returns without consuming anything.
+bool isBlank(QChar c)
+{
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r');
+}
+
 bool isOperatorChar(QChar c)
 {
     return c == QLatin1Char(';') || c == QLatin1Char('&') || c == QLatin1Char('|') || c == QLatin1Char('(')
@@ -98,7 +106,7 @@ public:
         const int n = int(m_s.size());
         while (i < n) {
             const QChar c = m_s[i];
-            if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
+            if (isBlank(c)) {
                 ++i;
             } else if (c == QLatin1Char('\\') && i + 1 < n && m_s[i + 1] == QLatin1Char('\n')) {
                 i += 2;
@@ -313,7 +321,7 @@ private:
         const int n = int(m_s.size());
         while (i < n) {
             const QChar c = m_s[i];
-            if (c.isSpace() || isOperatorChar(c))
+            if (isBlank(c) || c == QLatin1Char('\n') || isOperatorChar(c))
                 break;
             if (c == QLatin1Char('\\')) {
                 if (i + 1 < n && m_s[i + 1] != QLatin1Char('\n'))

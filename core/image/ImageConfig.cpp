@@ -3,11 +3,13 @@
 #include "util/JsonReading.h"
 #include "util/LoadError.h"
 
+#include <algorithm>
+
 namespace ballast {
 
-ImageConfig ImageConfig::parse(const QByteArray &bytes, const QString &source)
+ImageConfig ImageConfig::parse(const QByteArray &bytes, const QString &source, int maxJsonDepth)
 {
-    const nlohmann::json root = parseJson(bytes, source);
+    const nlohmann::json root = parseJson(bytes, source, maxJsonDepth);
     if (!root.is_object())
         throw LoadError(QStringLiteral("%1: the image config is not a JSON object").arg(source));
 
@@ -35,8 +37,16 @@ ImageConfig ImageConfig::parse(const QByteArray &bytes, const QString &source)
                 config.exposedPorts << QString::fromStdString(it.key());
     }
 
-    if (auto rootfs = root.find("rootfs"); rootfs != root.end() && rootfs->is_object())
-        config.diffIds = jsonStringList(*rootfs, "diff_ids");
+    if (auto rootfs = root.find("rootfs"); rootfs != root.end() && rootfs->is_object()) {
+        // Read strictly: an empty list would switch the diff_id checks off, so a malformed one must not
+        // pass for empty (Docker refuses such a config too).
+        if (auto ids = rootfs->find("diff_ids"); ids != rootfs->end()) {
+            const bool strings = ids->is_array() && std::all_of(ids->begin(), ids->end(), [](const auto &id) { return id.is_string(); });
+            if (!strings)
+                throw LoadError(QStringLiteral("%1: rootfs.diff_ids is not an array of strings").arg(source));
+            config.diffIds = jsonStringList(*rootfs, "diff_ids");
+        }
+    }
 
     if (auto history = root.find("history"); history != root.end() && history->is_array()) {
         for (const auto &item : *history) {

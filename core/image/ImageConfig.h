@@ -3,6 +3,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include "util/LoadLimits.h"
 #include <vector>
 
 namespace ballast {
@@ -32,8 +33,9 @@ struct ImageConfig {
     QStringList diffIds;
     std::vector<HistoryEntry> history;
 
-    // Throws LoadError naming `source` when the JSON is invalid or not an object.
-    static ImageConfig parse(const QByteArray &json, const QString &source);
+    // Throws LoadError naming `source` when the JSON is invalid, nested deeper than `maxJsonDepth`, or
+    // not an object, or when rootfs.diff_ids is not an array of strings.
+    static ImageConfig parse(const QByteArray &json, const QString &source, int maxJsonDepth = LoadLimits {}.maxJsonDepth);
 };
 
 } // namespace ballast

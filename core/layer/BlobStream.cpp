@@ -1,6 +1,7 @@
 #include "BlobStream.h"
 
 #include "util/LoadError.h"
+#include "util/LoadLimits.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -136,7 +137,7 @@ std::span<const char> BlobStream::next()
         m_finished = true;
         return {};
     }
-    m_uncompressed += int64_t(out.size());
+    countUncompressed(int64_t(out.size()));
     if (m_uncompressedHash)
         m_uncompressedHash->update(out.data(), out.size());
     return out;
@@ -217,6 +218,24 @@ std::span<const char> BlobStream::decompressZstd()
         if (out.pos > 0)
             return std::span<const char>(m_output.data(), out.pos);
     }
+}
+
+void BlobStream::countUncompressed(int64_t bytes)
+{
+    m_uncompressed += bytes;
+    const int64_t limit = m_options.maxUncompressedBytes;
+    if (!m_options.uncompressedTotal) {
+        if (m_uncompressed > limit)
+            fail(QStringLiteral("more than %1 bytes uncompressed, %2").arg(limit).arg(overTheLimit(limit, MaxUncompressedBytesOption)));
+        return;
+    }
+    const int64_t before = m_options.uncompressedTotal->fetch_add(bytes, std::memory_order_relaxed);
+    if (bytes <= limit - before) // not before + bytes: the limit may be INT64_MAX
+        return;
+    // Only the stream that crossed the limit reports it; the others stop as the load is over anyway.
+    if (before > limit)
+        throw LoadCancelled();
+    fail(QStringLiteral("more than %1 bytes uncompressed, %2").arg(limit).arg(overTheLimit(limit, MaxUncompressedBytesOption)));
 }
 
 void BlobStream::drain()

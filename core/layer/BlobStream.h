@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -15,7 +16,8 @@ namespace ballast {
 // Reads one blob in a single streaming pass: the stored bytes are hashed (the blob's digest),
 // decompressed according to their magic bytes (gzip, including multi-member streams such as eStargz,
 // zstd, or none), and the uncompressed bytes are hashed too (the diff_id). Memory stays bounded by
-// two fixed buffers whatever the blob holds, so decompression bombs stream through.
+// two fixed buffers whatever the blob holds, so decompression bombs stream through, and stop with a
+// LoadError after `maxUncompressedBytes`.
 class BlobStream {
 public:
     struct Options {
@@ -23,6 +25,10 @@ public:
         bool hashUncompressed = true;
         const std::atomic<bool> *cancelled = nullptr;
         std::atomic<int64_t> *storedBytesRead = nullptr; // progress, shared between workers
+        int64_t maxUncompressedBytes = INT64_MAX;
+        // When set, maxUncompressedBytes bounds the sum over every stream sharing this counter (the
+        // layers of one image); else this stream alone.
+        std::atomic<int64_t> *uncompressedTotal = nullptr;
     };
 
     // `label` names the blob in error messages, e.g. "image.tar: layer 3 (blobs/sha256/ab12…)".
@@ -49,6 +55,7 @@ private:
     std::span<const char> decompressGzip();
     std::span<const char> decompressZstd();
     [[noreturn]] void fail(const QString &what) const;
+    void countUncompressed(int64_t bytes);
 
     QString m_label;
     Options m_options;

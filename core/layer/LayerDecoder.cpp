@@ -8,6 +8,8 @@
 #include <archive_entry.h>
 #include <xxhash.h>
 
+#include <algorithm>
+#include <cstring>
 #include <exception>
 #include <memory>
 
@@ -77,13 +79,72 @@ uint32_t appendString(std::string &arena, std::string_view text, const QString &
     return offset;
 }
 
+// Counts one more entry against limits.maxEntries. With a counter shared by parallel decoders only
+// the decoder that takes it over the limit reports it; the others stop quietly.
+void countEntry(std::atomic<int64_t> &seen, const LoadLimits &limits, const QString &label)
+{
+    const int64_t before = seen.fetch_add(1, std::memory_order_relaxed);
+    if (before < limits.maxEntries)
+        return;
+    if (before > limits.maxEntries)
+        throw LoadCancelled();
+    throw LoadError(QStringLiteral("%1: %2 entries, %3").arg(label).arg(before + 1).arg(overTheLimit(limits.maxEntries, MaxEntriesOption)));
+}
+
+// Components of `path` and the length of its longest one, in one pass of memchr.
+struct PathShape {
+    int64_t depth = 0;
+    int64_t longestName = 0;
+};
+
+PathShape shapeOf(std::string_view path)
+{
+    PathShape shape;
+    const char *p = path.data(), *end = p + path.size();
+    while (p < end) {
+        const char *slash = static_cast<const char *>(memchr(p, '/', size_t(end - p)));
+        const char *stop = slash ? slash : end;
+        if (stop > p) { // empty components ("a//b", a leading '/') are not names
+            ++shape.depth;
+            shape.longestName = std::max(shape.longestName, int64_t(stop - p));
+        }
+        p = stop + 1;
+    }
+    return shape;
+}
+
+// Entry paths and link targets deeper or with longer names than the limits would make every walk of the
+// tree (and every path shown) as big as the attacker likes.
+void checkPath(std::string_view path, const std::string &entry, const char *what, const LoadLimits &limits,
+               const QString &label)
+{
+    const PathShape shape = shapeOf(path);
+    if (shape.depth <= limits.maxPathDepth && shape.longestName <= limits.maxNameLength)
+        return;
+    QString subject = QStringLiteral("%1: entry \"%2\"").arg(label, shortenMiddle(displayPath(entry)));
+    if (what)
+        subject += QStringLiteral(": %1 \"%2\"").arg(QLatin1String(what), shortenMiddle(displayPath(path)));
+    if (shape.depth > limits.maxPathDepth)
+        throw LoadError(QStringLiteral("%1: %2 levels deep, %3")
+                            .arg(subject)
+                            .arg(shape.depth)
+                            .arg(overTheLimit(limits.maxPathDepth, MaxPathDepthOption)));
+    throw LoadError(QStringLiteral("%1: a name of %2 bytes, %3")
+                        .arg(subject)
+                        .arg(shape.longestName)
+                        .arg(overTheLimit(limits.maxNameLength, MaxNameLengthOption)));
+}
+
 } // namespace
 
 Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecodeOptions &options)
 {
     BlobStream stream(blob, label,
                       BlobStream::Options {options.hashBlobs, options.hashBlobs, options.cancelled,
-                                           options.storedBytesRead});
+                                           options.storedBytesRead, options.limits.maxUncompressedBytes,
+                                           options.uncompressedBytes});
+    std::atomic<int64_t> ownEntries {0};
+    std::atomic<int64_t> &entriesSeen = options.entriesSeen ? *options.entriesSeen : ownEntries;
     ReadContext context {&stream, nullptr};
     std::unique_ptr<struct archive, ArchiveDeleter> reader(archive_read_new());
     archive_read_support_format_tar(reader.get());
@@ -120,6 +181,8 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
         lastPath = path;
         if (path.empty())
             continue; // the root directory itself ("./")
+        countEntry(entriesSeen, options.limits, label);
+        checkPath(path, path, nullptr, options.limits, label);
 
         LayerEntry record;
         record.type = typeOf(entry);
@@ -142,6 +205,7 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
         if (link) {
             // Hardlinks name another entry of the image; symlink targets are kept as written.
             std::string target = record.type == EntryType::Hardlink ? normalizeEntryPath(link) : std::string(link);
+            checkPath(target, path, "link target", options.limits, label);
             record.linkOffset = appendString(layer.strings, target, label);
             record.linkLength = uint32_t(target.size());
         }

@@ -1,6 +1,7 @@
 #pragma once
 #include "archive/FileRange.h"
 #include "layer/Layer.h"
+#include "util/LoadLimits.h"
 
 #include <atomic>
 
@@ -10,10 +11,16 @@ struct LayerDecodeOptions {
     bool hashBlobs = true; // sha256 of stored and uncompressed bytes, for digest and diff_id checks
     const std::atomic<bool> *cancelled = nullptr;
     std::atomic<int64_t> *storedBytesRead = nullptr;
+    LoadLimits limits;
+    // Shared by the layers of one image decoded in parallel, so that limits.maxEntries and
+    // limits.maxUncompressedBytes bound their sums; when null, each layer alone.
+    std::atomic<int64_t> *entriesSeen = nullptr;
+    std::atomic<int64_t> *uncompressedBytes = nullptr;
 };
 
 // Decodes one layer blob in a single streaming pass: entries with their metadata, a content hash of
-// every regular file, and the blob's digests. Throws LoadError naming `label` and the entry on damage.
+// every regular file, and the blob's digests. Throws LoadError naming `label` and the entry on damage
+// and when the layer goes over one of `options.limits`.
 Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecodeOptions &options);
 
 } // namespace ballast

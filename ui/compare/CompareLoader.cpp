@@ -11,6 +11,8 @@ CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLo
     int side = 0;
     for (ImageLoadController *loader : {m_a, m_b}) {
         connect(loader, &ImageLoadController::progress, this, [this, side](qint64 done, qint64 total, int layersDone, int layersTotal, double) {
+            if (!m_loading) // the other side failed: its message must stay, not be overwritten by progress
+                return;
             m_done[side] = done;
             m_total[side] = total;
             m_layersDone[side] = layersDone;

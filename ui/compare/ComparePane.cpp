@@ -126,7 +126,7 @@ ComparePane::ComparePane(QWidget *parent)
     m_treemapB->setObjectName(QStringLiteral("treemapB"));
     // Linked selection: a click in either treemap selects the same path in the other and in the tree.
     for (auto [view, side] : {std::pair {m_treemapA, 0}, std::pair {m_treemapB, 1}})
-        connect(view, &TreemapView::nodeClicked, this, [this, side](MergedTree::NodeId node) {
+        connect(view, &TreemapView::nodeClicked, this, [this, side = side](MergedTree::NodeId node) {
             if (!m_comparison.diff || node == MergedTree::NoNode)
                 return;
             const Image &image = side == 0 ? *m_comparison.diff->a : *m_comparison.diff->b;

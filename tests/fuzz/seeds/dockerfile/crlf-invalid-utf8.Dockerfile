@@ -1,0 +1,5 @@
+FROM alpine
+RUN echo crlf \
+  && echo next
+	RUN	tabs
+COPY aÿþb /x
