@@ -4,6 +4,9 @@
 #include "Theme.h"
 #include "compare/CompareLoader.h"
 #include "compare/ComparePane.h"
+#include "help/AboutDialog.h"
+#include "help/ShortcutsDialog.h"
+#include "settings/LoadLimitsSettings.h"
 #include "editor/DockerfilePane.h"
 #include "models/FileTreeModel.h"
 #include "treemap/TreemapView.h"
@@ -26,7 +29,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -75,6 +77,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_start->setSamplePath(bundledSamplePath());
 
     createMenus();
+    if (m_dockerfile->hasRecoveryOffer()) { // edits from a crashed session wait in the Dockerfile tab
+        m_stack->setCurrentWidget(m_workspace);
+        m_tabs->setCurrentWidget(m_dockerfile);
+    }
     connect(m_start, &StartPage::openRequested, this, [this] { findChild<QAction *>(QStringLiteral("openAction"))->trigger(); });
     connect(m_start, &StartPage::openPathRequested, this, [this](const QString &path) { openImage(path); });
     connect(m_banner, &LoadBanner::cancelRequested, m_loader, &ImageLoadController::cancel);
@@ -235,7 +241,7 @@ void MainWindow::createMenus()
     QMenu *themes = view->addMenu(tr("&Theme"));
     auto *themeGroup = new QActionGroup(this);
     for (const auto &[label, theme] : std::vector<std::pair<QString, Theme>> {{tr("System"), Theme::System}, {tr("Light"), Theme::Light}, {tr("Dark"), Theme::Dark}}) {
-        QAction *action = themes->addAction(label, this, [theme] {
+        QAction *action = themes->addAction(label, this, [theme = theme] {
             applyTheme(theme);
             QSettings().setValue(QStringLiteral("theme"), int(theme));
         });
@@ -244,19 +250,23 @@ void MainWindow::createMenus()
         themeGroup->addAction(action);
     }
 
+    menuBar()->addMenu(tr("&Settings"))->addAction(createLoadLimitsAction(this));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Ballast"), this, [this] {
-        QMessageBox::about(this, tr("About Ballast"),
-                           tr("<h3>Ballast %1</h3><p>Shows what makes a container image heavy, and how to make it lighter.</p>"
-                              "<p>Qt %2</p>").arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
-    });
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { ShortcutsDialog(this, this).exec(); });
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    shortcuts->setToolTip(tr("Every keyboard shortcut of the window"));
+    QAction *about = help->addAction(tr("&About Ballast"), this, [this] { AboutDialog(this).exec(); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setToolTip(tr("Ballast's version and the versions of Qt and the libraries it runs on"));
 }
 
 void MainWindow::openImage(const QString &path, const LoadOptions &options)
 {
-    m_pendingOptions = options;
+    m_pendingOptions = withSavedLimits(options);
     m_banner->showLoading(path);
-    m_loader->start(path, options);
+    m_loader->start(path, m_pendingOptions);
 }
 
 bool MainWindow::openDockerfile(const QString &path)
@@ -283,7 +293,7 @@ void MainWindow::showView(const QString &name)
 void MainWindow::compareImages(const QString &pathA, const QString &pathB)
 {
     m_banner->showLoading(QFileInfo(pathA).fileName() + QStringLiteral(" ↔ ") + QFileInfo(pathB).fileName());
-    m_compareLoader->start(pathA, pathB);
+    m_compareLoader->start(pathA, pathB, withSavedLimits({}), withSavedLimits({}));
 }
 
 bool MainWindow::isComparing() const

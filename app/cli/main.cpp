@@ -2,6 +2,7 @@
 #include "CiCommand.h"
 #include "DiffCommand.h"
 #include "LintCommand.h"
+#include "util/Versions.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -22,11 +23,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ballast-cli"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(BALLAST_VERSION));
+    QCoreApplication::setApplicationVersion(ballast::ballastVersion());
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        QTextStream(stdout) << "ballast-cli " << BALLAST_VERSION << "\n";
+        QTextStream out(stdout);
+        out << "ballast-cli " << ballast::ballastVersion() << "\n";
+        for (const auto &[library, version] : ballast::libraryVersions())
+            out << library << " " << version << "\n";
         return 0;
     }
     if (command == QLatin1String("analyze"))

@@ -1,6 +1,8 @@
 // `ballast [IMAGE] [--tag T] [--platform P] [--view layers] [--screenshot FILE.png]`
 #include "MainWindow.h"
 #include "Theme.h"
+#include "help/AboutDialog.h"
+#include "util/Versions.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
 
@@ -14,7 +16,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Ballast"));
     QApplication::setOrganizationName(QStringLiteral("Ballast"));
-    QApplication::setApplicationVersion(QStringLiteral(BALLAST_VERSION));
+    QApplication::setApplicationVersion(ballast::ballastVersion());
+    QApplication::setDesktopFileName(QStringLiteral("dev.ballast.Ballast"));
+    QApplication::setWindowIcon(ballast::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("See what makes a container image heavy, and how to make it lighter."));
@@ -49,7 +53,8 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(dockerfile))
         window.openDockerfile(parser.value(dockerfile));
-    window.showView(parser.value(view));
+    if (parser.isSet(view)) // else the window chooses (the Dockerfile tab when it has recovered edits)
+        window.showView(parser.value(view));
     if (parser.isSet(mode))
         window.fileTreePane()->setMode(parser.value(mode) == QLatin1String("changes") ? ballast::TreeMode::LayerChanges
                                                                                       : ballast::TreeMode::Aggregated);

@@ -11,5 +11,6 @@ ballast_add_test(test_real_images ${BALLAST_TREE_TESTS}/test_real_images.cpp ${B
 # `ballast-cli analyze` run through QProcess on the sample image.
 ballast_add_test(test_cli_analyze ${BALLAST_TREE_TESTS}/test_cli_analyze.cpp)
 target_compile_definitions(test_cli_analyze PRIVATE
-  BALLAST_CLI_PATH="$<TARGET_FILE:ballast-cli>" BALLAST_EXPECTED_VERSION="${PROJECT_VERSION}")
+  BALLAST_CLI_PATH="$<TARGET_FILE:ballast-cli>" BALLAST_EXPECTED_VERSION="${PROJECT_VERSION}"
+  BALLAST_EXPECTED_LIBARCHIVE="${LibArchive_VERSION}")
 add_dependencies(test_cli_analyze ballast-cli)
