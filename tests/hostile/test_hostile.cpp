@@ -21,7 +21,12 @@ namespace {
 const QString Cli = QStringLiteral(BALLAST_CLI_PATH);
 const QString CorpusDir = QStringLiteral(BALLAST_HOSTILE_CORPUS);
 constexpr int TimeLimitSeconds = 60;
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature) // clang's spelling of gcc's __SANITIZE_ADDRESS__
+#if __has_feature(address_sanitizer)
+#define BALLAST_HOSTILE_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(BALLAST_HOSTILE_ASAN)
 constexpr long RssLimitKiB = 3 * 400 * 1024; // ASan's shadow memory and quarantine count as resident
 #else
 constexpr long RssLimitKiB = 400 * 1024;

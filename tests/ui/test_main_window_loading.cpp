@@ -168,10 +168,15 @@ void TestMainWindowLoading::dropOpensImage()
         QVERIFY(enter.isAccepted());
         QStringList offered;
         auto answer = std::make_shared<std::function<void()>>();
-        *answer = [&, answer] { // runs inside the menu's event loop
+        // Runs inside the menu's event loop, re-arming itself until the menu is up; a weak reference
+        // to itself, so that it does not keep itself alive (LeakSanitizer).
+        *answer = [&, self = std::weak_ptr<std::function<void()>>(answer)] {
             auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            if (!menu)
-                return QTimer::singleShot(10, *answer);
+            if (!menu) {
+                if (auto again = self.lock())
+                    QTimer::singleShot(10, *again);
+                return;
+            }
             for (QAction *action : menu->actions())
                 offered << action->text();
             for (QAction *action : menu->actions())
