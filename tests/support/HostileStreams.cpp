@@ -23,38 +23,6 @@ const QByteArray &zeroChunk()
     return zeros;
 }
 
-void putOctal(char *field, size_t width, int64_t value)
-{
-    std::string digits(width - 1, '0');
-    for (size_t i = width - 1; i-- > 0 && value > 0; value >>= 3)
-        digits[i] = char('0' + (value & 7));
-    if (value != 0)
-        throw std::runtime_error("tar numeric field overflow");
-    memcpy(field, digits.data(), width - 1);
-    field[width - 1] = '\0';
-}
-
-void putSize(char *field, int64_t size)
-{
-    if (size < (int64_t(1) << 33)) {
-        putOctal(field, 12, size);
-        return;
-    }
-    memset(field, 0, 12); // GNU base-256, as tar writes sizes of 8 GiB and more
-    for (int i = 11; i > 0; --i, size >>= 8)
-        field[i] = char(size & 0xff);
-    field[0] = char(0x80);
-}
-
-void putChecksum(char *header)
-{
-    memset(header + 148, ' ', 8);
-    unsigned sum = 0;
-    for (int i = 0; i < Block; ++i)
-        sum += static_cast<unsigned char>(header[i]);
-    putOctal(header + 148, 7, sum);
-}
-
 int64_t parseOctal(const char *field, size_t width)
 {
     int64_t value = 0;
@@ -269,22 +237,10 @@ QByteArray ustarHeader(const std::string &name, char type, int64_t size, const s
 {
     if (name.size() > 100 || link.size() > 100)
         throw std::runtime_error("ustarHeader: name over 100 bytes: " + name);
-    QByteArray header(Block, '\0');
-    char *h = header.data();
-    memcpy(h, name.data(), name.size());
-    putOctal(h + 100, 8, type == '5' ? 0755 : 0644);
-    putOctal(h + 108, 8, 0);
-    putOctal(h + 116, 8, 0);
-    putSize(h + 124, size);
-    putOctal(h + 136, 12, 1700000000);
-    h[156] = type;
-    memcpy(h + 157, link.data(), link.size());
-    memcpy(h + 257,
-        "ustar\0"
-        "00",
-        8);
-    putChecksum(h);
-    return header;
+    EntrySpec meta;
+    meta.mode = type == '5' ? 0755 : 0644;
+    meta.sizeField = size < (int64_t(1) << 33) ? SizeField::Octal : SizeField::Base256; // as GNU tar
+    return tarHeaderBlock(name, type, size, meta, link);
 }
 
 QByteArray tarPadding(int64_t size)
@@ -455,9 +411,7 @@ QByteArray writeTarMembers(const std::vector<TarMemberCopy> &members)
 
 void patchTarSize(QByteArray &tar, int64_t headerOffset, int64_t size)
 {
-    char *h = tar.data() + headerOffset;
-    putSize(h + 124, size);
-    putChecksum(h);
+    setTarHeaderSize(tar.data() + headerOffset, size);
 }
 
 } // namespace ballast::test

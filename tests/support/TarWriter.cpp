@@ -28,6 +28,15 @@ void putBase256(char *field, size_t width, int64_t value)
     field[0] = char(0x80);
 }
 
+void putChecksum(char *h)
+{
+    memset(h + 148, ' ', 8);
+    unsigned sum = 0;
+    for (int i = 0; i < Block; ++i)
+        sum += static_cast<unsigned char>(h[i]);
+    putOctal(h + 148, 7, sum); // six digits, NUL, and the space already there
+}
+
 void putString(char *field, size_t width, const std::string &value)
 {
     memcpy(field, value.data(), std::min(width, value.size()));
@@ -57,11 +66,11 @@ std::string paxRecords(const std::vector<std::pair<std::string, std::string>> &r
     return out;
 }
 
-void TarWriter::header(const std::string &name, char type, int64_t size, const EntrySpec &meta,
-                       const std::string &link, bool gnuMagic, const std::string &prefix)
+QByteArray tarHeaderBlock(const std::string &name, char type, int64_t size, const EntrySpec &meta,
+                          const std::string &link, bool gnuMagic, const std::string &prefix)
 {
-    char h[Block];
-    memset(h, 0, sizeof h);
+    QByteArray block(Block, '\0');
+    char *h = block.data();
     putString(h, 100, name);
     putOctal(h + 100, 8, meta.mode & 07777);
     putOctal(h + 108, 8, meta.uid);
@@ -86,12 +95,23 @@ void TarWriter::header(const std::string &name, char type, int64_t size, const E
         putOctal(h + 329, 8, meta.devMajor);
         putOctal(h + 337, 8, meta.devMinor);
     }
-    memset(h + 148, ' ', 8);
-    unsigned sum = 0;
-    for (unsigned char c : h)
-        sum += c;
-    putOctal(h + 148, 7, sum); // six digits, NUL, and the space already there
-    m_bytes.append(h, Block);
+    putChecksum(h);
+    return block;
+}
+
+void setTarHeaderSize(char *header, int64_t size)
+{
+    if (size < (int64_t(1) << 33)) // 11 octal digits
+        putOctal(header + 124, 12, size);
+    else
+        putBase256(header + 124, 12, size);
+    putChecksum(header);
+}
+
+void TarWriter::header(const std::string &name, char type, int64_t size, const EntrySpec &meta,
+                       const std::string &link, bool gnuMagic, const std::string &prefix)
+{
+    m_bytes += tarHeaderBlock(name, type, size, meta, link, gnuMagic, prefix);
 }
 
 void TarWriter::data(const std::string &content)

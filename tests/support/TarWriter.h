@@ -37,6 +37,13 @@ private:
     std::vector<int64_t> m_starts;
 };
 
+// One 512-byte header block, exactly as TarWriter writes it: for tests that stream archives too big
+// to hold in memory.
+QByteArray tarHeaderBlock(const std::string &name, char type, int64_t size, const EntrySpec &meta,
+                          const std::string &link = {}, bool gnuMagic = false, const std::string &prefix = {});
+// Rewrites the size field of a header block (base-256 from 8 GiB on, as GNU tar does) and its checksum.
+void setTarHeaderSize(char *header, int64_t size);
+
 // "<len> key=value\n" records of a pax extended header.
 std::string paxRecords(const std::vector<std::pair<std::string, std::string>> &records);
 
