@@ -73,18 +73,33 @@ for target in "${targets[@]}"; do
   corpus_files=$(find "$dir/corpus" -type f | wc -l)
   corpus_bytes=$(du -sk "$dir/corpus" | cut -f1)
 
-  # Keep every failing input as a regression test; libFuzzer names them by kind and content hash.
+  # Keep every failing input that fails again when replayed alone as a regression test; libFuzzer
+  # names them by kind and content hash. An out-of-memory report is taken from a once-a-second RSS
+  # sample and names whatever input ran at that moment (often the empty one), so an input that
+  # replays cleanly is not a reproducer: it is reported, kept aside and does not fail the run.
   artifacts=()
+  unreproduced=()
   for artifact in "$dir"/artifacts/{crash,leak,timeout,oom}-*; do
     [ -e "$artifact" ] || continue
-    cp "$artifact" "tests/fuzz/regressions/$target/" && rm "$artifact"
+    if "$build/fuzz/fuzz_$target" "$artifact" -rss_limit_mb=400 -timeout=60 >"$artifact.replay.log" 2>&1; then
+      mkdir -p "$dir/unreproduced"
+      mv "$artifact" "$artifact.replay.log" "$dir/unreproduced/"
+      unreproduced+=("$(basename "$artifact")")
+      continue
+    fi
+    cp "$artifact" "tests/fuzz/regressions/$target/" && rm "$artifact" "$artifact.replay.log"
     artifacts+=("tests/fuzz/regressions/$target/$(basename "$artifact")")
   done
   line="fuzz_$target: ${cpu} CPU s, ${executions:-?} executions, ${coverage:-no coverage line}, corpus ${corpus_files} files (${corpus_bytes} KiB)"
+  if [ ${#unreproduced[@]} -gt 0 ]; then
+    line+=", not reproduced on replay (kept in $dir/unreproduced): ${unreproduced[*]}"
+    grep -E 'ERROR: libFuzzer|SUMMARY|^MS:' "$log" | head -5 | sed 's/^/    /'
+  fi
   if [ ${#artifacts[@]} -gt 0 ]; then
+    grep -E 'ERROR: |SUMMARY' "$log" | head -5 | sed 's/^/    /'
     line+=", FAILED: ${artifacts[*]}"
     status=1
-  elif [ $exit_code -ne 0 ]; then
+  elif [ ${#unreproduced[@]} -eq 0 ] && [ $exit_code -ne 0 ]; then
     line+=", FAILED: libFuzzer exited with $exit_code (see $log)"
     status=1
   fi
