@@ -2,6 +2,7 @@
 
 #include "image/HistoryMapping.h"
 #include "layer/LayerDecoder.h"
+#include "source/SourceFetcher.h"
 #include "util/LoadError.h"
 #include "util/Sha256.h"
 
@@ -20,17 +21,52 @@ QString layerLabel(const QString &source, int index, const QString &member)
 
 } // namespace
 
-std::shared_ptr<const Image> ImageLoader::load(const QString &path)
+std::shared_ptr<const Image> ImageLoader::load(const QString &source)
 {
     m_aborted = m_cancelled.load();
+    const SourceReference reference = parseSourceReference(source);
+    if (reference.isLocalPath())
+        return loadLocal(reference, FetchedSource {reference.location, reference.ref, {}});
+
+    // Saved by an engine or pulled from a registry into a temporary directory, gone when we return.
+    m_fetching = true;
+    m_bytesFetched = 0;
+    FetchedSource fetched;
+    try {
+        const SourceOptions sourceOptions {m_options.selection.platform, m_options.insecureRegistry,
+                                           m_options.limits.maxUncompressedBytes};
+        fetched = fetchSource(reference, sourceOptions, m_cancelled, m_bytesFetched);
+    } catch (...) {
+        m_fetching = false;
+        throw;
+    }
+    m_fetching = false;
+    if (m_cancelled)
+        throw LoadCancelled();
+    try {
+        return loadLocal(reference, fetched);
+    } catch (const LoadError &error) {
+        // Name what the user opened, not our temporary copy of it.
+        throw LoadError(QString(error.message()).replace(fetched.path, reference.text), error.choices());
+    }
+}
+
+std::shared_ptr<Image> ImageLoader::loadLocal(const SourceReference &reference, const FetchedSource &fetched)
+{
+    const QString &path = fetched.path;
     const LoadLimits &limits = m_options.limits;
+    ImageSelection selection = m_options.selection;
+    if (!fetched.tag.isEmpty())
+        selection.tag = fetched.tag;
+    if (reference.kind == SourceReference::Kind::Registry)
+        selection.platform.clear(); // skopeo chose it, and copied only that one
     auto files = ImageFiles::open(path, ImageFiles::OpenOptions {&m_cancelled, limits.maxUncompressedBytes});
     if (m_cancelled)
         throw LoadCancelled();
-    const ImageLayout layout = readImageLayout(*files, m_options.selection, limits, m_options.verifyDigests);
+    const ImageLayout layout = readImageLayout(*files, selection, limits, m_options.verifyDigests);
 
     auto image = std::make_shared<Image>();
-    image->sourcePath = path;
+    image->sourcePath = reference.isLocalPath() ? path : reference.text;
     image->format = layout.format;
     image->outerCompression = files->outerCompression();
     image->tags = layout.tags;

@@ -15,9 +15,33 @@
 namespace {
 const char *const Usage = "usage: ballast-cli analyze IMAGE [--tag T] [--platform OS/ARCH] "
                           "[--format text|json|dive-json|markdown] [--no-verify]\n"
-                          "       [--dockerfile FILE]";
-const QStringList Formats = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("dive-json"), QStringLiteral("markdown")};
+                          "       [--dockerfile FILE] [--insecure]\n"
+                          "IMAGE is an archive, an OCI layout, oci:DIR[:REF], docker://NAME[:TAG], podman://NAME[:TAG],\n"
+                          "buildah://NAME[:TAG] or registry://HOST/NAME[:TAG]";
 } // namespace
+
+const QStringList ReportFormats = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("dive-json"), QStringLiteral("markdown")};
+
+void printImageReport(const ballast::Image &image, const QString &outputFormat, const ballast::Dockerfile *dockerfile,
+                      const QString &dockerfilePath)
+{
+    const ballast::ImageAnalysis analysis = ballast::analyzeImage(image);
+    std::optional<ballast::LayerMapping> mapping;
+    if (dockerfile)
+        mapping = ballast::mapInstructionsToLayers(*dockerfile, image);
+    QTextStream out(stdout);
+    if (outputFormat == QLatin1String("json")) {
+        auto json = ballast::analyzeJson(image, analysis);
+        if (mapping)
+            json["dockerfile"] = ballast::dockerfileJson(dockerfilePath, *dockerfile, *mapping, image);
+        out << QString::fromStdString(json.dump(2)) << "\n";
+    } else if (outputFormat == QLatin1String("dive-json"))
+        out << QString::fromStdString(ballast::diveExportJson(image, analysis).dump(2)) << "\n";
+    else if (outputFormat == QLatin1String("markdown"))
+        out << ballast::markdownReport(image, analysis);
+    else
+        out << ballast::analyzeText(image, analysis) << (mapping ? ballast::dockerfileText(*dockerfile, *mapping, image) : QString());
+}
 
 int runAnalyzeCommand(const QStringList &arguments)
 {
@@ -36,8 +60,8 @@ int runAnalyzeCommand(const QStringList &arguments)
         return code;
     QTextStream err(stderr);
     const QString outputFormat = parser.value(format);
-    if (!Formats.contains(outputFormat)) {
-        err << "unknown --format \"" << outputFormat << "\": use " << Formats.join(QStringLiteral(", ")) << "\n";
+    if (!ReportFormats.contains(outputFormat)) {
+        err << "unknown --format \"" << outputFormat << "\": use " << ReportFormats.join(QStringLiteral(", ")) << "\n";
         return 2;
     }
     ballast::Dockerfile dockerfile;
@@ -49,23 +73,7 @@ int runAnalyzeCommand(const QStringList &arguments)
     try {
         ballast::ImageLoader loader(imageArguments.loadOptions(parser));
         auto image = loader.load(parser.positionalArguments().at(1));
-        const ballast::ImageAnalysis analysis = ballast::analyzeImage(*image);
-        std::optional<ballast::LayerMapping> mapping;
-        if (!dockerfilePath.isEmpty())
-            mapping = ballast::mapInstructionsToLayers(dockerfile, *image);
-        QTextStream out(stdout);
-        if (outputFormat == QLatin1String("json")) {
-            auto json = ballast::analyzeJson(*image, analysis);
-            if (mapping)
-                json["dockerfile"] = ballast::dockerfileJson(dockerfilePath, dockerfile, *mapping, *image);
-            out << QString::fromStdString(json.dump(2)) << "\n";
-        } else if (outputFormat == QLatin1String("dive-json"))
-            out << QString::fromStdString(ballast::diveExportJson(*image, analysis).dump(2)) << "\n";
-        else if (outputFormat == QLatin1String("markdown"))
-            out << ballast::markdownReport(*image, analysis);
-        else
-            out << ballast::analyzeText(*image, analysis)
-                << (mapping ? ballast::dockerfileText(dockerfile, *mapping, *image) : QString());
+        printImageReport(*image, outputFormat, dockerfilePath.isEmpty() ? nullptr : &dockerfile, dockerfilePath);
         return 0;
     } catch (const ballast::LoadError &error) {
         err << "error: " << error.message() << "\n";

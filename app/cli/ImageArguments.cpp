@@ -77,7 +77,7 @@ QList<QCommandLineOption> ImageArguments::limitOptions() const
 
 void ImageArguments::addTo(QCommandLineParser &parser)
 {
-    parser.addOptions({m_tag, m_platform, m_noVerify});
+    parser.addOptions({m_tag, m_platform, m_noVerify, m_insecure});
     parser.addOptions(limitOptions());
 }
 
@@ -88,6 +88,7 @@ ballast::LoadOptions ImageArguments::loadOptions(const QCommandLineParser &parse
     options.selection.tag = parser.value(m_tag);
     options.selection.platform = parser.value(m_platform);
     options.verifyDigests = !parser.isSet(m_noVerify);
+    options.insecureRegistry = parser.isSet(m_insecure);
     LoadLimits &limits = options.limits;
     limits.maxEntries = countValue(parser, MaxEntriesOption, INT64_MAX).value_or(limits.maxEntries);
     limits.maxPathDepth = int(countValue(parser, MaxPathDepthOption, INT_MAX).value_or(limits.maxPathDepth));

@@ -4,8 +4,8 @@
 #include <QCommandLineParser>
 #include <memory>
 
-// The options every command that opens an image shares: --tag, --platform, --no-verify and the load
-// limits (--max-entries, --max-depth, --max-name-length, --max-json-size, --max-json-depth, --max-bytes).
+// The options every command that opens an image shares: --tag, --platform, --no-verify, --insecure and
+// the load limits (--max-entries, --max-depth, --max-name-length, --max-json-size, --max-json-depth, --max-bytes).
 class ImageArguments {
 public:
     void addTo(QCommandLineParser &parser);
@@ -16,6 +16,8 @@ private:
     QCommandLineOption m_tag {QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T")};
     QCommandLineOption m_platform {QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH")};
     QCommandLineOption m_noVerify {QStringLiteral("no-verify"), QStringLiteral("Skip the sha256 checks of blobs and diff_ids.")};
+    QCommandLineOption m_insecure {QStringLiteral("insecure"),
+                                   QStringLiteral("registry:// images: allow plain HTTP or an untrusted certificate for this pull.")};
     QList<QCommandLineOption> limitOptions() const;
 };
 

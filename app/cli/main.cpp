@@ -1,4 +1,5 @@
 #include "AnalyzeCommand.h"
+#include "BuildCommand.h"
 #include "CiCommand.h"
 #include "DiffCommand.h"
 #include "LintCommand.h"
@@ -12,9 +13,13 @@ const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
                           "\n"
                           "commands:\n"
                           "  analyze IMAGE   layers, sizes, waste and findings of an image archive or OCI layout\n"
+                          "  build … -- DIR  build an image (docker, podman or buildah), then analyze it with its Dockerfile\n"
                           "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
                           "  diff A B        compare two images: layers, files, the biggest movements\n"
                           "  lint FILE       hints on a Dockerfile; with --image, the bytes each line left\n"
+                          "\n"
+                          "IMAGE is a path to an archive or an OCI layout, oci:DIR[:REF], docker://NAME[:TAG],\n"
+                          "podman://NAME[:TAG], buildah://NAME[:TAG] or registry://HOST/NAME[:TAG].\n"
                           "\n"
                           "ballast-cli COMMAND --help shows the options of a command.\n";
 }
@@ -35,6 +40,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("analyze"))
         return runAnalyzeCommand(arguments);
+    if (command == QLatin1String("build"))
+        return runBuildCommand(arguments);
     if (command == QLatin1String("ci"))
         return runCiCommand(arguments);
     if (command == QLatin1String("diff"))
