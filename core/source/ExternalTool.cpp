@@ -6,6 +6,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace ballast {
@@ -62,8 +63,12 @@ QString requireTool(const QString &program, const QString &purpose)
 QString ToolResult::lastErrorLine() const
 {
     const QStringList lines = standardError.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // Go tools that log with logrus (skopeo) write `time="…" level=fatal msg="…"`: keep the msg.
+    static const QRegularExpression logrus(QStringLiteral("level=(?:fatal|error) msg=\"((?:[^\"\\\\]|\\\\.)*)\""));
     for (auto line = lines.crbegin(); line != lines.crend(); ++line) {
-        const QString text = line->trimmed();
+        QString text = line->trimmed();
+        if (const auto match = logrus.match(text); match.hasMatch())
+            text = match.captured(1).replace(QStringLiteral("\\\""), QStringLiteral("\""));
         if (!text.isEmpty())
             return text.size() > 400 ? text.left(400) + QStringLiteral("…") : text;
     }

@@ -45,6 +45,17 @@ private slots:
         QCOMPARE(result.lastErrorLine(), QStringLiteral("Error: the real one"));
     }
 
+    void logrusLinesGiveTheirMessage()
+    {
+        // skopeo's refusal, as it prints it.
+        const ToolResult result = runTool(shell(QStringLiteral(
+            "echo 'time=\"2026-11-28T09:40:13Z\" level=fatal msg=\"pinging container registry h:1: Get \\\"https://h:1/v2/\\\": "
+            "http: server gave HTTP response to HTTPS client\"' >&2; exit 1")));
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.lastErrorLine(),
+                 QStringLiteral("pinging container registry h:1: Get \"https://h:1/v2/\": http: server gave HTTP response to HTTPS client"));
+    }
+
     void linesGoToTheCallbackMerged()
     {
         ToolRun run = shell(QStringLiteral("echo one; echo two >&2; printf three"));
