@@ -50,11 +50,12 @@ QString imageLabel(const Image &image)
 } // namespace
 
 // The two treemaps at one scale (area per byte): the larger image fills its half, the smaller one
-// gets the share of that area its bytes call for, so the smaller image really looks smaller.
+// gets the share of that area its bytes call for, so the smaller image really looks smaller. Only the
+// maps shrink; each half keeps its header and legend at full width.
 class SideBySideArea : public QWidget {
 public:
     SideBySideArea(QWidget *parent) : QWidget(parent) {}
-    void setViews(QWidget *a, QWidget *b)
+    void setViews(TreemapView *a, TreemapView *b)
     {
         m_a = a;
         m_b = b;
@@ -78,15 +79,13 @@ private:
             return;
         const int half = (width() - 8) / 2;
         const int64_t larger = std::max<int64_t>({m_bytesA, m_bytesB, 1});
-        auto geometry = [&](int64_t bytes, int left) {
-            const double side = std::sqrt(double(std::max<int64_t>(bytes, 0)) / double(larger)); // area ∝ bytes
-            const int w = std::max(120, int(half * side)), h = std::max(90, int(height() * side));
-            return QRect(left, 0, std::min(w, half), std::min(h, height()));
-        };
-        m_a->setGeometry(geometry(m_bytesA, 0));
-        m_b->setGeometry(geometry(m_bytesB, half + 8));
+        auto side = [&](int64_t bytes) { return std::sqrt(double(std::max<int64_t>(bytes, 0)) / double(larger)); }; // area ∝ bytes
+        m_a->setGeometry(0, 0, half, height());
+        m_b->setGeometry(half + 8, 0, half, height());
+        m_a->setMapScale(side(m_bytesA));
+        m_b->setMapScale(side(m_bytesB));
     }
-    QWidget *m_a = nullptr, *m_b = nullptr;
+    TreemapView *m_a = nullptr, *m_b = nullptr;
     int64_t m_bytesA = 1, m_bytesB = 1;
 };
 

@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <algorithm>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +30,7 @@ TreemapView::TreemapView(QWidget *parent)
     colorLabel->setBuddy(m_coloringBox);
 
     auto *top = new QHBoxLayout;
+    m_top = top;
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_breadcrumb, 1);
     top->addWidget(colorLabel);
@@ -39,6 +41,7 @@ TreemapView::TreemapView(QWidget *parent)
     column->addLayout(top);
     column->addWidget(m_canvas, 1);
     column->addWidget(m_legend);
+    column->addStretch(); // takes what a scaled-down canvas leaves, so the legend stays under the map
 
     m_resizeDebounce.setSingleShot(true);
     m_resizeDebounce.setInterval(100);
@@ -305,6 +308,30 @@ bool TreemapView::exportPng(const QString &path) const
 bool TreemapView::exportSvg(const QString &path) const
 {
     return m_frame && !m_frame->layout->tiles().empty() && writeTreemapSvg(*m_frame, path, renderOptions().font);
+}
+
+void TreemapView::setMapScale(double side)
+{
+    m_mapScale = std::clamp(side, 0.01, 1.0);
+    fitCanvasToScale();
+}
+
+void TreemapView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitCanvasToScale();
+}
+
+void TreemapView::fitCanvasToScale()
+{
+    if (m_mapScale >= 1.0) {
+        m_canvas->setMinimumSize(0, 0);
+        m_canvas->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+        return;
+    }
+    const int spacing = layout()->spacing();
+    const int mapHeight = height() - m_top->sizeHint().height() - m_legend->heightForWidth(width()) - 3 * spacing;
+    m_canvas->setFixedSize(std::max(40, int(width() * m_mapScale)), std::max(30, int(mapHeight * m_mapScale)));
 }
 
 void TreemapView::changeEvent(QEvent *event)

@@ -52,6 +52,11 @@ public:
     TreemapLegend *legend() const { return m_legend; }
     QComboBox *coloringBox() const { return m_coloringBox; }
 
+    // Draws the map at `side` (0…1] of the width and height it could have, at the top left, with the
+    // header and legend still at full width: the compare view shows the smaller image smaller.
+    void setMapScale(double side);
+    double mapScale() const { return m_mapScale; }
+
 public slots:
     // Highlights the node's tile (or the small-files area or nearest drawn ancestor that holds it),
     // zooming out first when the node is outside the zoom root.
@@ -66,6 +71,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void requestFrame(bool keepLayout = false);
@@ -97,6 +103,9 @@ private:
     QComboBox *m_coloringBox;
     TreemapCanvas *m_canvas;
     TreemapLegend *m_legend;
+    QLayout *m_top;
+    double m_mapScale = 1.0;
+    void fitCanvasToScale();
 };
 
 } // namespace ballast
