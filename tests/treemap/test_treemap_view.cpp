@@ -37,6 +37,7 @@ private slots:
     void sameImageKeepsZoomNewImageResets();
     void exportPng();
     void exportSvg();
+    void mapScaleShrinksOnlyTheMap();
 
 private:
     QPoint centreOf(const char *path) const;
@@ -365,6 +366,21 @@ void TestTreemapView::exportSvg()
     QVERIFY(texts > 0);
     QVERIFY2(labels.contains(QStringLiteral("libbig.so")), qPrintable(labels.join(QLatin1Char('|'))));
     QVERIFY(!m_view->exportSvg(dir.filePath(QStringLiteral("no/such/dir/map.svg"))));
+}
+
+void TestTreemapView::mapScaleShrinksOnlyTheMap()
+{
+    const QSize full = m_view->canvas()->size();
+    m_view->setMapScale(0.5);
+    // Half the side, so a quarter of the area; the header and legend keep the view's width.
+    QTRY_COMPARE(m_view->canvas()->size(), QSize(full.width() / 2, full.height() / 2));
+    QCOMPARE(m_view->legend()->width(), 700);
+    QCOMPARE(m_view->breadcrumb()->y() + m_view->breadcrumb()->height() <= m_view->canvas()->y(), true);
+    QCOMPARE(m_view->legend()->y() >= m_view->canvas()->y() + m_view->canvas()->height(), true);
+    QVERIFY(waitReady());
+    QCOMPARE(QSizeF(m_view->frame()->layout->width(), m_view->frame()->layout->height()), QSizeF(m_view->canvas()->size()));
+    m_view->setMapScale(1.0);
+    QTRY_COMPARE(m_view->canvas()->size(), full);
 }
 
 QTEST_MAIN(TestTreemapView)

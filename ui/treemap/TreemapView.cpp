@@ -330,7 +330,7 @@ void TreemapView::fitCanvasToScale()
         return;
     }
     const int spacing = layout()->spacing();
-    const int mapHeight = height() - m_top->sizeHint().height() - m_legend->heightForWidth(width()) - 3 * spacing;
+    const int mapHeight = height() - m_top->sizeHint().height() - m_legend->heightForWidth(width()) - 2 * spacing;
     m_canvas->setFixedSize(std::max(40, int(width() * m_mapScale)), std::max(30, int(mapHeight * m_mapScale)));
 }
 
