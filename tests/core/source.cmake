@@ -5,3 +5,4 @@ set(_source ${CMAKE_CURRENT_LIST_DIR}/source)
 
 ballast_add_test(test_source_parsing ${_source}/test_source_parsing.cpp)
 ballast_add_test(test_external_tool ${_source}/test_external_tool.cpp)
+ballast_add_test(test_source_fetch ${_source}/test_source_fetch.cpp)
