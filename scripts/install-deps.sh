@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Ballast needs to build, test and run. Skips apt entirely when
-# everything is already there. Uses sudo when not run as root.
+# everything is already there. Uses sudo when not run as root. podman, buildah, skopeo and
+# docker-registry are for the `tools` tests (tests/sources/) that open images where they live.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -9,6 +10,7 @@ packages=(
   xvfb xauth python3 python3-jsonschema zstd
   clang libclang-rt-14-dev
   desktop-file-utils appstream
+  podman buildah skopeo docker-registry
 )
 missing=()
 for package in "${packages[@]}"; do
