@@ -13,6 +13,9 @@
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
+#include "sources/ImageRebuilder.h"
+#include "sources/SourceActions.h"
+#include "sources/SourceText.h"
 #include "util/ByteFormat.h"
 #include "widgets/LoadBanner.h"
 #include "widgets/StartPage.h"
@@ -45,7 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_compareLoader(new CompareLoader(this)), m_banner(new LoadBanner(this)),
       m_stack(new QStackedWidget(this)), m_start(new StartPage(this)), m_compare(new ComparePane(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
       m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_dockerfile(new DockerfilePane(this)),
-      m_treemap(new TreemapView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this))
+      m_treemap(new TreemapView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this)), m_rebuilder(new ImageRebuilder(this))
 {
     setWindowTitle(tr("Ballast"));
     setAcceptDrops(true);
@@ -93,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Comparison cancelled"), 5000);
     });
     connect(m_loader, &ImageLoadController::progress, m_banner, &LoadBanner::showProgress);
+    connect(m_loader, &ImageLoadController::fetching, m_banner, &LoadBanner::showFetching);
     connect(m_loader, &ImageLoadController::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &ImageLoadController::failed, this, &MainWindow::showFailure);
     connect(m_loader, &ImageLoadController::cancelled, this, [this] {
@@ -161,6 +165,7 @@ void MainWindow::createMenus()
         if (!path.isEmpty())
             openImage(path);
     });
+    addSourceActions(file, this);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction *compare = file->addAction(tr("&Compare With…"), this, [this] {
         QString a = m_currentPath;
@@ -168,7 +173,7 @@ void MainWindow::createMenus()
             a = QFileDialog::getOpenFileName(this, tr("First image (A)"));
         if (a.isEmpty())
             return;
-        const QString b = QFileDialog::getOpenFileName(this, tr("Compare %1 with (B)").arg(QFileInfo(a).fileName()));
+        const QString b = QFileDialog::getOpenFileName(this, tr("Compare %1 with (B)").arg(sourceDisplayName(a)));
         if (!b.isEmpty())
             compareImages(a, b);
     });
@@ -180,12 +185,14 @@ void MainWindow::createMenus()
     });
     m_reload->setShortcut(QKeySequence::Refresh);
     QAction *openDockerfileAction = file->addAction(tr("Open &Dockerfile…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Dockerfile"), QFileInfo(m_currentPath).absolutePath());
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Dockerfile"),
+                                                          isPlainPath(m_currentPath) ? QFileInfo(m_currentPath).absolutePath() : QString());
         if (!path.isEmpty() && m_dockerfile->maybeSave())
             openDockerfile(path);
     });
     openDockerfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openDockerfileAction->setToolTip(tr("Open the Dockerfile that built the image, to see which lines made the heavy layers"));
+    file->addAction(m_dockerfile->rebuildAction());
     file->addSeparator();
     file->addAction(tr("Export Treemap as &PNG…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.png"), tr("PNG images (*.png)"));
@@ -292,8 +299,14 @@ void MainWindow::showView(const QString &name)
 
 void MainWindow::compareImages(const QString &pathA, const QString &pathB)
 {
-    m_banner->showLoading(QFileInfo(pathA).fileName() + QStringLiteral(" ↔ ") + QFileInfo(pathB).fileName());
+    m_banner->showComparing(pathA, pathB);
     m_compareLoader->start(pathA, pathB, withSavedLimits({}), withSavedLimits({}));
+}
+
+void MainWindow::compareLoadedImages(const LoadedImage &a, const LoadedImage &b)
+{
+    m_banner->showComparing(a.image->sourcePath, b.image->sourcePath);
+    m_compareLoader->compareLoaded(a, b);
 }
 
 bool MainWindow::isComparing() const
@@ -307,7 +320,7 @@ void MainWindow::showComparison(const LoadedComparison &comparison)
     m_compare->setComparison(comparison);
     m_stack->setCurrentWidget(m_compare);
     const auto name = [](const LoadedImage &loaded) {
-        return loaded.image->tags.value(0, QFileInfo(loaded.image->sourcePath).fileName());
+        return loaded.image->tags.value(0, sourceDisplayName(loaded.image->sourcePath));
     };
     setWindowTitle(tr("%1 ↔ %2 — Ballast").arg(name(comparison.a), name(comparison.b)));
     emit comparisonShown();
@@ -326,7 +339,7 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     m_dockerfile->setImage(loaded);
     m_stack->setCurrentWidget(m_workspace);
     // A Dockerfile next to the image is most likely the one that built it.
-    if (m_dockerfile->filePath().isEmpty())
+    if (m_dockerfile->filePath().isEmpty() && isPlainPath(path))
         for (const QString &name : {QStringLiteral("Dockerfile"), QStringLiteral("Containerfile")})
             if (const QString candidate = QFileInfo(path).dir().filePath(name); QFileInfo(candidate).isFile()) {
                 m_dockerfile->openFile(candidate);
@@ -335,7 +348,7 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     if (!loaded.image->layers.empty())
         m_layers->selectLayer(int(loaded.image->layers.size()) - 1);
     m_details->showImage();
-    const QString name = loaded.image->tags.value(0, QFileInfo(path).fileName());
+    const QString name = loaded.image->tags.value(0, sourceDisplayName(path));
     setWindowTitle(tr("%1 — Ballast").arg(name));
     addRecentFile(path);
     updateStatusBar();
@@ -358,7 +371,7 @@ void MainWindow::chooseAmong(const QString &path, const QStringList &choices)
 {
     bool ok = false;
     const QString choice = QInputDialog::getItem(this, tr("Choose an image"),
-                                                 tr("%1 holds several images. Which one?").arg(QFileInfo(path).fileName()), choices, 0, false, &ok);
+                                                 tr("%1 holds several images. Which one?").arg(sourceDisplayName(path)), choices, 0, false, &ok);
     if (!ok)
         return;
     // Choices read "name:tag, other:tag [os/arch]" (see readImageLayout).
@@ -374,7 +387,7 @@ void MainWindow::chooseAmong(const QString &path, const QStringList &choices)
 
 void MainWindow::addRecentFile(const QString &path)
 {
-    RecentFiles::add(QFileInfo(path).absoluteFilePath());
+    RecentFiles::add(absoluteSource(path)); // URIs as they are
     updateRecentMenu();
 }
 
@@ -472,7 +485,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     // A second image dropped on an open one: open it instead, or compare the two.
     QMenu menu(this);
     QAction *open = menu.addAction(tr("Open %1").arg(QFileInfo(files[0]).fileName()));
-    QAction *compare = menu.addAction(tr("Compare with %1").arg(QFileInfo(m_currentPath).fileName()));
+    QAction *compare = menu.addAction(tr("Compare with %1").arg(sourceDisplayName(m_currentPath)));
     QAction *chosen = menu.exec(mapToGlobal(event->position().toPoint()));
     if (chosen == open)
         openImage(files[0]);

@@ -19,6 +19,7 @@ class DetailsPane;
 class DockerfilePane;
 class TreemapView;
 class FileTreePane;
+class ImageRebuilder;
 class LayersPane;
 class LoadBanner;
 class StartPage;
@@ -31,14 +32,18 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // `path` may also be a URI: docker://NAME:TAG, registry://HOST/NAME:TAG, … (SourceReference.h).
     void openImage(const QString &path, const LoadOptions &options = {});
     // Compares two images side by side (A is usually the one open).
     void compareImages(const QString &pathA, const QString &pathB);
+    void compareLoadedImages(const LoadedImage &a, const LoadedImage &b);
     // Saves a PNG of the window once the image (and its file tree) is shown, then quits the
     // application: exit code 0, or 1 when loading failed.
     void setScreenshotTarget(const QString &pngPath);
 
     const LoadedImage &current() const { return m_current; }
+    // The path or URI of the image shown, as it was opened; empty before the first.
+    const QString &currentSource() const { return m_currentPath; }
     LayersPane *layersPane() const { return m_layers; }
     FileTreePane *fileTreePane() const { return m_tree; }
     DetailsPane *detailsPane() const { return m_details; }
@@ -55,6 +60,7 @@ public:
     CompareLoader *compareLoader() const { return m_compareLoader; }
     bool isComparing() const;
     ImageLoadController *loadController() const { return m_loader; }
+    ImageRebuilder *rebuilder() const { return m_rebuilder; }
 
     static QString bundledSamplePath();
 
@@ -102,6 +108,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusSummary;
     QAction *m_reload = nullptr;
+    ImageRebuilder *m_rebuilder;
 };
 
 } // namespace ballast

@@ -1,5 +1,7 @@
 #include "RecentFiles.h"
 
+#include "sources/SourceText.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -9,7 +11,7 @@ QStringList list()
 {
     QStringList files;
     for (const QString &file : QSettings().value(QStringLiteral("recentFiles")).toStringList())
-        if (QFileInfo::exists(file))
+        if (!isPlainPath(file) || QFileInfo::exists(file)) // docker://…, registry://…: cannot be checked here
             files << file;
     return files;
 }

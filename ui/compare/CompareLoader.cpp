@@ -50,6 +50,16 @@ void CompareLoader::start(const QString &pathA, const QString &pathB, const Load
     m_b->start(pathB, optionsB);
 }
 
+void CompareLoader::compareLoaded(const LoadedImage &a, const LoadedImage &b)
+{
+    ++m_generation;
+    m_a->cancel();
+    m_b->cancel();
+    m_result = {a, b, {}};
+    m_loading = true;
+    maybeDiff();
+}
+
 void CompareLoader::cancel()
 {
     m_a->cancel();

@@ -18,6 +18,9 @@ class CompareLoader : public QObject {
 public:
     explicit CompareLoader(QObject *parent = nullptr);
     void start(const QString &pathA, const QString &pathB, const LoadOptions &optionsA = {}, const LoadOptions &optionsB = {});
+    // Compares two images already in memory: only the diff runs (Rebuild's before and after, where
+    // loading again would mean exporting the images from the engine again).
+    void compareLoaded(const LoadedImage &a, const LoadedImage &b);
     void cancel();
     bool isLoading() const { return m_loading; }
 

@@ -3,9 +3,11 @@
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfileHighlighter.h"
 #include "editor/DockerfileRecovery.h"
+#include "source/ImageBuild.h"
 #include "util/ByteFormat.h"
 #include "widgets/RecoveryBar.h"
 
+#include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -50,7 +52,7 @@ QString offerMessage(const DockerfileRecovery &offer, size_t waiting)
 
 DockerfilePane::DockerfilePane(QWidget *parent)
     : QWidget(parent), m_editor(new DockerfileEditor(this)), m_linter(new DockerfileLinter(this)), m_findings(new QTreeWidget(this)),
-      m_title(new QLabel(this)), m_summary(new QLabel(this)), m_recoveryBar(new RecoveryBar(this)),
+      m_title(new QLabel(this)), m_summary(new QLabel(this)), m_rebuild(new QAction(tr("Re&build Image"), this)), m_recoveryBar(new RecoveryBar(this)),
       m_recovery(std::make_unique<DockerfileRecovery>(QString(), DiskState()))
 {
     setObjectName(QStringLiteral("dockerfilePane"));
@@ -60,6 +62,12 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     save->setToolTip(tr("Save the Dockerfile (Ctrl+S)"));
     save->setShortcut(QKeySequence::Save);
     connect(save, &QToolButton::clicked, this, &DockerfilePane::save);
+    m_rebuild->setObjectName(QStringLiteral("rebuildAction"));
+    m_rebuild->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(m_rebuild, &QAction::triggered, this, &DockerfilePane::requestRebuild);
+    auto *rebuild = new QToolButton(this);
+    m_rebuild->setIconText(tr("Rebuild"));
+    rebuild->setDefaultAction(m_rebuild);
     m_findings->setObjectName(QStringLiteral("dockerfileFindings"));
     m_findings->setColumnCount(5);
     m_findings->setHeaderLabels({tr("Line"), tr("Rule"), tr("Severity"), tr("Bytes"), tr("Message")});
@@ -77,6 +85,7 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     header->addWidget(m_title, 1);
     header->addWidget(m_summary);
     header->addWidget(save);
+    header->addWidget(rebuild);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_editor);
     splitter->addWidget(m_findings);
@@ -113,6 +122,7 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     connect(m_recoveryBar, &RecoveryBar::discardClicked, this, &DockerfilePane::discardOffer);
     connect(m_recoveryBar, &RecoveryBar::laterClicked, this, &DockerfilePane::postponeOffers);
     updateTitle();
+    updateRebuildAction();
     offerLeftovers();
 }
 
@@ -148,6 +158,7 @@ bool DockerfilePane::openFile(const QString &path, QString *error)
     m_watcher.addPath(m_path);
     m_linter->lintNow(m_editor->toPlainText(), ++m_revision);
     updateTitle();
+    updateRebuildAction();
     offerLeftovers();
     return true;
 }
@@ -177,6 +188,7 @@ bool DockerfilePane::save()
     m_watcher.removePath(m_path);
     m_watcher.addPath(m_path);
     m_savingNow = false;
+    updateRebuildAction(); // after Save As, there is a file to build from
     return true;
 }
 
@@ -272,6 +284,25 @@ void DockerfilePane::updateTitle()
     m_title->setText(QStringLiteral("<b>%1</b>%2").arg(name.toHtmlEscaped(), isModified() ? QStringLiteral(" •") : QString()));
 }
 
+void DockerfilePane::updateRebuildAction()
+{
+    const QStringList builders = availableBuilders();
+    m_rebuild->setEnabled(!m_path.isEmpty() && !builders.isEmpty());
+    if (builders.isEmpty())
+        m_rebuild->setToolTip(tr("Rebuild the image from this Dockerfile: needs docker, podman or buildah, and none is installed"));
+    else
+        m_rebuild->setToolTip(tr("Save, build the image again with %1 and compare it with the open one (Ctrl+B)").arg(builders.first()));
+}
+
+void DockerfilePane::requestRebuild()
+{
+    if (m_path.isEmpty() || !m_rebuild->isEnabled())
+        return;
+    if (isModified() && !save()) // the build reads the file on disk: it must hold these edits
+        return;
+    emit rebuildRequested(m_path);
+}
+
 void DockerfilePane::setAutosaveDelays(int afterLastEditMs, int atLeastEveryMs)
 {
     m_autosaveAfterEdit.setInterval(afterLastEditMs);
@@ -354,6 +385,7 @@ void DockerfilePane::restoreOffer()
     m_editor->setTextCursor(QTextCursor(m_editor->document()));
     m_recovery = std::move(offer);
     updateTitle();
+    updateRebuildAction();
     showNextOffer();
 }
 

@@ -8,6 +8,7 @@
 #include <deque>
 #include <memory>
 
+class QAction;
 class QLabel;
 class QTreeWidget;
 
@@ -38,6 +39,10 @@ public:
     DockerfileEditor *editor() const { return m_editor; }
     QTreeWidget *findingsList() const { return m_findings; }
     DockerfileLinter *linter() const { return m_linter; }
+    // Rebuild (Ctrl+B): saves unsaved edits, then asks for the image to be built again from this
+    // Dockerfile (rebuildRequested). Enabled while a Dockerfile file is open and a builder is on PATH.
+    QAction *rebuildAction() const { return m_rebuild; }
+    void requestRebuild();
 
     // The recovery file is written this long after the last edit, and at least this often while the
     // typing goes on (2 s and 30 s: a crash loses at most a few seconds of work, and a fast typist does
@@ -52,11 +57,13 @@ public:
 signals:
     void layerActivated(int layer);
     void fileChanged(const QString &path);
+    void rebuildRequested(const QString &dockerfilePath);
 
 private:
     void showCheck(const DockerfileCheck &check);
     void reloadFromDisk();
     void updateTitle();
+    void updateRebuildAction();
     void scheduleAutosave();
     void autosaveNow();
     void offerLeftovers();
@@ -75,6 +82,7 @@ private:
     QTreeWidget *m_findings;
     QLabel *m_title;
     QLabel *m_summary;
+    QAction *m_rebuild;
     QFileSystemWatcher m_watcher;
     RecoveryBar *m_recoveryBar;
     std::unique_ptr<DockerfileRecovery> m_recovery;            // this buffer's

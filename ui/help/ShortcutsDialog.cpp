@@ -34,6 +34,8 @@ std::vector<ShortcutRow> viewKeys()
         {QObject::tr("Double-click, wheel"), QObject::tr("Treemap: zoom into a directory")},
         {QObject::tr("Backspace, Alt+Up"), QObject::tr("Treemap: zoom out one level")},
         {QObject::tr("Drop a file"), QObject::tr("Open an image; on an open image, open or compare")},
+        {QObject::tr("Enter, double-click"), QObject::tr("Open from Engine: open the selected image")},
+        {QObject::tr("Esc"), QObject::tr("Rebuild log: cancel the running build")},
     };
 }
 

@@ -4,6 +4,7 @@
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace ballast {
 
@@ -13,6 +14,7 @@ struct ImageLoadController::Job {
     std::unique_ptr<ImageLoader> loader;
     QFuture<void> future;
     QElapsedTimer clock;
+    bool fetched = false; // the fetch phase was seen and the clock not yet restarted after it
     // Written by the worker, read after the future finished.
     LoadedImage result;
     QString error;
@@ -83,6 +85,13 @@ void ImageLoadController::poll()
     if (!m_job)
         return;
     const ImageLoader &loader = *m_job->loader;
+    if (loader.isFetching()) { // no total yet: only what has arrived
+        m_job->fetched = true;
+        emit fetching(m_job->path, loader.bytesFetched());
+        return;
+    }
+    if (std::exchange(m_job->fetched, false))
+        m_job->clock.restart(); // time left is estimated from the decoding alone
     const qint64 done = loader.bytesDone(), total = loader.bytesTotal();
     double secondsLeft = -1;
     if (done > 0 && total > done)

@@ -31,6 +31,8 @@ public:
 
 signals:
     void progress(qint64 bytesDone, qint64 bytesTotal, int layersDone, int layersTotal, double secondsLeft);
+    // Instead of progress while an engine saves or a registry sends the image (URI sources).
+    void fetching(const QString &source, qint64 bytesReceived);
     void loaded(const QString &path, const ballast::LoadedImage &result);
     void failed(const QString &path, const QString &message, const QStringList &choices);
     void cancelled(const QString &path);

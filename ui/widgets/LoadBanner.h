@@ -14,7 +14,11 @@ class LoadBanner : public QFrame {
 public:
     explicit LoadBanner(QWidget *parent = nullptr);
     void showLoading(const QString &path);
+    void showComparing(const QString &sourceA, const QString &sourceB);
     void showProgress(qint64 bytesDone, qint64 bytesTotal, int layersDone, int layersTotal, double secondsLeft);
+    // While an engine saves or a registry sends `source`: what has arrived, and a busy bar.
+    void showFetching(const QString &source, qint64 bytesReceived);
+    QProgressBar *progressBar() const { return m_progress; }
     void showError(const QString &message);
     QPushButton *cancelButton() const { return m_cancel; }
     QLabel *messageLabel() const { return m_message; }
@@ -23,6 +27,8 @@ signals:
     void cancelRequested();
 
 private:
+    void startLoading(const QString &message);
+
     QLabel *m_message;
     QProgressBar *m_progress;
     QPushButton *m_cancel;

@@ -1,5 +1,7 @@
 #include "StartPage.h"
 
+#include "sources/SourceText.h"
+
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
@@ -44,7 +46,9 @@ void StartPage::setRecentFiles(const QStringList &files)
 {
     m_recent->clear();
     for (const QString &file : files) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(QFileInfo(file).fileName(), QFileInfo(file).absolutePath()), m_recent);
+        const QString text = isPlainPath(file) ? QStringLiteral("%1 — %2").arg(QFileInfo(file).fileName(), QFileInfo(file).absolutePath())
+                                               : file; // a URI says it all, and QFileInfo would mangle it
+        auto *item = new QListWidgetItem(text, m_recent);
         item->setData(Qt::UserRole, file);
         item->setToolTip(file);
     }

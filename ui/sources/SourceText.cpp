@@ -1,0 +1,29 @@
+#include "SourceText.h"
+
+#include "source/SourceReference.h"
+#include "util/LoadError.h"
+
+#include <QFileInfo>
+
+namespace ballast {
+
+bool isPlainPath(const QString &source)
+{
+    try {
+        return parseSourceReference(source).kind == SourceReference::Kind::Path;
+    } catch (const LoadError &) { // "podman://" with no name: a URI all the same
+        return false;
+    }
+}
+
+QString sourceDisplayName(const QString &source)
+{
+    return isPlainPath(source) ? QFileInfo(source).fileName() : source;
+}
+
+QString absoluteSource(const QString &source)
+{
+    return isPlainPath(source) ? QFileInfo(source).absoluteFilePath() : source;
+}
+
+} // namespace ballast
