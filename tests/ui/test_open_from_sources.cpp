@@ -7,6 +7,7 @@
 #include "UiTestSupport.h"
 
 #include "sources/EngineImagesDialog.h"
+#include "sources/OpenLocationDialog.h"
 #include "sources/RegistryDialog.h"
 #include "widgets/LoadBanner.h"
 
@@ -93,6 +94,7 @@ private slots:
     void registryPullShowsBytesAndRefusalIsReported();
     void everyControlHasATooltip();
     void bannerNamesUrisWhole();
+    void openLocationTakesAnyUri();
 
 private:
     // Shortcuts reach the window only while it is active; a dialog that closed may have left it not
@@ -191,6 +193,30 @@ void TestOpenFromSources::doubleClickOpensTheEngineImage()
     // Recent files keep the URI as it is, not as a path under the working directory.
     QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0),
         QStringLiteral("docker://ballast/sample:1"));
+}
+
+// Ctrl+L, type a URI: invalid text keeps Open disabled with the reason; a docker:// URI opens.
+void TestOpenFromSources::openLocationTakesAnyUri()
+{
+    pressOnWindow(Qt::Key_L, Qt::ControlModifier);
+    auto *dialog = m_window->findChild<OpenLocationDialog *>();
+    QVERIFY(dialog);
+    QPushButton *open = dialog->buttons()->button(QDialogButtonBox::Open);
+    QVERIFY(!open->isEnabled());
+    QTest::keyClicks(dialog->locationBox()->lineEdit(), QStringLiteral("podman://"));
+    QVERIFY(!open->isEnabled());
+    screenshot(dialog, QStringLiteral("open-location"));
+    QVERIFY(dialog->findChildren<QLabel *>().end()
+            != std::find_if(dialog->findChildren<QLabel *>().begin(), dialog->findChildren<QLabel *>().end(), [](QLabel *label) {
+                   return label->text() == QStringLiteral("podman://: no image named: use podman://NAME[:TAG]");
+               }));
+    dialog->locationBox()->lineEdit()->clear();
+    QTest::keyClicks(dialog->locationBox()->lineEdit(), QStringLiteral("docker://ballast/sample:1"));
+    QVERIFY(open->isEnabled());
+    QTest::keyClick(dialog->locationBox()->lineEdit(), Qt::Key_Return);
+    QTRY_VERIFY(!m_window->findChild<OpenLocationDialog *>());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
+    QCOMPARE(int(m_window->current().image->layers.size()), 7); // resources/sample/README.md
 }
 
 // While the engine saves, the banner counts what arrived (the fake sends 1 000 000 bytes and then
@@ -364,7 +390,8 @@ void TestOpenFromSources::everyControlHasATooltip()
 {
     EngineImagesDialog engines;
     RegistryDialog registry;
-    for (const QDialog *dialog : std::initializer_list<const QDialog *> { &engines, &registry }) {
+    OpenLocationDialog location({ QStringLiteral("docker://ballast/sample:1") });
+    for (const QDialog *dialog : std::initializer_list<const QDialog *> { &engines, &registry, &location }) {
         const QStringList missing = controlsWithoutTooltip(dialog);
         QVERIFY2(missing.isEmpty(),
             qPrintable(dialog->objectName() + QStringLiteral(": ") + missing.join(QStringLiteral(", "))));

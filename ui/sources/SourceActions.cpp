@@ -2,6 +2,8 @@
 
 #include "EngineImagesDialog.h"
 #include "MainWindow.h"
+#include "OpenLocationDialog.h"
+#include "RecentFiles.h"
 #include "RegistryDialog.h"
 
 #include <QMenu>
@@ -10,6 +12,17 @@ namespace ballast {
 
 void addSourceActions(QMenu *fileMenu, MainWindow *window)
 {
+    QAction *location = fileMenu->addAction(MainWindow::tr("Open &Location…"), window, [window] {
+        auto *dialog = new OpenLocationDialog(RecentFiles::list(), window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(dialog, &OpenLocationDialog::sourceChosen, window,
+            [window](const QString &source) { window->openImage(source); });
+        dialog->open();
+    });
+    location->setObjectName(QStringLiteral("openLocationAction"));
+    location->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    location->setToolTip(MainWindow::tr("Type a path or a URI: docker://, podman://, buildah://, registry://, oci:"));
+
     QAction *engine = fileMenu->addAction(MainWindow::tr("Open from &Engine…"), window, [window] {
         auto *dialog = new EngineImagesDialog(window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
