@@ -89,6 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_banner, &LoadBanner::cancelRequested, m_loader, &ImageLoadController::cancel);
     connect(m_banner, &LoadBanner::cancelRequested, m_compareLoader, &CompareLoader::cancel);
     connect(m_compareLoader, &CompareLoader::progress, m_banner, &LoadBanner::showProgress);
+    connect(m_compareLoader, &CompareLoader::fetching, m_banner, &LoadBanner::showFetching);
     connect(m_compareLoader, &CompareLoader::compared, this, &MainWindow::showComparison);
     connect(m_compareLoader, &CompareLoader::failed, this, [this](const QString &message) { showFailure(QString(), message, {}); });
     connect(m_compareLoader, &CompareLoader::cancelled, this, [this] {

@@ -4,6 +4,7 @@
 // and Esc during it, the messages when tools are missing or fail, and the registry dialog's URI,
 // platform and insecure flag reaching skopeo.
 #include "FakeTools.h"
+#include "compare/CompareLoader.h"
 #include "UiTestSupport.h"
 
 #include "sources/EngineImagesDialog.h"
@@ -12,6 +13,7 @@
 #include "widgets/LoadBanner.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QWindow>
 
@@ -95,6 +98,7 @@ private slots:
     void everyControlHasATooltip();
     void bannerNamesUrisWhole();
     void openLocationTakesAnyUri();
+    void compareShowsTheExportAndEscCancels();
 
 private:
     // Shortcuts reach the window only while it is active; a dialog that closed may have left it not
@@ -206,10 +210,10 @@ void TestOpenFromSources::openLocationTakesAnyUri()
     QTest::keyClicks(dialog->locationBox()->lineEdit(), QStringLiteral("podman://"));
     QVERIFY(!open->isEnabled());
     screenshot(dialog, QStringLiteral("open-location"));
-    QVERIFY(dialog->findChildren<QLabel *>().end()
-            != std::find_if(dialog->findChildren<QLabel *>().begin(), dialog->findChildren<QLabel *>().end(), [](QLabel *label) {
-                   return label->text() == QStringLiteral("podman://: no image named: use podman://NAME[:TAG]");
-               }));
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
+        return label->isVisible() && label->text() == QStringLiteral("podman://: no image named: use podman://NAME[:TAG]");
+    }));
     dialog->locationBox()->lineEdit()->clear();
     QTest::keyClicks(dialog->locationBox()->lineEdit(), QStringLiteral("docker://ballast/sample:1"));
     QVERIFY(open->isEnabled());
@@ -235,6 +239,25 @@ void TestOpenFromSources::fetchBannerShowsBytesAndEscCancels()
     QVERIFY(m_window->loadBanner()->isHidden());
     QCOMPARE(m_window->current().image, before);
     QCOMPARE(m_window->currentSource(), m_samplePath);
+}
+
+// Comparing with an image the engine is still exporting: the banner says so, not "0 %"; Esc stops it.
+void TestOpenFromSources::compareShowsTheExportAndEscCancels()
+{
+    const auto before = m_window->current().image;
+    QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
+    m_window->compareImages(m_samplePath, QStringLiteral("docker://slow/image:1"));
+    QVERIFY2(waitForBanner(QStringLiteral("Exporting docker://slow/image:1 from docker — 1.00 MB received")),
+        qPrintable(m_window->loadBanner()->messageLabel()->text()));
+    QCOMPARE(m_window->loadBanner()->progressBar()->maximum(), 0);
+    QTest::qWait(300); // side A (the sample) finishes meanwhile; its progress must not replace the message
+    QVERIFY2(m_window->loadBanner()->messageLabel()->text().startsWith(QStringLiteral("Exporting docker://slow/image:1")),
+        qPrintable(m_window->loadBanner()->messageLabel()->text()));
+    pressOnWindow(Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->compareLoader()->isLoading(), 5000);
+    QCOMPARE(compared.count(), 0);
+    QVERIFY(!m_window->isComparing());
+    QCOMPARE(m_window->current().image, before);
 }
 
 void TestOpenFromSources::missingImageKeepsTheOpenOne()

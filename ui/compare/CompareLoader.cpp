@@ -17,10 +17,20 @@ CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLo
             m_total[side] = total;
             m_layersDone[side] = layersDone;
             m_layersTotal[side] = layersTotal;
+            m_fetching[side] = false;
+            if (m_fetching[1 - side])
+                return;
             emit progress(m_done[0] + m_done[1], m_total[0] + m_total[1], m_layersDone[0] + m_layersDone[1],
                           m_layersTotal[0] + m_layersTotal[1], -1);
         });
+        connect(loader, &ImageLoadController::fetching, this, [this, side](const QString &source, qint64 bytes) {
+            if (!m_loading)
+                return;
+            m_fetching[side] = true;
+            emit fetching(source, bytes);
+        });
         connect(loader, &ImageLoadController::loaded, this, [this, side](const QString &, const LoadedImage &image) {
+            m_fetching[side] = false;
             (side == 0 ? m_result.a : m_result.b) = image;
             maybeDiff();
         });
@@ -46,6 +56,7 @@ void CompareLoader::start(const QString &pathA, const QString &pathB, const Load
     m_result = {};
     m_loading = true;
     m_done[0] = m_done[1] = m_total[0] = m_total[1] = 0;
+    m_fetching[0] = m_fetching[1] = false;
     m_a->start(pathA, optionsA);
     m_b->start(pathB, optionsB);
 }

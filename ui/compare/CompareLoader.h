@@ -26,6 +26,8 @@ public:
 
 signals:
     void progress(qint64 bytesDone, qint64 bytesTotal, int layersDone, int layersTotal, double secondsLeft);
+    // A side is still being exported by its engine or pulled from its registry (LoadBanner::showFetching).
+    void fetching(const QString &source, qint64 bytesReceived);
     void compared(const ballast::LoadedComparison &result);
     void failed(const QString &message);
     void cancelled();
@@ -40,6 +42,7 @@ private:
     bool m_loading = false;
     qint64 m_done[2] = {0, 0}, m_total[2] = {0, 0};
     int m_layersDone[2] = {0, 0}, m_layersTotal[2] = {0, 0};
+    bool m_fetching[2] = {false, false}; // while a side fetches, the banner tells that, not a 0 % bar
 };
 
 } // namespace ballast
