@@ -10,6 +10,7 @@
 #include "panes/LayersPane.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -17,6 +18,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QWindow>
 #include <memory>
 
 namespace uitest {
@@ -142,6 +144,16 @@ protected:
         comboWithItem(tree(), QStringLiteral("Sort by size"))->setCurrentIndex(0);
         clickIndex(layersView(), layersView()->model()->index(Layer6Row, ballast::LayerTableModel::CommandColumn));
         return waitForTree() && tree()->model()->scope()->layer == 6;
+    }
+
+    // Shortcuts reach the window only while it is active; a dialog that closed may have left it not
+    // (the offscreen platform keeps a hidden dialog as the focus window).
+    void pressOnWindow(Qt::Key key, Qt::KeyboardModifiers modifiers = {})
+    {
+        m_window->activateWindow();
+        m_window->windowHandle()->requestActivate();
+        QVERIFY(QTest::qWaitFor([this] { return QApplication::activeWindow() == m_window.get(); }));
+        QTest::keyClick(m_window.get(), key, modifiers);
     }
 
     void tearDownWindow()

@@ -55,15 +55,6 @@ private slots:
     void cancelStopsTheBuild();
 
 private:
-    // Shortcuts reach the window only while it is active; a dialog that closed may have left it not
-    // (the offscreen platform keeps a hidden dialog as the focus window).
-    void pressOnWindow(Qt::Key key, Qt::KeyboardModifiers modifiers = {})
-    {
-        m_window->activateWindow();
-        m_window->windowHandle()->requestActivate();
-        QVERIFY(QTest::qWaitFor([this] { return QApplication::activeWindow() == m_window.get(); }));
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
     // A copy of the sample's Dockerfile (never the committed one: Rebuild saves) plus `extra`.
     bool openDockerfileCopy(const QByteArray &extra = {})
     {
