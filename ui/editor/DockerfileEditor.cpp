@@ -111,6 +111,14 @@ DockerfileEditor::LineLayer DockerfileEditor::lineInfo(int line) const
     return it == m_lines.end() ? LineLayer {} : it->second;
 }
 
+int DockerfileEditor::lineOfLayer(int layer) const
+{
+    for (const auto &[line, info] : m_lines)
+        if (info.layer == layer)
+            return line;
+    return -1;
+}
+
 void DockerfileEditor::paintGutter(QPaintEvent *event)
 {
     QPainter painter(m_gutter);
@@ -239,16 +247,14 @@ void DockerfileEditor::applyFix(const LintFix &fix)
 
 bool DockerfileEditor::revealLayer(int layer)
 {
-    for (const auto &[line, info] : m_lines) {
-        if (info.layer != layer)
-            continue;
-        QTextCursor cursor(document()->findBlockByNumber(line - 1));
-        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-        setTextCursor(cursor);
-        centerCursor();
-        return true;
-    }
-    return false;
+    const int line = lineOfLayer(layer);
+    if (line < 0)
+        return false;
+    QTextCursor cursor(document()->findBlockByNumber(line - 1));
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    centerCursor();
+    return true;
 }
 
 } // namespace ballast

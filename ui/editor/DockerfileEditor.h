@@ -27,6 +27,8 @@ public:
         bool hasFinding = false;
     };
     LineLayer lineInfo(int line) const;
+    // The line (1-based) of the instruction that made `layer`; -1 when no instruction did.
+    int lineOfLayer(int layer) const;
     int64_t heaviestLayerBytes() const { return m_heaviest; }
     int gutterWidth() const;
     LayerGutter *gutter() const { return m_gutter; }

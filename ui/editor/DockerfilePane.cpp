@@ -255,11 +255,14 @@ void DockerfilePane::revealLayer(int layer)
     m_layerToReveal = m_editor->revealLayer(layer) ? -1 : layer;
 }
 
+int DockerfilePane::lineOfLayer(int layer) const { return m_editor->lineOfLayer(layer); }
+
 void DockerfilePane::showCheck(const DockerfileCheck &check)
 {
     if (check.revision != m_revision)
         return; // the text changed since; a newer check follows
     m_editor->setCheck(check, m_image.image.get());
+    emit layerLinesChanged();
     if (m_layerToReveal >= 0 && m_editor->revealLayer(m_layerToReveal))
         m_layerToReveal = -1;
     m_findings->clear();

@@ -33,6 +33,9 @@ public:
     bool maybeSave();
     void setImage(const LoadedImage &image);
     void revealLayer(int layer);
+    // The line (1-based) of the instruction that made `layer` as the pane shows it, -1 when none;
+    // layerLinesChanged() tells when the answer may have changed.
+    int lineOfLayer(int layer) const;
 
     const QString &filePath() const { return m_path; }
     bool isModified() const;
@@ -56,6 +59,7 @@ public:
 
 signals:
     void layerActivated(int layer);
+    void layerLinesChanged();
     void fileChanged(const QString &path);
     void rebuildRequested(const QString &dockerfilePath);
 
