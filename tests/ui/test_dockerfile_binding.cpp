@@ -226,7 +226,7 @@ void TestDockerfileBinding::saveScreenshots(const QString &name)
     const QByteArray dir = qgetenv("BALLAST_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
-    for (const auto &[theme, suffix] : {std::pair {Theme::Light, "light"}, std::pair {Theme::Dark, "dark"}}) {
+    for (const auto &[theme, suffix] : { std::pair { Theme::Light, "light" }, std::pair { Theme::Dark, "dark" } }) {
         applyTheme(theme);
         QTest::qWait(100);
         m_window->grab().save(QFile::decodeName(dir) + QStringLiteral("/%1-%2.png").arg(name, QLatin1String(suffix)));
@@ -432,7 +432,7 @@ void TestDockerfileBinding::switchingTabsKeepsTheMapping()
 {
     clickIndex(layersView(), layersView()->model()->index(Layer6Row, LayerTableModel::CommandColumn));
     const auto roundTheTabs = [this] {
-        for (const char *view : {"layers", "treemap", "dockerfile"}) {
+        for (const char *view : { "layers", "treemap", "dockerfile" }) {
             m_window->showView(QLatin1String(view));
             QVERIFY(waitForTree());
         }

@@ -303,6 +303,14 @@ void TestDockerfilePane::hintsFollowTyping()
             = onTheNewLine || (finding.rule == QLatin1String("DL3015") && finding.line == newLine && !beforeEdits);
     QVERIFY(onTheNewLine);
     QVERIFY(rulesOf(editor->findings()).contains(QStringLiteral("DL3009"))); // apt lists not deleted
+    // The image's hints on the lines above stay, measured before this edit.
+    int measured = 0;
+    for (const auto &[finding, beforeEdits] : editor->findings())
+        if (finding.rule.startsWith(QLatin1String("BA1"))) {
+            QVERIFY(beforeEdits);
+            ++measured;
+        }
+    QCOMPARE(measured, 5);
     QVERIFY(m_pane->findingsList()->topLevelItemCount() >= 2);
 }
 

@@ -18,8 +18,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTextBlock>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QWindow>
 
 using namespace ballast;

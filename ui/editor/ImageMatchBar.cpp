@@ -20,7 +20,8 @@ ImageMatchBar::ImageMatchBar(QAction *rebuild, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::RichText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_openBeside->setToolTip(tr("Open the Dockerfile in the image's folder, and remember it as this image's Dockerfile"));
+    m_openBeside->setToolTip(
+        tr("Open the Dockerfile in the image's folder, and remember it as this image's Dockerfile"));
     m_showAnyway->setToolTip(
         tr("Show the layer sizes and image hints of this mapping anyway, until another image or Dockerfile is opened"));
     auto *layout = new QHBoxLayout(this);
@@ -57,7 +58,8 @@ void ImageMatchBar::showMismatch(const MappingAgreement &agreement, const QStrin
             .arg(agreement.steps));
     m_beside = besideImage;
     m_openBeside->setVisible(!besideImage.isEmpty());
-    m_openBeside->setToolTip(tr("Open %1, and remember it as this image's Dockerfile").arg(QDir::toNativeSeparators(besideImage)));
+    m_openBeside->setToolTip(
+        tr("Open %1, and remember it as this image's Dockerfile").arg(QDir::toNativeSeparators(besideImage)));
     m_showAnyway->show();
     m_rebuildButton->hide();
     show();
