@@ -7,6 +7,8 @@
 #include "help/AboutDialog.h"
 #include "help/ShortcutsDialog.h"
 #include "settings/LoadLimitsSettings.h"
+#include "editor/DockerfileForImage.h"
+#include "editor/DockerfileLinter.h"
 #include "editor/DockerfilePane.h"
 #include "models/FileTreeModel.h"
 #include "treemap/TreemapView.h"
@@ -110,6 +112,16 @@ MainWindow::MainWindow(QWidget *parent)
         m_dockerfile->revealLayer(layer);
     });
     connect(m_dockerfile, &DockerfilePane::layerActivated, m_layers, &LayersPane::selectLayer);
+    connect(m_dockerfile, &DockerfilePane::openDockerfileRequested, this, [this](const QString &path) {
+        if (m_dockerfile->maybeSave())
+            openDockerfile(path);
+    });
+    // The image a Rebuild opens was built from the Dockerfile open now: they go together.
+    connect(m_rebuilder, &ImageRebuilder::built, this, [this](const QString &source) {
+        m_rebuiltSource = source;
+        DockerfileForImage::remember(source, m_dockerfile->filePath());
+    });
+    connect(m_dockerfile->linter(), &DockerfileLinter::measured, this, [this] { takeScreenshotIfWanted(false); });
     // The treemap shows what the file tree shows (layer, mode, filters); one selection for both.
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { m_treemap->setScope(m_tree->model()->scope()); });
     connect(m_tree, &FileTreePane::nodeSelected, m_treemap, &TreemapView::setSelectedNode);
@@ -284,6 +296,8 @@ bool MainWindow::openDockerfile(const QString &path)
         statusBar()->showMessage(error, 8000);
         return false;
     }
+    if (!m_currentPath.isEmpty())
+        DockerfileForImage::remember(m_currentPath, path);
     showView(QStringLiteral("dockerfile"));
     return true;
 }
@@ -331,21 +345,20 @@ void MainWindow::showComparison(const LoadedComparison &comparison)
 void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
 {
     m_banner->hide();
+    if (!openDockerfileOf(path)) {
+        statusBar()->showMessage(tr("%1 was not opened: the Dockerfile's unsaved changes are kept").arg(sourceDisplayName(path)), 8000);
+        return;
+    }
     m_current = loaded;
     m_currentPath = path;
     m_currentOptions = m_pendingOptions;
     m_layers->setImage(loaded);
     m_details->setImage(loaded);
     m_tree->setImage(loaded.image);
-    m_dockerfile->setImage(loaded);
+    const bool rebuilt = !m_rebuiltSource.isEmpty() && std::exchange(m_rebuiltSource, QString()) == path;
+    m_dockerfile->setImage(loaded, rebuilt ? DockerfilePane::Pairing::BuiltFromCurrentText : DockerfilePane::Pairing::SameImageKeepsBuiltText);
+    m_dockerfile->setDockerfileBesideImage(DockerfileForImage::beside(path));
     m_stack->setCurrentWidget(m_workspace);
-    // A Dockerfile next to the image is most likely the one that built it.
-    if (m_dockerfile->filePath().isEmpty() && isPlainPath(path))
-        for (const QString &name : {QStringLiteral("Dockerfile"), QStringLiteral("Containerfile")})
-            if (const QString candidate = QFileInfo(path).dir().filePath(name); QFileInfo(candidate).isFile()) {
-                m_dockerfile->openFile(candidate);
-                break;
-            }
     if (!loaded.image->layers.empty())
         m_layers->selectLayer(int(loaded.image->layers.size()) - 1);
     m_details->showImage();
@@ -354,6 +367,26 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     addRecentFile(path);
     updateStatusBar();
     emit imageShown();
+}
+
+// Each image has its own Dockerfile (DockerfileForImage), never the one of the image before. One opened
+// before any image (--dockerfile, recovered edits) goes with the first. False when the person keeps
+// unsaved edits of the Dockerfile that would be replaced.
+bool MainWindow::openDockerfileOf(const QString &imageSource)
+{
+    if (m_currentPath.isEmpty() && (!m_dockerfile->filePath().isEmpty() || m_dockerfile->isModified()))
+        return true;
+    const QString wanted = DockerfileForImage::chosenOrBeside(imageSource);
+    if (wanted == m_dockerfile->filePath() && !wanted.isEmpty())
+        return true;
+    if (!m_dockerfile->maybeSave())
+        return false;
+    QString error;
+    if (wanted.isEmpty() || !m_dockerfile->openFile(wanted, &error))
+        m_dockerfile->closeFile();
+    if (!error.isEmpty())
+        statusBar()->showMessage(error, 8000);
+    return true;
 }
 
 void MainWindow::showFailure(const QString &path, const QString &message, const QStringList &choices)
@@ -426,6 +459,8 @@ void MainWindow::takeScreenshotIfWanted(bool failed)
         return;
     if (m_tabs->currentWidget() == m_treemap && m_stack->currentWidget() == m_workspace && (m_treemap->isBusy() || !m_treemap->frame()))
         return; // the treemap's layoutReady comes back here
+    if (m_tabs->currentWidget() == m_dockerfile && m_dockerfile->linter()->isBusy())
+        return; // the image's measurement of the Dockerfile comes back here
     if (m_stack->currentWidget() == m_compare)
         for (TreemapView *view : {m_compare->treemapA(), m_compare->treemapB()})
             if (view->isBusy() || !view->frame())

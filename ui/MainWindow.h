@@ -76,6 +76,7 @@ protected:
 private:
     void createMenus();
     void showLoaded(const QString &path, const LoadedImage &loaded);
+    bool openDockerfileOf(const QString &imageSource);
     void showFailure(const QString &path, const QString &message, const QStringList &choices);
     void showComparison(const LoadedComparison &comparison);
     void chooseAmong(const QString &path, const QStringList &choices);
@@ -91,6 +92,7 @@ private:
     QString m_currentPath;
     LoadOptions m_currentOptions;
     LoadOptions m_pendingOptions;
+    QString m_rebuiltSource; // the image a Rebuild is opening, built from the Dockerfile open
     QString m_screenshotPath;
 
     LoadBanner *m_banner;

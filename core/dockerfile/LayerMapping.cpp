@@ -169,6 +169,27 @@ int LayerMapping::instructionFor(int layer) const
     return layer >= 0 && layer < int(instructionOfLayer.size()) ? instructionOfLayer[size_t(layer)] : -1;
 }
 
+MappingAgreement mappingAgreement(const Dockerfile &df, const LayerMapping &mapping)
+{
+    const int from
+        = mapping.stage >= 0 && mapping.stage < int(df.stages.size()) ? df.stages[size_t(mapping.stage)].from : -1;
+    const auto counts = [&](bool layerStepsOnly) {
+        MappingAgreement out;
+        for (const InstructionLayers &row : mapping.rows) {
+            if (row.instruction < 0 || row.instruction >= int(df.instructions.size()) || row.instruction == from)
+                continue; // the FROM line stands for the base image, not for a step of ours
+            if (layerStepsOnly && !makesLayer(df.instructions[size_t(row.instruction)].keyword))
+                continue;
+            ++out.steps;
+            const bool confirmed = mapping.fromHistory ? row.confidence == MatchConfidence::Exact : !row.layers.empty();
+            out.matched += confirmed;
+        }
+        return out;
+    };
+    const MappingAgreement layerSteps = counts(true);
+    return layerSteps.steps > 0 ? layerSteps : counts(false);
+}
+
 QStringList shellAt(const Dockerfile &df, int instruction)
 {
     QStringList shell = { QStringLiteral("/bin/sh"), QStringLiteral("-c") };
@@ -222,6 +243,7 @@ LayerMapping mapInstructionsToLayers(const Dockerfile &df, const Image &image, c
     }
     const auto &history = image.config.history;
     if (history.empty()) {
+        out.fromHistory = false;
         positionalFallback(image, out, own);
     } else {
         const Alignment alignment = align(own, shells, steps);

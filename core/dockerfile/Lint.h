@@ -101,6 +101,11 @@ std::vector<LintFinding> lint(const Dockerfile &dockerfile, const ImageLintConte
 // ignore=…` for hadolint's codes (extending a pragma already there), `# ballast ignore=…` for ours.
 std::optional<LintFix> ignoreFix(const Dockerfile &dockerfile, const LintFinding &finding);
 
+// Whether a pragma of `dockerfile` (`# hadolint ignore=…`, `# ballast ignore=…`, their global forms)
+// silences `rule` for the instruction starting on `line`: for findings measured on an earlier version
+// of the text, shown at the line their instruction has now.
+bool isIgnoredByPragma(const Dockerfile &dockerfile, const QString &rule, int line);
+
 // Applies edits to text (for tests and the CLI); edits must not overlap.
 QString applyEdits(const QString &text, std::vector<TextEdit> edits);
 

@@ -251,6 +251,14 @@ std::vector<LintFinding> lint(const Dockerfile &dockerfile, const ImageLintConte
     return detail::runLint(dockerfile, &image, &mapping);
 }
 
+bool isIgnoredByPragma(const Dockerfile &dockerfile, const QString &rule, int line)
+{
+    LintFinding finding;
+    finding.rule = rule;
+    finding.line = line;
+    return detail::readPragmas(dockerfile).ignored(finding);
+}
+
 std::vector<LintRuleInfo> lintRules()
 {
     std::vector<LintRuleInfo> out;

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QWindow>
 
 using namespace ballast;
@@ -53,6 +54,7 @@ private slots:
     void editRebuildCompare();
     void failedBuildKeepsTheImage();
     void cancelStopsTheBuild();
+    void reloadKeepsAndRebuildResetsTheBuiltText();
 
 private:
     // A copy of the sample's Dockerfile (never the committed one: Rebuild saves) plus `extra`.
@@ -177,6 +179,46 @@ void TestRebuild::cancelStopsTheBuild()
         log()->statusLabel()->text(), QStringLiteral("The build was cancelled; the image that was open stays open."));
     QCOMPARE(m_window->current().image, before);
     log()->close();
+}
+
+// The text that built the image is the one paired with it: reloading the same image (same config
+// digest) keeps it, so an edit stays "before your edits"; the image a Rebuild opens was built from
+// the saved text, so the sizes are live again.
+void TestRebuild::reloadKeepsAndRebuildResetsTheBuiltText()
+{
+    QVERIFY(openDockerfileCopy());
+    QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
+    QCOMPARE(pane()->lineOfLayer(5), 42);
+    DockerfileEditor *editor = pane()->editor();
+    editor->setTextCursor(QTextCursor(editor->document()->findBlockByNumber(41)));
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("# a note above the RUN"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
+    QVERIFY(pane()->showsMeasurementsBeforeEdits());
+    QCOMPARE(pane()->lineOfLayer(5), 43);
+
+    const auto before = m_window->current().image;
+    pressOnWindow(Qt::Key_F5); // View › Reload: the same archive, the same image
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->current().image != before, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
+    QCOMPARE(m_window->current().image->configDigest, before->configDigest);
+    QCOMPARE(pane()->filePath(), m_dockerfile);
+    QVERIFY(pane()->isModified());
+    QVERIFY(pane()->showsMeasurementsBeforeEdits());
+    QCOMPARE(pane()->lineOfLayer(5), 43);
+    QVERIFY(editor->lineInfo(43).beforeEdits);
+
+    QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
+    pressOnWindow(Qt::Key_B, Qt::ControlModifier); // saves, builds, opens docker://ID
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
+    QVERIFY(compared.wait(LoadTimeout) || compared.count() == 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
+    QCOMPARE(pane()->filePath(), m_dockerfile); // the Dockerfile it was built from
+    QVERIFY(!pane()->showsMeasurementsBeforeEdits());
+    QCOMPARE(pane()->lineOfLayer(5), 43);
+    QCOMPARE(editor->lineInfo(43).layer, 5);
+    QVERIFY(!editor->lineInfo(43).beforeEdits);
 }
 
 QTEST_MAIN(TestRebuild)

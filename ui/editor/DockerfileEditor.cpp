@@ -80,43 +80,40 @@ void DockerfileEditor::resizeEvent(QResizeEvent *event)
     m_gutter->setGeometry(QRect(area.left(), area.top(), gutterWidth(), area.height()));
 }
 
-void DockerfileEditor::setCheck(const DockerfileCheck &check, const Image *image)
+void DockerfileEditor::setLayerLines(std::map<int, LayersAtLine> lines, bool beforeEdits)
 {
-    m_check = check;
-    m_lines.clear();
+    m_layerLines = std::move(lines);
+    m_beforeEdits = beforeEdits;
     m_heaviest = 0;
-    if (check.mapping && image && check.dockerfile) {
-        for (const InstructionLayers &row : check.mapping->rows) {
-            if (row.layers.empty() || row.instruction < 0)
-                continue;
-            const DockerfileInstruction &instruction = check.dockerfile->instructions[size_t(row.instruction)];
-            LineLayer &info = m_lines[instruction.line];
-            info.layer = row.layers.back();
-            info.bytes = row.sizeBytes(*image);
-            m_heaviest = std::max(m_heaviest, info.bytes);
-        }
-    }
-    for (const LintFinding &finding : check.findings) {
-        LineLayer &info = m_lines[finding.line];
-        info.worst = info.hasFinding ? std::max(info.worst, finding.severity) : finding.severity;
-        info.hasFinding = true;
-    }
-    updateUnderlines();
+    for (const auto &[line, layers] : m_layerLines)
+        m_heaviest = std::max(m_heaviest, layers.bytes);
+    m_gutter->setToolTip(beforeEdits ? tr("Size of the layer each instruction made, measured before your edits; click to select that layer")
+                                     : tr("Size of the layer each instruction made; click to select that layer"));
+    m_gutter->update();
+}
+
+void DockerfileEditor::setFindings(std::vector<ShownFinding> findings, std::shared_ptr<const Dockerfile> dockerfile)
+{
+    m_findings = std::move(findings);
+    m_dockerfile = std::move(dockerfile);
+    updateExtraSelections();
     m_gutter->update();
 }
 
 DockerfileEditor::LineLayer DockerfileEditor::lineInfo(int line) const
 {
-    auto it = m_lines.find(line);
-    return it == m_lines.end() ? LineLayer {} : it->second;
-}
-
-int DockerfileEditor::lineOfLayer(int layer) const
-{
-    for (const auto &[line, info] : m_lines)
-        if (info.layer == layer)
-            return line;
-    return -1;
+    LineLayer info;
+    if (auto it = m_layerLines.find(line); it != m_layerLines.end() && !it->second.layers.empty()) {
+        info.layer = it->second.layers.back();
+        info.bytes = it->second.bytes;
+        info.beforeEdits = m_beforeEdits;
+    }
+    for (const ShownFinding &shown : m_findings)
+        if (shown.finding.line == line) {
+            info.worst = info.hasFinding ? std::max(info.worst, shown.finding.severity) : shown.finding.severity;
+            info.hasFinding = true;
+        }
+    return info;
 }
 
 void DockerfileEditor::paintGutter(QPaintEvent *event)
@@ -136,10 +133,14 @@ void DockerfileEditor::paintGutter(QPaintEvent *event)
         const int barLeft = numberWidth + 6, barWidth = m_gutter->width() - barLeft - 14;
         if (info.layer >= 0) {
             const double heat = m_heaviest > 0 ? double(info.bytes) / double(m_heaviest) : 0.0;
-            QColor color = QColor::fromHsvF(0.33 * (1.0 - heat), 0.75, 0.85); // green → red with weight
-            color.setAlpha(150);
+            // Green → red with weight; faint and grey-ish when measured before the edits.
+            QColor color = QColor::fromHsvF(0.33 * (1.0 - heat), info.beforeEdits ? 0.25 : 0.75, 0.85);
+            color.setAlpha(info.beforeEdits ? 90 : 150);
             painter.fillRect(QRect(barLeft, top + 2, std::max(2, int(barWidth * heat)), lineHeight - 4), color);
-            painter.setPen(palette().color(QPalette::Text));
+            QColor text = palette().color(QPalette::Text);
+            if (info.beforeEdits)
+                text.setAlphaF(0.55f);
+            painter.setPen(text);
             painter.drawText(barLeft + 3, top, barWidth - 3, lineHeight, Qt::AlignLeft | Qt::AlignVCenter, formatBytes(info.bytes));
         }
         if (info.hasFinding) {
@@ -152,10 +153,19 @@ void DockerfileEditor::paintGutter(QPaintEvent *event)
     }
 }
 
-void DockerfileEditor::updateUnderlines()
+void DockerfileEditor::updateExtraSelections()
 {
     QList<QTextEdit::ExtraSelection> selections;
-    for (const LintFinding &finding : m_check.findings) {
+    if (!m_highlight.isNull() && m_highlight.hasSelection()) {
+        QTextEdit::ExtraSelection highlight;
+        highlight.cursor = m_highlight;
+        QColor background = palette().color(QPalette::Highlight);
+        background.setAlpha(60); // a tint that keeps the syntax colours readable in both themes
+        highlight.format.setBackground(background);
+        highlight.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections << highlight;
+    }
+    for (const auto &[finding, beforeEdits] : m_findings) {
         const QTextBlock first = document()->findBlockByNumber(finding.line - 1);
         const QTextBlock last = document()->findBlockByNumber(std::max(finding.line, finding.endLine) - 1);
         if (!first.isValid())
@@ -165,19 +175,19 @@ void DockerfileEditor::updateUnderlines()
         selection.cursor.setPosition(first.position() + std::max(0, finding.column - 1));
         selection.cursor.setPosition((last.isValid() ? last : first).position() + (last.isValid() ? last : first).length() - 1,
                                      QTextCursor::KeepAnchor);
-        selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        selection.format.setUnderlineStyle(beforeEdits ? QTextCharFormat::DotLine : QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(severityColor(finding.severity));
         selections << selection;
     }
     setExtraSelections(selections);
 }
 
-std::vector<const LintFinding *> DockerfileEditor::findingsOnLine(int line) const
+std::vector<const ShownFinding *> DockerfileEditor::findingsOnLine(int line) const
 {
-    std::vector<const LintFinding *> out;
-    for (const LintFinding &finding : m_check.findings)
-        if (line >= finding.line && line <= std::max(finding.line, finding.endLine))
-            out.push_back(&finding);
+    std::vector<const ShownFinding *> out;
+    for (const ShownFinding &shown : m_findings)
+        if (line >= shown.finding.line && line <= std::max(shown.finding.line, shown.finding.endLine))
+            out.push_back(&shown);
     return out;
 }
 
@@ -188,10 +198,13 @@ bool DockerfileEditor::event(QEvent *event)
         const QPoint inViewport = viewport()->mapFrom(this, help->pos());
         const int line = cursorForPosition(inViewport).blockNumber() + 1;
         QStringList text;
-        for (const LintFinding *finding : findingsOnLine(line))
-            text << QStringLiteral("<b>%1</b> (%2)%3: %4")
-                        .arg(finding->rule, QLatin1String(lintSeverityName(finding->severity)),
-                             finding->bytes ? QStringLiteral(", ") + formatBytes(*finding->bytes) : QString(), finding->message.toHtmlEscaped());
+        for (const ShownFinding *shown : findingsOnLine(line)) {
+            const LintFinding &finding = shown->finding;
+            text << QStringLiteral("<b>%1</b> (%2)%3: %4%5")
+                        .arg(finding.rule, QLatin1String(lintSeverityName(finding.severity)),
+                             finding.bytes ? QStringLiteral(", ") + formatBytes(*finding.bytes) : QString(), finding.message.toHtmlEscaped(),
+                             shown->beforeEdits ? tr(" <i>(measured before your edits)</i>") : QString());
+        }
         if (text.isEmpty())
             QToolTip::hideText();
         else
@@ -205,25 +218,31 @@ void DockerfileEditor::contextMenuEvent(QContextMenuEvent *event)
 {
     std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
     const int line = cursorForPosition(viewport()->mapFrom(this, event->pos())).blockNumber() + 1;
-    bool first = true;
-    for (const LintFinding *finding : findingsOnLine(line)) {
+    // Per finding, its real fix first, then "Ignore": all above the standard actions, in that order.
+    QAction *firstStandard = menu->actions().value(0);
+    for (const ShownFinding *shown : findingsOnLine(line)) {
         std::vector<LintFix> fixes;
-        if (finding->fix)
-            fixes.push_back(*finding->fix);
-        if (m_check.dockerfile)
-            if (auto ignore = ignoreFix(*m_check.dockerfile, *finding))
+        if (shown->finding.fix)
+            fixes.push_back(*shown->finding.fix);
+        if (m_dockerfile)
+            if (auto ignore = ignoreFix(*m_dockerfile, shown->finding))
                 fixes.push_back(*ignore);
         for (const LintFix &fix : fixes) {
-            if (first) {
-                menu->insertSeparator(menu->actions().value(0));
-                first = false;
-            }
-            QAction *action = new QAction(QStringLiteral("%1: %2").arg(finding->rule, fix.title), menu.get());
+            QAction *action = new QAction(QStringLiteral("%1: %2").arg(shown->finding.rule, fix.title), menu.get());
             connect(action, &QAction::triggered, this, [this, fix] { applyFix(fix); });
-            menu->insertAction(menu->actions().value(0), action);
+            menu->insertAction(firstStandard, action);
         }
     }
+    if (menu->actions().value(0) != firstStandard)
+        menu->insertSeparator(firstStandard);
     menu->exec(event->globalPos());
+}
+
+void DockerfileEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // the highlight is a tint of the theme's colour
+        updateExtraSelections();
 }
 
 void DockerfileEditor::applyFix(const LintFix &fix)
@@ -245,16 +264,23 @@ void DockerfileEditor::applyFix(const LintFix &fix)
     cursor.endEditBlock();
 }
 
-bool DockerfileEditor::revealLayer(int layer)
+void DockerfileEditor::highlightInstruction(const QTextCursor &instruction)
 {
-    const int line = lineOfLayer(layer);
-    if (line < 0)
-        return false;
-    QTextCursor cursor(document()->findBlockByNumber(line - 1));
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    setTextCursor(cursor);
+    // Through the last line's end, so that its background too runs the editor's full width.
+    m_highlight = QTextCursor(document());
+    m_highlight.setPosition(instruction.selectionStart());
+    m_highlight.setPosition(std::min(instruction.selectionEnd() + 1, document()->characterCount() - 1), QTextCursor::KeepAnchor);
+    QTextCursor start(document());
+    start.setPosition(instruction.selectionStart());
+    setTextCursor(start); // no selection: what is typed next goes in at the start, replacing nothing
     centerCursor();
-    return true;
+    updateExtraSelections();
+}
+
+void DockerfileEditor::clearHighlight()
+{
+    m_highlight = QTextCursor();
+    updateExtraSelections();
 }
 
 } // namespace ballast

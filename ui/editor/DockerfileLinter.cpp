@@ -15,10 +15,9 @@ DockerfileLinter::DockerfileLinter(QObject *parent) : QObject(parent)
 
 void DockerfileLinter::setImage(const LoadedImage &image)
 {
-    m_context.reset(); // it refers to the old image: drop it first. Rebuilt lazily on the worker.
+    if (image.image != m_image.image)
+        m_context.reset(); // it refers to the old image: drop it first. Rebuilt lazily on the worker.
     m_image = image;
-    if (m_revision)
-        lintNow(m_text, m_revision);
 }
 
 void DockerfileLinter::textChanged(const QString &text, quint64 revision)
@@ -35,6 +34,29 @@ void DockerfileLinter::lintNow(const QString &text, quint64 revision)
     m_text = text;
     m_revision = revision;
     const quint64 request = ++m_pending;
+    auto *watcher = new QFutureWatcher<DockerfileCheck>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != m_pending)
+            return; // newer text is on its way
+        m_delivered = request;
+        emit checked(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([text, revision] {
+        DockerfileCheck check;
+        check.revision = revision;
+        check.text = text;
+        auto dockerfile = std::make_shared<Dockerfile>(parseDockerfile(text));
+        check.findings = lint(*dockerfile);
+        check.dockerfile = std::move(dockerfile);
+        return check;
+    }));
+}
+
+void DockerfileLinter::measure(const QString &text)
+{
+    const quint64 request = ++m_measureRequest;
+    m_measuring = true;
     auto image = m_image;
     auto context = m_context;
     auto *watcher = new QFutureWatcher<std::pair<DockerfileCheck, std::shared_ptr<const ImageLintContext>>>(this);
@@ -43,23 +65,21 @@ void DockerfileLinter::lintNow(const QString &text, quint64 revision)
         auto [check, context] = watcher->result();
         if (!m_context && context && &context->image() == m_image.image.get()) // keep it while the image stays
             m_context = context;
-        if (request != m_pending)
-            return; // newer text is on its way
-        m_delivered = request;
-        emit checked(check);
+        if (request != m_measureRequest)
+            return; // a newer pairing is on its way
+        m_measuring = false;
+        emit measured(check);
     });
-    watcher->setFuture(QtConcurrent::run([text, revision, image, context]() mutable {
+    watcher->setFuture(QtConcurrent::run([text, image, context]() mutable {
         DockerfileCheck check;
-        check.revision = revision;
+        check.text = text;
         auto dockerfile = std::make_shared<Dockerfile>(parseDockerfile(text));
         if (image.image && !context)
             context = std::make_shared<const ImageLintContext>(*image.image, *image.analysis);
-        if (context) { // the rules map lines to layers anyway: keep their mapping for the gutter
+        if (context) {
             LayerMapping mapping;
             check.findings = lint(*dockerfile, *context, mapping);
             check.mapping = std::move(mapping);
-        } else {
-            check.findings = lint(*dockerfile);
         }
         check.dockerfile = std::move(dockerfile);
         return std::make_pair(std::move(check), context);

@@ -12,12 +12,28 @@ namespace ballast {
 struct DockerfileCheck {
     std::shared_ptr<const Dockerfile> dockerfile;
     std::vector<LintFinding> findings;
-    std::optional<LayerMapping> mapping; // with an image
-    quint64 revision = 0;                 // the text revision it was computed for
+    std::optional<LayerMapping> mapping; // measured against an image
+    QString text; // the text checked
+    quint64 revision = 0; // the text revision it was computed for
 };
 
-// Re-lints the editor's text off the GUI thread, 150 ms after the last change; the newest request
-// wins. The image side of the rules (tree walks) is prepared once per image and reused.
+// A finding as the pane shows it: live on the text, or measured by the image on the text that built it
+// and shown at the line its instruction has now.
+struct ShownFinding {
+    LintFinding finding;
+    bool beforeEdits = false;
+};
+
+// The layers made by the instruction that starts on a line, as the gutter shows them.
+struct LayersAtLine {
+    std::vector<int> layers;
+    int64_t bytes = 0;
+};
+
+// Lints off the GUI thread. The editor's text is linted 150 ms after the last change, with the rules
+// that read only the text; the newest request wins. The text that built the image is measured once
+// per pairing with the image rules and the layer mapping (measure()); the image side of the rules
+// (tree walks) is prepared once per image and reused.
 class DockerfileLinter : public QObject {
     Q_OBJECT
 public:
@@ -25,10 +41,13 @@ public:
     void setImage(const LoadedImage &image);
     void textChanged(const QString &text, quint64 revision);
     void lintNow(const QString &text, quint64 revision);
-    bool isBusy() const { return m_pending != m_delivered; }
+    // Lints `text` against the image; measured() delivers it unless a newer measure() came first.
+    void measure(const QString &text);
+    bool isBusy() const { return m_pending != m_delivered || m_measuring; }
 
 signals:
     void checked(const ballast::DockerfileCheck &check);
+    void measured(const ballast::DockerfileCheck &check);
 
 private:
     LoadedImage m_image;
@@ -37,6 +56,8 @@ private:
     QString m_text;
     quint64 m_revision = 0;
     quint64 m_pending = 0, m_delivered = 0;
+    quint64 m_measureRequest = 0;
+    bool m_measuring = false;
 };
 
 } // namespace ballast

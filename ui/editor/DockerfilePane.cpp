@@ -1,8 +1,11 @@
 #include "DockerfilePane.h"
 
 #include "editor/DockerfileEditor.h"
+#include "editor/DockerfileImageBinding.h"
 #include "editor/DockerfileHighlighter.h"
 #include "editor/DockerfileRecovery.h"
+#include "editor/FindingsList.h"
+#include "editor/ImageMatchBar.h"
 #include "source/ImageBuild.h"
 #include "util/ByteFormat.h"
 #include "widgets/RecoveryBar.h"
@@ -12,7 +15,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -20,7 +22,6 @@
 #include <QSplitter>
 #include <QTextBlock>
 #include <QToolButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -51,9 +52,10 @@ QString offerMessage(const DockerfileRecovery &offer, size_t waiting)
 } // namespace
 
 DockerfilePane::DockerfilePane(QWidget *parent)
-    : QWidget(parent), m_editor(new DockerfileEditor(this)), m_linter(new DockerfileLinter(this)), m_findings(new QTreeWidget(this)),
-      m_title(new QLabel(this)), m_summary(new QLabel(this)), m_rebuild(new QAction(tr("Re&build Image"), this)), m_recoveryBar(new RecoveryBar(this)),
-      m_recovery(std::make_unique<DockerfileRecovery>(QString(), DiskState()))
+    : QWidget(parent), m_editor(new DockerfileEditor(this)), m_linter(new DockerfileLinter(this)), m_findings(new FindingsList(this)),
+      m_title(new QLabel(this)), m_summary(new QLabel(this)), m_rebuild(new QAction(tr("Re&build Image"), this)),
+      m_matchBar(new ImageMatchBar(m_rebuild, this)), m_binding(new DockerfileImageBinding(this, m_linter, {m_editor, m_findings, m_summary, m_matchBar})),
+      m_recoveryBar(new RecoveryBar(this)), m_recovery(std::make_unique<DockerfileRecovery>(QString(), DiskState()))
 {
     setObjectName(QStringLiteral("dockerfilePane"));
     new DockerfileHighlighter(m_editor->document());
@@ -68,14 +70,8 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     auto *rebuild = new QToolButton(this);
     m_rebuild->setIconText(tr("Rebuild"));
     rebuild->setDefaultAction(m_rebuild);
-    m_findings->setObjectName(QStringLiteral("dockerfileFindings"));
-    m_findings->setColumnCount(5);
-    m_findings->setHeaderLabels({tr("Line"), tr("Rule"), tr("Severity"), tr("Bytes"), tr("Message")});
-    m_findings->setRootIsDecorated(false);
-    m_findings->header()->setStretchLastSection(true);
-    m_findings->setToolTip(tr("Findings on the Dockerfile, live as you type; double-click to go to the line"));
-    connect(m_findings, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        QTextCursor cursor(m_editor->document()->findBlockByNumber(item->data(0, Qt::UserRole).toInt() - 1));
+    connect(m_findings, &FindingsList::lineActivated, this, [this](int line) {
+        QTextCursor cursor(m_editor->document()->findBlockByNumber(line - 1));
         m_editor->setTextCursor(cursor);
         m_editor->centerCursor();
         m_editor->setFocus();
@@ -95,11 +91,13 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
     layout->addWidget(m_recoveryBar);
+    layout->addWidget(m_matchBar);
     layout->addWidget(splitter, 1);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         m_linter->textChanged(m_editor->toPlainText(), ++m_revision);
         scheduleAutosave();
+        m_binding->textChanged();
     });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
         if (!modified) { // saved, reloaded, or undone back to the text on disk: nothing left to recover
@@ -110,6 +108,8 @@ DockerfilePane::DockerfilePane(QWidget *parent)
         updateTitle();
     });
     connect(m_linter, &DockerfileLinter::checked, this, &DockerfilePane::showCheck);
+    connect(m_binding, &DockerfileImageBinding::layerLinesChanged, this, &DockerfilePane::layerLinesChanged);
+    connect(m_matchBar, &ImageMatchBar::openBesideClicked, this, &DockerfilePane::openDockerfileRequested);
     connect(m_editor, &DockerfileEditor::layerClicked, this, &DockerfilePane::layerActivated);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &DockerfilePane::reloadFromDisk);
 
@@ -148,19 +148,68 @@ bool DockerfilePane::openFile(const QString &path, QString *error)
     }
     if (!m_path.isEmpty())
         m_watcher.removePath(m_path);
+    const bool sameFile = m_path == QFileInfo(path).absoluteFilePath();
     m_path = QFileInfo(path).absoluteFilePath();
     const QByteArray bytes = file.readAll();
     // Edits still in the buffer were not discarded by the user (they were asked otherwise): the old
     // recovery file, if any, is released, not deleted, and offered below.
     m_recovery = std::make_unique<DockerfileRecovery>(m_path, DiskState::ofContents(m_path, bytes));
-    m_editor->setPlainText(QString::fromUtf8(bytes));
-    m_editor->document()->setModified(false);
+    setText(QString::fromUtf8(bytes), sameFile);
     m_watcher.addPath(m_path);
     m_linter->lintNow(m_editor->toPlainText(), ++m_revision);
+    // The file read again (changed on disk) was not built into the image: the image's text stays.
+    if (!sameFile || !m_binding->isPaired())
+        m_binding->pair();
     updateTitle();
     updateRebuildAction();
     offerLeftovers();
     return true;
+}
+
+void DockerfilePane::setText(const QString &text, bool sameFile)
+{
+    if (sameFile) { // as setPlainText(), no undo step leads back across a reload
+        replaceChangedText(text);
+        m_editor->document()->clearUndoRedoStacks();
+    } else {
+        m_editor->setPlainText(text);
+    }
+    m_editor->document()->setModified(false);
+}
+
+// One edit that replaces only the part that differs, so that the instructions outside it keep their
+// places (the image's measurements follow them).
+void DockerfilePane::replaceChangedText(const QString &text)
+{
+    const QString old = m_editor->toPlainText();
+    qsizetype prefix = 0, suffix = 0;
+    while (prefix < old.size() && prefix < text.size() && old[prefix] == text[prefix])
+        ++prefix;
+    while (suffix < old.size() - prefix && suffix < text.size() - prefix && old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix])
+        ++suffix;
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
+    cursor.endEditBlock();
+}
+
+void DockerfilePane::closeFile()
+{
+    if (!m_path.isEmpty())
+        m_watcher.removePath(m_path);
+    m_path.clear();
+    m_recovery = std::make_unique<DockerfileRecovery>(QString(), DiskState());
+    m_autosaveAfterEdit.stop();
+    m_autosaveDeadline.stop();
+    m_editor->clear();
+    m_editor->document()->setModified(false);
+    m_editor->document()->clearUndoRedoStacks();
+    m_linter->lintNow(QString(), ++m_revision);
+    m_binding->pair();
+    updateTitle();
+    updateRebuildAction();
 }
 
 bool DockerfilePane::isModified() const { return m_editor->document()->isModified(); }
@@ -243,42 +292,26 @@ void DockerfilePane::reloadFromDisk()
     emit fileChanged(m_path);
 }
 
-void DockerfilePane::setImage(const LoadedImage &image)
+QTreeWidget *DockerfilePane::findingsList() const { return m_findings; }
+
+void DockerfilePane::setImage(const LoadedImage &image, Pairing pairing)
 {
-    m_image = image;
-    m_linter->setImage(image);
+    m_binding->setImage(image, pairing == Pairing::BuiltFromCurrentText ? DockerfileImageBinding::Pairing::BuiltFromCurrentText
+                                                                        : DockerfileImageBinding::Pairing::SameImageKeepsBuiltText);
 }
 
-void DockerfilePane::revealLayer(int layer)
-{
-    // Before the first check arrives there is no mapping yet: reveal it then.
-    m_layerToReveal = m_editor->revealLayer(layer) ? -1 : layer;
-}
+void DockerfilePane::setDockerfileBesideImage(const QString &path) { m_binding->setDockerfileBesideImage(path); }
 
-int DockerfilePane::lineOfLayer(int layer) const { return m_editor->lineOfLayer(layer); }
+void DockerfilePane::revealLayer(int layer) { m_binding->revealLayer(layer); }
+
+int DockerfilePane::lineOfLayer(int layer) const { return m_binding->lineOfLayer(layer); }
+
+bool DockerfilePane::showsMeasurementsBeforeEdits() const { return m_binding->showsMeasurementsBeforeEdits(); }
 
 void DockerfilePane::showCheck(const DockerfileCheck &check)
 {
-    if (check.revision != m_revision)
-        return; // the text changed since; a newer check follows
-    m_editor->setCheck(check, m_image.image.get());
-    emit layerLinesChanged();
-    if (m_layerToReveal >= 0 && m_editor->revealLayer(m_layerToReveal))
-        m_layerToReveal = -1;
-    m_findings->clear();
-    int errors = 0, warnings = 0;
-    for (const LintFinding &finding : check.findings) {
-        auto *item = new QTreeWidgetItem(m_findings, {QString::number(finding.line), finding.rule, QLatin1String(lintSeverityName(finding.severity)),
-                                                      finding.bytes ? formatBytes(*finding.bytes) : QString(), finding.message});
-        item->setData(0, Qt::UserRole, finding.line);
-        item->setToolTip(4, finding.message);
-        errors += finding.severity == LintSeverity::Error;
-        warnings += finding.severity == LintSeverity::Warning;
-    }
-    for (int column = 0; column < 4; ++column)
-        m_findings->resizeColumnToContents(column);
-    m_summary->setText(tr("%n finding(s)", nullptr, int(check.findings.size())) + (errors ? tr(", %1 errors").arg(errors) : QString())
-                       + (warnings ? tr(", %1 warnings").arg(warnings) : QString()));
+    if (check.revision == m_revision) // else the text changed since; a newer check follows
+        m_binding->showCheck(check);
 }
 
 void DockerfilePane::updateTitle()
@@ -382,9 +415,7 @@ void DockerfilePane::restoreOffer()
     }
     // Replace the text with one undoable edit, so Undo shows the file on disk and the buffer is modified
     // until saved. The recovery file now belongs to this buffer and keeps being autosaved.
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(offer->recoveredText());
+    replaceChangedText(offer->recoveredText());
     m_editor->setTextCursor(QTextCursor(m_editor->document()));
     m_recovery = std::move(offer);
     updateTitle();

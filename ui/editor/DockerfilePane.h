@@ -15,32 +15,50 @@ class QTreeWidget;
 namespace ballast {
 
 class DockerfileEditor;
+class DockerfileImageBinding;
 class DockerfileRecovery;
+class FindingsList;
+class ImageMatchBar;
 class RecoveryBar;
 
-// The Dockerfile beside the image: the editor, live findings, and the file itself. Saves are atomic
+// The Dockerfile of the open image: the editor, live findings, and the file itself. Saves are atomic
 // (QSaveFile); unsaved edits are guarded; a change on disk is noticed. Unsaved edits are autosaved to a
 // recovery file (DockerfileRecovery) and offered back by the next pane when the process died with them.
+// The image's side (layer sizes, image hints, the mismatch banner) is DockerfileImageBinding's.
 class DockerfilePane : public QWidget {
     Q_OBJECT
 public:
     explicit DockerfilePane(QWidget *parent = nullptr);
     ~DockerfilePane() override;
     bool openFile(const QString &path, QString *error = nullptr);
+    // Leaves the pane without a Dockerfile (the image has none). Ask maybeSave() first.
+    void closeFile();
     bool save();
     bool saveAs();
     // Asks what to do with unsaved edits; false when the user cancels.
     bool maybeSave();
-    void setImage(const LoadedImage &image);
+
+    // How the editor's text relates to a new image: a reload of the same image (same config digest)
+    // keeps the text that built it; an image built from this text (Rebuild) starts from the text.
+    enum class Pairing { SameImageKeepsBuiltText, BuiltFromCurrentText };
+    void setImage(const LoadedImage &image, Pairing pairing = Pairing::SameImageKeepsBuiltText);
+    // The Dockerfile beside the image, offered when the one open does not match; empty when none.
+    void setDockerfileBesideImage(const QString &path);
     void revealLayer(int layer);
-    // The line (1-based) of the instruction that made `layer` as the pane shows it, -1 when none;
-    // layerLinesChanged() tells when the answer may have changed.
+    // The line (1-based) of the instruction that made `layer` as the editor shows it now (followed
+    // through edits); -1 when none did, or when the Dockerfile does not match the image. Emits
+    // layerLinesChanged() whenever the answer may have changed.
     int lineOfLayer(int layer) const;
+    // The sizes and image hints shown are those measured on the text that built the image, which the
+    // editor no longer holds.
+    bool showsMeasurementsBeforeEdits() const;
 
     const QString &filePath() const { return m_path; }
     bool isModified() const;
     DockerfileEditor *editor() const { return m_editor; }
-    QTreeWidget *findingsList() const { return m_findings; }
+    QTreeWidget *findingsList() const;
+    QLabel *summaryLabel() const { return m_summary; }
+    ImageMatchBar *imageMatchBar() const { return m_matchBar; }
     DockerfileLinter *linter() const { return m_linter; }
     // Rebuild (Ctrl+B): saves unsaved edits, then asks for the image to be built again from this
     // Dockerfile (rebuildRequested). Enabled while a Dockerfile file is open and a builder is on PATH.
@@ -62,9 +80,13 @@ signals:
     void layerLinesChanged();
     void fileChanged(const QString &path);
     void rebuildRequested(const QString &dockerfilePath);
+    // The person asked for the Dockerfile beside the image (in the mismatch banner).
+    void openDockerfileRequested(const QString &path);
 
 private:
     void showCheck(const DockerfileCheck &check);
+    void setText(const QString &text, bool sameFile);
+    void replaceChangedText(const QString &text);
     void reloadFromDisk();
     void updateTitle();
     void updateRebuildAction();
@@ -79,14 +101,14 @@ private:
     QString m_path;
     quint64 m_revision = 0;
     bool m_savingNow = false;
-    int m_layerToReveal = -1;
-    LoadedImage m_image;
     DockerfileEditor *m_editor;
     DockerfileLinter *m_linter;
-    QTreeWidget *m_findings;
+    FindingsList *m_findings;
     QLabel *m_title;
     QLabel *m_summary;
     QAction *m_rebuild;
+    ImageMatchBar *m_matchBar;
+    DockerfileImageBinding *m_binding;
     QFileSystemWatcher m_watcher;
     RecoveryBar *m_recoveryBar;
     std::unique_ptr<DockerfileRecovery> m_recovery;            // this buffer's

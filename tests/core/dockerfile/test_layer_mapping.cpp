@@ -219,6 +219,86 @@ private slots:
         QCOMPARE(int(mapping.notes.size()), 1);
     }
 
+    // "N of M steps matched": the steps are the final stage's RUN/COPY/ADD lines, counted by hand in
+    // the Dockerfiles; only exact matches count, so a Dockerfile that built another image matches none.
+    void agreement_data()
+    {
+        QTest::addColumn<QString>("archive");
+        QTest::addColumn<QString>("dockerfile");
+        QTest::addColumn<QStringList>("replacedLines"); // "LINE=TEXT": the Dockerfile with lines edited
+        QTest::addColumn<int>("matched");
+        QTest::addColumn<int>("steps");
+        QTest::addColumn<bool>("trusted");
+        const QString sample = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample");
+        const QString sampleImage = sample + QStringLiteral("/sample.oci-gzip.tar");
+        const QString sampleDockerfile = sample + QStringLiteral("/Dockerfile");
+        const QString data = QStringLiteral(BALLAST_TEST_DATA "/real");
+        // The sample's final stage: COPY 9, RUN 12, RUN 17, RUN 26, COPY 38, RUN 42, RUN 56.
+        QTest::newRow("sample, its own") << sampleImage << sampleDockerfile << QStringList() << 7 << 7 << true;
+        // Steps reworded since the build: still the same kind of step, so only "likely" matches.
+        const QString run12 = QStringLiteral("12=RUN [\"/bin/busybox\", \"--install\", \"/bin\"]");
+        const QString copy38 = QStringLiteral("38=COPY app/ /srv/app/"); // buildah records only the destination
+        QTest::newRow("sample, 2 steps edited")
+            << sampleImage << sampleDockerfile << QStringList { run12, copy38 } << 5 << 7 << true;
+        QTest::newRow("sample, 4 steps edited") << sampleImage << sampleDockerfile
+                                                << QStringList { QStringLiteral("9=COPY busybox /bin/sh"), run12,
+                                                       copy38, QStringLiteral("17=RUN mkdir -p /root \\") }
+                                                << 3 << 7 << false;
+        // whiteouts/Dockerfile: three RUNs (lines 10, 14, 17), none of them the sample's.
+        QTest::newRow("whiteouts Dockerfile, sample image")
+            << sampleImage << data + QStringLiteral("/whiteouts/Dockerfile") << QStringList() << 0 << 3 << false;
+        QTest::newRow("sample Dockerfile, whiteouts image")
+            << data + QStringLiteral("/whiteouts/whiteouts.oci-gzip.tar") << sampleDockerfile << QStringList() << 0 << 7
+            << false;
+        // entry-types/Dockerfile: COPY 13 (to /srv/files, the sample copies to /opt/app and /bin), RUN 16, RUN 19.
+        QTest::newRow("entry-types Dockerfile, sample image")
+            << sampleImage << data + QStringLiteral("/entry-types/Dockerfile") << QStringList() << 0 << 3 << false;
+        QTest::newRow("whiteouts, its own")
+            << data + QStringLiteral("/whiteouts/whiteouts.docker.tar")
+            << data + QStringLiteral("/whiteouts/Dockerfile") << QStringList() << 3 << 3 << true;
+    }
+
+    void agreement()
+    {
+        QFETCH(QString, archive);
+        QFETCH(QString, dockerfile);
+        QFETCH(QStringList, replacedLines);
+        QFETCH(int, matched);
+        QFETCH(int, steps);
+        QFETCH(bool, trusted);
+        QStringList text = readText(dockerfile).split(QLatin1Char('\n'));
+        for (const QString &replacement : replacedLines) {
+            const int line = replacement.section(QLatin1Char('='), 0, 0).toInt();
+            QVERIFY(text.value(line - 1).startsWith(
+                replacement.section(QLatin1Char('='), 1).section(QLatin1Char(' '), 0, 0)));
+            text[line - 1] = replacement.section(QLatin1Char('='), 1);
+        }
+        const auto image = ballast::ImageLoader().load(archive);
+        const auto df = ballast::parseDockerfile(text.join(QLatin1Char('\n')));
+        QVERIFY(df.errors.empty());
+        const auto agreement = ballast::mappingAgreement(df, ballast::mapInstructionsToLayers(df, *image));
+        QCOMPARE(agreement.matched, matched);
+        QCOMPARE(agreement.steps, steps);
+        QCOMPARE(agreement.trusted(), trusted);
+    }
+
+    void agreementWithoutHistory()
+    {
+        // Nothing contradicts the positional guess: a step that found a layer counts as matched.
+        auto image = dftest::historyImage({ { "a", true } });
+        image->config.history.clear();
+        const auto df = ballast::parseDockerfile(lines({ "FROM alpine", "RUN a", "ENV X=1", "COPY b /b" }));
+        const auto agreement = ballast::mappingAgreement(df, ballast::mapInstructionsToLayers(df, *image));
+        QCOMPARE(agreement.matched, 1); // one layer for two steps: COPY gets it, RUN none
+        QCOMPARE(agreement.steps, 2);
+        QVERIFY(agreement.trusted());
+        // A stage without any layer-making step is judged by its other instructions.
+        const auto metadataOnly = ballast::parseDockerfile(lines({ "FROM alpine", "ENV X=1", "CMD [\"a\"]" }));
+        const auto counted
+            = ballast::mappingAgreement(metadataOnly, ballast::mapInstructionsToLayers(metadataOnly, *image));
+        QCOMPARE(counted.steps, 2);
+    }
+
     void shellAtInstruction()
     {
         const auto df = ballast::parseDockerfile(lines({ "FROM a AS base", "SHELL [\"/bin/bash\", \"-c\"]", "RUN x",

@@ -74,6 +74,20 @@ private slots:
         QCOMPARE(dftest::ruleLines(rule, dockerfile), lines);
     }
 
+    // The same pragmas asked about a line directly, as the editor does for findings measured on the text
+    // before an edit: a BA code through ballast's pragma (comments between allowed), a global one, and a
+    // hadolint pragma that takes DL codes only.
+    void ignoredByPragma()
+    {
+        const auto df = ballast::parseDockerfile(lines({ "# ballast global ignore=BA1006", "FROM x",
+            "# ballast ignore=BA1001", "# why", "RUN a", "RUN b", "# hadolint ignore=BA1005", "RUN c" }));
+        QVERIFY(ballast::isIgnoredByPragma(df, QStringLiteral("BA1001"), 5));
+        QVERIFY(!ballast::isIgnoredByPragma(df, QStringLiteral("BA1001"), 6));
+        QVERIFY(!ballast::isIgnoredByPragma(df, QStringLiteral("BA1005"), 5));
+        QVERIFY(ballast::isIgnoredByPragma(df, QStringLiteral("BA1006"), 6));
+        QVERIFY(!ballast::isIgnoredByPragma(df, QStringLiteral("BA1005"), 8));
+    }
+
     void parseErrorsAreFindings()
     {
         const auto findings = lintText(lines({ "FROM x", "FORM y", "WORKDIR app" }));
