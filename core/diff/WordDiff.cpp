@@ -82,7 +82,9 @@ WordDiff diffWords(const QString &a, const QString &b)
             }
         }
     }
-    return { spansOf(wa, changedA), spansOf(wb, changedB) };
+    WordDiff out { spansOf(wa, changedA), spansOf(wb, changedB), wa.size(), wb.size(), 0 };
+    out.commonWords = size_t(std::count(changedA.begin(), changedA.end(), false));
+    return out;
 }
 
 } // namespace ballast

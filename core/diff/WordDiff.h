@@ -17,6 +17,10 @@ struct TextSpan {
 struct WordDiff {
     std::vector<TextSpan> onlyInA; // character spans of `a`, in order
     std::vector<TextSpan> onlyInB; // character spans of `b`, in order
+    size_t wordsA = 0, wordsB = 0;
+    size_t commonWords = 0; // the length of the common subsequence
+    // 2 × common / (words of A + words of B), as difflib's ratio: 1 for the same words, 0 for none shared.
+    double similarity() const { return wordsA + wordsB ? 2.0 * double(commonWords) / double(wordsA + wordsB) : 1.0; }
 };
 
 WordDiff diffWords(const QString &a, const QString &b);

@@ -26,6 +26,7 @@ private slots:
     void spans_data();
     void spans();
     void longTextsFallBackToTheWholeMiddle();
+    void similarity();
 };
 
 void TestWordDiff::spans_data()
@@ -84,6 +85,26 @@ void TestWordDiff::longTextsFallBackToTheWholeMiddle()
     const ballast::WordDiff diff = ballast::diffWords(a, b);
     QCOMPARE(describe(a, diff.onlyInA), describe(a, Spans { { 0, a.size() } }));
     QCOMPARE(describe(b, diff.onlyInB), describe(b, Spans { { 0, b.size() } }));
+}
+
+// 2 × common words / (words of A + words of B).
+void TestWordDiff::similarity()
+{
+    const auto of = [](const char *a, const char *b) {
+        return ballast::diffWords(QString::fromLatin1(a), QString::fromLatin1(b));
+    };
+    QCOMPARE(of("make", "make install").commonWords, size_t(1));
+    QCOMPARE(of("make", "make install").similarity(), 2.0 / 3.0);
+    QCOMPARE(of("a b c", "c a b").commonWords, size_t(2));
+    QCOMPARE(of("a b c", "c a b").similarity(), 4.0 / 6.0);
+    QCOMPARE(of("x y", "p q r").similarity(), 0.0);
+    QCOMPARE(of("make  all", "make all").similarity(), 1.0);
+    QCOMPARE(of("", "").similarity(), 1.0);
+    QCOMPARE(of("", "a").similarity(), 0.0);
+    const ballast::WordDiff counted = of("apt-get install -y curl", "apt-get install -y --no-install-recommends curl");
+    QCOMPARE(counted.wordsA, size_t(4));
+    QCOMPARE(counted.wordsB, size_t(5));
+    QCOMPARE(counted.commonWords, size_t(4));
 }
 
 QTEST_GUILESS_MAIN(TestWordDiff)
