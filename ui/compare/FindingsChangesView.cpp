@@ -76,11 +76,13 @@ void FindingsChangesView::fill()
     QTreeWidgetItem *resolved = addGroup(tr("Resolved in B (%1)").arg(m_diff.resolved.size()));
     for (const Finding &f : m_diff.resolved)
         addRow(resolved, f, &f, nullptr);
-    resolved->setForeground(FindingColumn, statusColor(NodeStatus::Added, palette));
+    if (resolved->childCount() > 0) // a group with nothing in it is no news
+        resolved->setForeground(FindingColumn, statusColor(NodeStatus::Added, palette));
     QTreeWidgetItem *introduced = addGroup(tr("New in B (%1)").arg(m_diff.introduced.size()));
     for (const Finding &f : m_diff.introduced)
         addRow(introduced, f, nullptr, &f);
-    introduced->setForeground(FindingColumn, statusColor(NodeStatus::Removed, palette));
+    if (introduced->childCount() > 0) // a group with nothing in it is no news
+        introduced->setForeground(FindingColumn, statusColor(NodeStatus::Removed, palette));
     QTreeWidgetItem *kept = addGroup(tr("Still present (%1)").arg(m_diff.stillPresent.size()));
     for (const FindingsDiff::Kept &k : m_diff.stillPresent)
         addRow(kept, k.b, &k.a, &k.b); // B's title: its layer numbers are B's

@@ -10,7 +10,9 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QApplication>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ballast {
 namespace {
@@ -22,12 +24,25 @@ QString instruction(const Image &image, int layer)
                                : QObject::tr("(no history)");
 }
 
-// A background that marks words on the palette's base colour, light or dark, without hiding the text.
-QColor markColor(NodeStatus status, const QPalette &palette)
+// A background that marks words on `background`, light or dark, without hiding the text: the status
+// colour for that background, a third of the way from it.
+QColor markColor(NodeStatus status, const QColor &background)
 {
-    const QColor tint = statusColor(status, palette), base = palette.color(QPalette::Base);
+    QPalette palette;
+    palette.setColor(QPalette::Base, background);
+    const QColor tint = statusColor(status, palette);
     auto mix = [](int a, int b) { return (a * 35 + b * 65) / 100; };
-    return QColor(mix(tint.red(), base.red()), mix(tint.green(), base.green()), mix(tint.blue(), base.blue()));
+    return QColor(
+        mix(tint.red(), background.red()), mix(tint.green(), background.green()), mix(tint.blue(), background.blue()));
+}
+
+// The text on a mark is black or white, whichever reads better on it: the mark stays readable even
+// where the surrounding background is not the one it was mixed for (a tooltip after a theme change).
+QString markStyle(const QColor &mark)
+{
+    const bool light = 0.299 * mark.redF() + 0.587 * mark.greenF() + 0.114 * mark.blueF() > 0.5;
+    return QStringLiteral("background-color:%1; color:%2")
+        .arg(mark.name(), light ? QStringLiteral("#000000") : QStringLiteral("#ffffff"));
 }
 
 QString markedHtml(const QString &text, const std::vector<TextSpan> &spans, const QColor &mark)
@@ -36,11 +51,12 @@ QString markedHtml(const QString &text, const std::vector<TextSpan> &spans, cons
     qsizetype at = 0;
     for (const TextSpan &span : spans) {
         html += text.mid(at, span.start - at).toHtmlEscaped();
-        html += QStringLiteral("<span style=\"background-color:%1\">%2</span>")
-                    .arg(mark.name(), text.mid(span.start, span.length).toHtmlEscaped());
+        html += QStringLiteral("<span style=\"%1\">%2</span>")
+                    .arg(markStyle(mark), text.mid(span.start, span.length).toHtmlEscaped());
         at = span.start + span.length;
     }
-    return html + text.mid(at).toHtmlEscaped();
+    html += text.mid(at).toHtmlEscaped();
+    return html.replace(QLatin1Char('\n'), QStringLiteral("<br>")); // heredoc RUNs span lines
 }
 
 } // namespace
@@ -54,7 +70,10 @@ MatchedLayersView::MatchedLayersView(QWidget *parent)
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels(
         { tr("A"), tr("B"), tr("Match"), tr("Size A"), tr("Size B"), tr("Instruction") });
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The instruction takes what the numbers leave; its full text is in the detail row and the tooltip.
+    for (int column = 0; column < InstructionColumn; ++column)
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(InstructionColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -93,6 +112,12 @@ void MatchedLayersView::setDiff(std::shared_ptr<const ImageDiff> diff)
         for (int j : m_diff->layers.onlyB)
             m_rows.push_back({ -1, j, tr("only B") });
     }
+    // In A's layer order, as its Dockerfile reads; then the layers only B has, in B's order.
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row &x, const Row &y) {
+        if ((x.layerA < 0) != (y.layerA < 0))
+            return y.layerA < 0;
+        return x.layerA >= 0 ? x.layerA < y.layerA : x.layerB < y.layerB;
+    });
     fill();
     // Open on the first pair whose steps read differently: that is what the detail is for.
     for (int row = 0; row < int(m_rows.size()); ++row)
@@ -119,26 +144,27 @@ void MatchedLayersView::fill()
             r.layerB >= 0 ? QString::number(r.layerB) : none, r.match,
             r.layerA >= 0 ? formatBytes(a.layers[size_t(r.layerA)].size) : none,
             r.layerB >= 0 ? formatBytes(b.layers[size_t(r.layerB)].size) : none, text };
-        const QString tip = stepsHtml(r);
+        // A tooltip wraps rich text into a narrow column: a table of a set width keeps it readable.
+        const QString tip = QStringLiteral("<table width=\"%1\" cellpadding=\"0\"><tr><td>%2</td></tr></table>")
+                                .arg(fontMetrics().averageCharWidth() * 80)
+                                .arg(stepsHtml(r, QApplication::palette().color(QPalette::ToolTipBase)));
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setToolTip(tip);
             m_table->setItem(row, column, item);
         }
     }
-    m_table->resizeColumnsToContents();
     m_table->setCurrentCell(current, InstructionColumn);
     showDetail(current);
 }
 
-QString MatchedLayersView::stepsHtml(const Row &row) const
+QString MatchedLayersView::stepsHtml(const Row &row, const QColor &background) const
 {
     const Image &a = *m_diff->a, &b = *m_diff->b;
     const QString textA = row.layerA >= 0 ? instruction(a, row.layerA) : QString(),
                   textB = row.layerB >= 0 ? instruction(b, row.layerB) : QString();
     const bool pair = row.layerA >= 0 && row.layerB >= 0;
     const WordDiff words = pair ? diffWords(textA, textB) : WordDiff {};
-    const QPalette &palette = this->palette();
     auto side = [&](const char *name, int layer, const Image &image, const QString &text,
                     const std::vector<TextSpan> &spans, NodeStatus status) {
         if (layer < 0)
@@ -146,9 +172,9 @@ QString MatchedLayersView::stepsHtml(const Row &row) const
         return tr("<b>%1 · layer %2</b> (%3) &nbsp;<code>%4</code>")
             .arg(QLatin1String(name))
             .arg(layer)
-            .arg(formatBytes(image.layers[size_t(layer)].size), markedHtml(text, spans, markColor(status, palette)));
+            .arg(formatBytes(image.layers[size_t(layer)].size), markedHtml(text, spans, markColor(status, background)));
     };
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1<br>%2</p>")
+    return QStringLiteral("<p>%1<br>%2</p>")
         .arg(side("A", row.layerA, a, textA, words.onlyInA, NodeStatus::Removed),
             side("B", row.layerB, b, textB, words.onlyInB, NodeStatus::Added));
 }
@@ -159,7 +185,8 @@ void MatchedLayersView::showDetail(int row)
         m_detail->setHtml(tr("<i>Select a layer to see the steps that made it in A and in B, in full.</i>"));
         return;
     }
-    m_detail->setHtml(stepsHtml(m_rows[size_t(row)]));
+    // The pane's palette: on a theme change it is new before the detail's own is.
+    m_detail->setHtml(stepsHtml(m_rows[size_t(row)], palette().color(QPalette::Base)));
 }
 
 void MatchedLayersView::changeEvent(QEvent *event)

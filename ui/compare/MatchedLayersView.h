@@ -33,8 +33,8 @@ private:
     };
     void fill();
     void showDetail(int row);
-    // The row's two steps as rich text, differing words highlighted; one line per side.
-    QString stepsHtml(const Row &row) const;
+    // The row's two steps as rich text, differing words marked for `background`; a line a side.
+    QString stepsHtml(const Row &row, const QColor &background) const;
 
     std::shared_ptr<const ImageDiff> m_diff;
     std::vector<Row> m_rows;
