@@ -93,6 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_compareLoader, &CompareLoader::progress, m_banner, &LoadBanner::showProgress);
     connect(m_compareLoader, &CompareLoader::fetching, m_banner, &LoadBanner::showFetching);
     connect(m_compareLoader, &CompareLoader::compared, this, &MainWindow::showComparison);
+    connect(m_compare, &ComparePane::openImageRequested, this, &MainWindow::showComparedImage);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateWindowTitle);
     connect(m_compareLoader, &CompareLoader::failed, this, [this](const QString &message) { showFailure(QString(), message, {}); });
     connect(m_compareLoader, &CompareLoader::cancelled, this, [this] {
         m_banner->hide();
@@ -232,7 +234,8 @@ void MainWindow::createMenus()
     addAction(cancelLoad);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *find = view->addAction(tr("&Find Files"), m_tree, &FileTreePane::focusSearch);
+    // One Find for the view in front: the file tree's search, or the diff tree's in a comparison.
+    QAction *find = view->addAction(tr("&Find Files"), this, [this] { isComparing() ? m_compare->focusSearch() : m_tree->focusSearch(); });
     find->setShortcut(QKeySequence::Find);
     auto *modes = new QActionGroup(this);
     QAction *aggregated = view->addAction(tr("&Aggregated Filesystem"), this, [this] { m_tree->setMode(TreeMode::Aggregated); });
@@ -250,10 +253,13 @@ void MainWindow::createMenus()
     QAction *overview = view->addAction(tr("Image &Overview"), m_details, &DetailsPane::showImage);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     overview->setToolTip(tr("Show the image's facts and findings in the details pane"));
-    QAction *single = view->addAction(tr("&Single Image"), this, [this] {
-        m_stack->setCurrentWidget(m_current.image ? static_cast<QWidget *>(m_workspace) : m_start);
-    });
-    single->setToolTip(tr("Leave the comparison and show the open image"));
+    QAction *single = view->addAction(tr("&Single Image"), this, &MainWindow::showSingleImage);
+    single->setObjectName(QStringLiteral("singleImageAction"));
+    single->setToolTip(tr("Leave the comparison and show the open image, or A when neither image of the comparison is open"));
+    m_comparisonAction = view->addAction(tr("&Comparison"), this, [this] { m_stack->setCurrentWidget(m_compare); });
+    m_comparisonAction->setObjectName(QStringLiteral("comparisonAction"));
+    m_comparisonAction->setToolTip(tr("Go back to the last comparison"));
+    m_comparisonAction->setEnabled(false);
     view->addSeparator();
     view->addAction(tr("&Expand All"), m_tree, &FileTreePane::expandAll);
     view->addAction(tr("C&ollapse All"), m_tree, &FileTreePane::collapseAll);
@@ -333,13 +339,46 @@ void MainWindow::showComparison(const LoadedComparison &comparison)
 {
     m_banner->hide();
     m_compare->setComparison(comparison);
+    m_comparisonAction->setEnabled(true);
     m_stack->setCurrentWidget(m_compare);
-    const auto name = [](const LoadedImage &loaded) {
-        return loaded.image->tags.value(0, sourceDisplayName(loaded.image->sourcePath));
-    };
-    setWindowTitle(tr("%1 ↔ %2 — Ballast").arg(name(comparison.a), name(comparison.b)));
+    updateWindowTitle();
+    // Both images were opened: either may be wanted again from File › Open Recent. A comes out on top.
+    addRecentFile(comparison.b.image->sourcePath);
+    addRecentFile(comparison.a.image->sourcePath);
     emit comparisonShown();
     takeScreenshotIfWanted(false);
+}
+
+void MainWindow::showSingleImage()
+{
+    const LoadedComparison &compared = m_compare->comparison();
+    auto isOpen = [this](const LoadedImage &side) {
+        return m_current.image && side.image
+            && (m_current.image == side.image || absoluteSource(m_current.image->sourcePath) == absoluteSource(side.image->sourcePath));
+    };
+    if (isComparing() && compared.a.image && !isOpen(compared.a) && !isOpen(compared.b)) // after `ballast A B`, nothing was open alone
+        return showComparedImage(compared.a);
+    m_stack->setCurrentWidget(m_current.image ? static_cast<QWidget *>(m_workspace) : m_start);
+}
+
+void MainWindow::showComparedImage(const LoadedImage &loaded)
+{
+    if (loaded.image == m_current.image) // already open: keep its layer, selection and Dockerfile
+        return m_stack->setCurrentWidget(m_workspace);
+    m_pendingOptions = withSavedLimits({}); // what the comparison loaded it with; Reload uses them
+    showLoaded(loaded.image->sourcePath, loaded);
+}
+
+// The title names what the window shows: the single image, the two compared, or nothing.
+void MainWindow::updateWindowTitle()
+{
+    const LoadedComparison &compared = m_compare->comparison();
+    if (m_stack->currentWidget() == m_compare && compared.a.image && compared.b.image)
+        setWindowTitle(tr("%1 ↔ %2 — Ballast").arg(imageDisplayName(*compared.a.image), imageDisplayName(*compared.b.image)));
+    else if (m_stack->currentWidget() == m_workspace && m_current.image)
+        setWindowTitle(tr("%1 — Ballast").arg(imageDisplayName(*m_current.image)));
+    else
+        setWindowTitle(tr("Ballast"));
 }
 
 void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
@@ -362,8 +401,7 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     if (!loaded.image->layers.empty())
         m_layers->selectLayer(int(loaded.image->layers.size()) - 1);
     m_details->showImage();
-    const QString name = loaded.image->tags.value(0, sourceDisplayName(path));
-    setWindowTitle(tr("%1 — Ballast").arg(name));
+    updateWindowTitle();
     addRecentFile(path);
     updateStatusBar();
     emit imageShown();

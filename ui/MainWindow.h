@@ -79,6 +79,11 @@ private:
     bool openDockerfileOf(const QString &imageSource);
     void showFailure(const QString &path, const QString &message, const QStringList &choices);
     void showComparison(const LoadedComparison &comparison);
+    // View › Single Image: the open image, or A of the comparison when neither side is open alone.
+    void showSingleImage();
+    // One image of the comparison alone, without loading it again.
+    void showComparedImage(const LoadedImage &loaded);
+    void updateWindowTitle();
     void chooseAmong(const QString &path, const QStringList &choices);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
@@ -110,6 +115,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusSummary;
     QAction *m_reload = nullptr;
+    QAction *m_comparisonAction = nullptr; // View › Comparison: back to the last one
     ImageRebuilder *m_rebuilder;
 };
 

@@ -1,5 +1,6 @@
 #include "ImageDiff.h"
 
+#include "diff/WordDiff.h"
 #include "report/CreatedBy.h"
 
 #include <QRegularExpression>
@@ -20,6 +21,18 @@ bool sameState(const Image &a, MergedTree::NodeId na, const Image &b, MergedTree
     const int la = a.tree.entryLayer(na, int(a.layers.size()) - 1), lb = b.tree.entryLayer(nb, int(b.layers.size()) - 1);
     return x->type == y->type && x->size == y->size && x->mode == y->mode && x->uid == y->uid && x->gid == y->gid
         && x->contentHash == y->contentHash && a.layers[size_t(la)].linkTarget(*x) == b.layers[size_t(lb)].linkTarget(*y);
+}
+
+// Two steps are one step edited when they start with the same instruction (RUN, COPY, …) and at least
+// half of the words after it are shared (WordDiff::similarity); a keyword alone says nothing.
+constexpr double EditedStepSimilarity = 0.5;
+
+double editSimilarity(const QString &a, const QString &b)
+{
+    const qsizetype spaceA = a.indexOf(QLatin1Char(' ')), spaceB = b.indexOf(QLatin1Char(' '));
+    if (spaceA <= 0 || spaceB <= 0 || QStringView(a).left(spaceA) != QStringView(b).left(spaceB))
+        return 0.0;
+    return diffWords(a.mid(spaceA + 1), b.mid(spaceB + 1)).similarity();
 }
 
 LayerAlignment alignLayers(const Image &a, const Image &b)
@@ -48,8 +61,31 @@ LayerAlignment alignLayers(const Image &a, const Image &b)
                 usedB[j] = matchedA[i] = true;
                 break;
             }
-        if (!matchedA[i])
+    }
+    // Of the rest, each layer of A takes the unused layer of B whose step is most like its own, when
+    // they are an edit of one step (editSimilarity): "apt-get install -y curl" that gained
+    // "--no-install-recommends" is the same step changed, not one step removed and another added.
+    for (size_t i = 0; i < a.layers.size(); ++i) {
+        if (matchedA[i])
+            continue;
+        const QString wanted = instruction(a, a.layers[i]);
+        size_t best = b.layers.size();
+        double bestSimilarity = EditedStepSimilarity;
+        for (size_t j = 0; !wanted.isEmpty() && j < b.layers.size(); ++j) {
+            if (usedB[j])
+                continue;
+            const double similarity = editSimilarity(wanted, instruction(b, b.layers[j]));
+            if (similarity >= bestSimilarity && (best == b.layers.size() || similarity > bestSimilarity)) {
+                best = j;
+                bestSimilarity = similarity;
+            }
+        }
+        if (best < b.layers.size()) {
+            out.edited.push_back({int(i), int(best)});
+            usedB[best] = matchedA[i] = true;
+        } else {
             out.onlyA.push_back(int(i));
+        }
     }
     for (size_t j = 0; j < b.layers.size(); ++j)
         if (!usedB[j])

@@ -26,11 +26,12 @@ struct DiffNode {
 struct LayerAlignment {
     std::vector<std::pair<int, int>> shared;  // same diff_id: (layer in A, layer in B)
     std::vector<std::pair<int, int>> aligned; // same instruction, different content
+    std::vector<std::pair<int, int>> edited;  // the same kind of step with some of its words changed
     std::vector<int> onlyA, onlyB;
 };
 
 // Two images compared: layers matched by diff_id wherever they sit, the rest aligned by the
-// instruction that made them; final filesystems compared path by path. Immutable once computed;
+// instruction that made them, then by an edit of it; final filesystems compared path by path. Immutable once computed;
 // keeps both images alive.
 struct ImageDiff {
     std::shared_ptr<const Image> a, b;

@@ -119,6 +119,7 @@ nlohmann::ordered_json diffJson(const ImageDiff &diff)
     };
     out["layers"] = {{"shared", pairList(diff.layers.shared)},
                      {"aligned", pairList(diff.layers.aligned)},
+                     {"edited", pairList(diff.layers.edited)},
                      {"onlyA", singleList(a, diff.layers.onlyA)},
                      {"onlyB", singleList(b, diff.layers.onlyB)}};
     auto files = nlohmann::ordered_json::array();
@@ -151,16 +152,23 @@ QString diffText(const ImageDiff &diff)
                .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), formatSignedBytes(root.delta()))
                .arg(percent(root.bytesA, root.bytesB), 0, 'f', 1);
     out += QStringLiteral("stored            %1 → %2\n").arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()));
-    out += QStringLiteral("layers            %1 → %2, %3 shared, %4 aligned\n")
+    out += QStringLiteral("layers            %1 → %2, %3 shared, %4 aligned, %5 edited\n")
                .arg(a.layers.size())
                .arg(b.layers.size())
                .arg(diff.layers.shared.size())
-               .arg(diff.layers.aligned.size());
+               .arg(diff.layers.aligned.size())
+               .arg(diff.layers.edited.size());
     out += QStringLiteral("paths             %1 added, %2 removed, %3 modified\n\nLAYERS\n").arg(diff.added).arg(diff.removed).arg(diff.modified);
     for (const auto &[i, j] : diff.layers.shared)
         out += QStringLiteral("  =  A%1 B%2  %3  %4\n").arg(i).arg(j).arg(formatBytes(a.layers[size_t(i)].size), 9).arg(cleanCreatedBy(instructionOf(a, i)).left(80));
     for (const auto &[i, j] : diff.layers.aligned)
         out += QStringLiteral("  ~  A%1 B%2  %3  %4\n")
+                   .arg(i)
+                   .arg(j)
+                   .arg(formatSignedBytes(b.layers[size_t(j)].size - a.layers[size_t(i)].size), 9)
+                   .arg(cleanCreatedBy(instructionOf(b, j)).left(80));
+    for (const auto &[i, j] : diff.layers.edited)
+        out += QStringLiteral("  *  A%1 B%2  %3  %4\n")
                    .arg(i)
                    .arg(j)
                    .arg(formatSignedBytes(b.layers[size_t(j)].size - a.layers[size_t(i)].size), 9)

@@ -6,7 +6,7 @@
 
 namespace ballast {
 
-// `ballast-cli diff` output. JSON: summary, layers (shared, aligned, only in A, only in B) and one row
+// `ballast-cli diff` output. JSON: summary, layers (shared, aligned, edited, only in A, only in B) and one row
 // per path whose state differs; text and Markdown: summary, layers and the biggest movements.
 nlohmann::ordered_json diffJson(const ImageDiff &diff);
 QString diffText(const ImageDiff &diff);

@@ -8,3 +8,8 @@ ballast_add_test(test_image_diff ${_diff}/test_image_diff.cpp LIBS ballast_test_
 ballast_add_test(test_cli_diff ${_diff}/test_cli_diff.cpp LIBS ballast_test_support)
 target_compile_definitions(test_cli_diff PRIVATE BALLAST_CLI_PATH="$<TARGET_FILE:ballast-cli>")
 add_dependencies(test_cli_diff ballast-cli)
+
+# The pieces the compare view explains with: changed words of two instructions, and the findings
+# resolved, new and still present.
+ballast_add_test(test_word_diff ${_diff}/test_word_diff.cpp)
+ballast_add_test(test_findings_diff ${_diff}/test_findings_diff.cpp)

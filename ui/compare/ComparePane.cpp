@@ -1,12 +1,15 @@
 #include "ComparePane.h"
 
 #include "compare/DiffTreeModel.h"
+#include "compare/DiffTreeSearch.h"
+#include "compare/FindingsChangesView.h"
+#include "compare/MatchedLayersView.h"
+#include "analysis/ImageAnalysis.h"
 #include "models/TreeScope.h"
-#include "treemap/TreemapView.h"
-#include "report/CreatedBy.h"
 #include "report/DiffReport.h"
+#include "sources/SourceText.h"
+#include "treemap/TreemapView.h"
 #include "util/ByteFormat.h"
-#include "util/PathNormalizer.h"
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -15,6 +18,8 @@
 #include <cmath>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
@@ -23,13 +28,6 @@
 
 namespace ballast {
 namespace {
-
-
-QString instruction(const Image &image, int layer)
-{
-    const Layer &l = image.layers[size_t(layer)];
-    return l.historyIndex >= 0 ? cleanCreatedBy(image.config.history[size_t(l.historyIndex)].createdBy) : QObject::tr("(no history)");
-}
 
 QToolButton *toggle(const QString &text, bool checked, const QString &tip, QWidget *parent)
 {
@@ -42,9 +40,18 @@ QToolButton *toggle(const QString &text, bool checked, const QString &tip, QWidg
     return button;
 }
 
-QString imageLabel(const Image &image)
+QPushButton *openButton(const QString &text, QWidget *parent)
 {
-    return image.tags.isEmpty() ? image.sourcePath.section(QLatin1Char('/'), -1) : image.tags.first();
+    auto *button = new QPushButton(text, parent);
+    button->setToolTip(QObject::tr("Show this image alone: its layers, files, treemap and Dockerfile (View › Comparison comes back)"));
+    return button;
+}
+
+FindingsDiff findingsOf(const LoadedComparison &comparison)
+{
+    if (!comparison.a.analysis || !comparison.b.analysis)
+        return {};
+    return diffFindings(comparison.a.analysis->findings, comparison.b.analysis->findings);
 }
 
 } // namespace
@@ -90,13 +97,24 @@ private:
 };
 
 ComparePane::ComparePane(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_treemapArea(new SideBySideArea(this)), m_treemapA(new TreemapView(this)),
-      m_treemapB(new TreemapView(this)), m_tree(new QTreeView(this)),
-      m_model(new DiffTreeModel(this)), m_layers(new QTableWidget(this))
+    : QWidget(parent), m_summary(new QLabel(this)), m_openA(openButton(tr("Open A alone"), this)), m_openB(openButton(tr("Open B alone"), this)),
+      m_treemapArea(new SideBySideArea(this)), m_treemapA(new TreemapView(this)), m_treemapB(new TreemapView(this)), m_tree(new QTreeView(this)),
+      m_model(new DiffTreeModel(this)), m_search(new DiffTreeSearch(m_tree, m_model, this)), m_layers(new MatchedLayersView(this)),
+      m_findingsView(new FindingsChangesView(this))
 {
     setObjectName(QStringLiteral("comparePane"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openA->setObjectName(QStringLiteral("openA"));
+    m_openB->setObjectName(QStringLiteral("openB"));
+    connect(m_openA, &QPushButton::clicked, this, [this] {
+        if (m_comparison.a.image)
+            emit openImageRequested(m_comparison.a);
+    });
+    connect(m_openB, &QPushButton::clicked, this, [this] {
+        if (m_comparison.b.image)
+            emit openImageRequested(m_comparison.b);
+    });
     m_added = toggle(tr("Added"), true, tr("Show paths only B has"), this);
     m_removed = toggle(tr("Removed"), true, tr("Show paths only A has"), this);
     m_modified = toggle(tr("Modified"), true, tr("Show paths whose type, size, mode, owner, link or content differ"), this);
@@ -108,9 +126,8 @@ ComparePane::ComparePane(QWidget *parent)
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->setColumnWidth(DiffTreeModel::NameColumn, 300);
     m_tree->setToolTip(tr("Signed size changes from A to B, largest first"));
+    sizeDiffColumns();
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const uint32_t node = m_model->nodeAt(current);
         emit diffNodeSelected(node);
@@ -120,6 +137,11 @@ ComparePane::ComparePane(QWidget *parent)
             m_treemapB->setSelectedNode(n.nodeB);
         }
     });
+    // F3 and Shift+F3 step through the matches wherever the keyboard is in the pane.
+    auto *findNext = new QShortcut(QKeySequence::FindNext, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    auto *findPrevious = new QShortcut(QKeySequence::FindPrevious, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(findNext, &QShortcut::activated, m_search, &DiffTreeSearch::next);
+    connect(findPrevious, &QShortcut::activated, m_search, &DiffTreeSearch::previous);
     m_treemapArea->setViews(m_treemapA, m_treemapB);
     m_treemapA->setObjectName(QStringLiteral("treemapA"));
     m_treemapB->setObjectName(QStringLiteral("treemapB"));
@@ -132,15 +154,10 @@ ComparePane::ComparePane(QWidget *parent)
             selectPath(image.tree.path(node));
         });
 
-    m_layers->setObjectName(QStringLiteral("compareLayers"));
-    m_layers->setColumnCount(6);
-    m_layers->setHorizontalHeaderLabels({tr("A"), tr("B"), tr("Match"), tr("Size A"), tr("Size B"), tr("Instruction")});
-    m_layers->horizontalHeader()->setStretchLastSection(true);
-    m_layers->verticalHeader()->hide();
-    m_layers->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_layers->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_layers->setWordWrap(false);
-    m_layers->setToolTip(tr("Layers shared by content (diff_id), aligned by instruction, or only in one image"));
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    header->addWidget(m_openA, 0, Qt::AlignTop);
+    header->addWidget(m_openB, 0, Qt::AlignTop);
 
     auto *treeSide = new QWidget(this);
     auto *treeLayout = new QVBoxLayout(treeSide);
@@ -149,20 +166,22 @@ ComparePane::ComparePane(QWidget *parent)
     filters->addWidget(new QLabel(tr("<b>Files</b>"), this));
     for (auto *button : {m_added, m_removed, m_modified, m_unchanged})
         filters->addWidget(button);
-    filters->addStretch();
+    filters->addWidget(m_search, 1);
     treeLayout->addLayout(filters);
     treeLayout->addWidget(m_tree);
-    auto *layersSide = new QWidget(this);
-    auto *layersLayout = new QVBoxLayout(layersSide);
-    layersLayout->setContentsMargins(0, 0, 0, 0);
-    layersLayout->addWidget(new QLabel(tr("<b>Layers</b>"), this));
-    layersLayout->addWidget(m_layers);
-
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    auto *findingsSide = new QWidget(this);
+    auto *findingsLayout = new QVBoxLayout(findingsSide);
+    findingsLayout->setContentsMargins(0, 0, 0, 0);
+    findingsLayout->addWidget(new QLabel(tr("<b>Findings</b>"), this));
+    findingsLayout->addWidget(m_findingsView);
+    // Side by side rather than stacked: the treemaps above keep their height.
+    auto *bottom = m_bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(treeSide);
-    bottom->addWidget(layersSide);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
+    bottom->addWidget(m_layers);
+    bottom->addWidget(findingsSide);
+    bottom->setStretchFactor(0, 5);
+    bottom->setStretchFactor(1, 3);
+    bottom->setStretchFactor(2, 3);
     auto *vertical = new QSplitter(Qt::Vertical, this);
     m_treemapArea->setMinimumHeight(200);
     vertical->addWidget(m_treemapArea);
@@ -171,11 +190,44 @@ ComparePane::ComparePane(QWidget *parent)
     vertical->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_summary);
+    layout->addLayout(header);
     layout->addWidget(vertical, 1);
 }
 
 QWidget *ComparePane::treemapArea() const { return m_treemapArea; }
+
+void ComparePane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The tree's wide header would take most of the width: start from fixed shares, once; after that
+    // the splitter keeps what the user made of it.
+    if (!m_bottomShared && width() > 300) {
+        m_bottom->setSizes({width() * 44 / 100, width() * 28 / 100, width() * 28 / 100});
+        m_bottomShared = true;
+    }
+}
+
+QTableWidget *ComparePane::layersTable() const { return m_layers->table(); }
+
+void ComparePane::focusSearch() { m_search->focusField(); }
+
+// Status and sizes keep the width their longest text needs ("contents changed", "-1023.9 MB"); the
+// name takes the rest.
+void ComparePane::sizeDiffColumns()
+{
+    const QFontMetrics metrics(m_tree->font());
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1) + metrics.averageCharWidth() * 2;
+    int status = 0;
+    for (const QString &text : DiffTreeModel::statusTexts())
+        status = std::max(status, metrics.horizontalAdvance(text));
+    const int size = metrics.horizontalAdvance(QStringLiteral("-1023.99 MB"));
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(DiffTreeModel::NameColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(DiffTreeModel::StatusColumn, status + padding);
+    for (int column : {DiffTreeModel::SizeAColumn, DiffTreeModel::SizeBColumn, DiffTreeModel::DeltaColumn})
+        m_tree->setColumnWidth(column, size + padding);
+}
 
 void ComparePane::selectPath(const std::string &path)
 {
@@ -226,7 +278,13 @@ void ComparePane::readFilters()
 void ComparePane::setComparison(const LoadedComparison &comparison)
 {
     m_comparison = comparison;
+    m_findings = findingsOf(comparison);
     m_model->setDiff(comparison.diff);
+    m_layers->setDiff(comparison.diff);
+    m_findingsView->setFindings(m_findings);
+    // Each map is named after its image: the two halves must never both read "image".
+    m_treemapA->setImageName(comparison.a.image ? tr("A: %1").arg(imageDisplayName(*comparison.a.image)) : QString());
+    m_treemapB->setImageName(comparison.b.image ? tr("B: %1").arg(imageDisplayName(*comparison.b.image)) : QString());
     if (comparison.diff) {
         m_treemapArea->setBytes(comparison.diff->nodes[0].bytesA, comparison.diff->nodes[0].bytesB);
         // Both final filesystems, aggregated, built off the GUI thread.
@@ -249,7 +307,6 @@ void ComparePane::setComparison(const LoadedComparison &comparison)
         }));
     }
     fillSummary();
-    fillLayers();
     // Open the biggest movement's path.
     if (comparison.diff)
         for (uint32_t node : topMovements(*comparison.diff, 1))
@@ -265,9 +322,10 @@ void ComparePane::fillSummary()
     const Image &a = *diff.a, &b = *diff.b;
     const DiffNode &root = diff.nodes[0];
     const double percent = root.bytesA ? 100.0 * double(root.delta()) / double(root.bytesA) : 0.0;
-    m_summary->setText(tr("<h3>%1 → %2</h3><p><b>Final filesystem</b> %3 → %4 (<b>%5</b>, %6 %) &nbsp; <b>Stored</b> %7 → %8 &nbsp; "
-                          "<b>Layers</b> %9 → %10, %11 shared &nbsp; <b>Paths</b> %12 added, %13 removed, %14 modified</p>")
-                           .arg(imageLabel(a).toHtmlEscaped(), imageLabel(b).toHtmlEscaped(), formatBytes(root.bytesA), formatBytes(root.bytesB),
+    m_summary->setText(tr("<h3>A: %1 → B: %2</h3><p><b>Final filesystem</b> %3 → %4 (<b>%5</b>, %6 %) &nbsp; <b>Stored</b> %7 → %8 &nbsp; "
+                          "<b>Layers</b> %9 → %10, %11 shared &nbsp; <b>Paths</b> %12 added, %13 removed, %14 modified &nbsp; "
+                          "<b>Findings</b> %15 resolved, %16 new, %17 still present</p>")
+                           .arg(imageDisplayName(a).toHtmlEscaped(), imageDisplayName(b).toHtmlEscaped(), formatBytes(root.bytesA), formatBytes(root.bytesB),
                                 formatSignedBytes(root.delta()))
                            .arg(percent, 0, 'f', 1)
                            .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()))
@@ -276,32 +334,10 @@ void ComparePane::fillSummary()
                            .arg(diff.layers.shared.size())
                            .arg(diff.added)
                            .arg(diff.removed)
-                           .arg(diff.modified));
-}
-
-void ComparePane::fillLayers()
-{
-    m_layers->setRowCount(0);
-    if (!m_comparison.diff)
-        return;
-    const ImageDiff &diff = *m_comparison.diff;
-    const Image &a = *diff.a, &b = *diff.b;
-    auto addRow = [this](const QString &ia, const QString &ib, const QString &match, const QString &sizeA, const QString &sizeB, const QString &text) {
-        const int row = m_layers->rowCount();
-        m_layers->insertRow(row);
-        const QStringList cells {ia, ib, match, sizeA, sizeB, text};
-        for (int column = 0; column < cells.size(); ++column)
-            m_layers->setItem(row, column, new QTableWidgetItem(cells[column]));
-    };
-    for (const auto &[i, j] : diff.layers.shared)
-        addRow(QString::number(i), QString::number(j), tr("shared"), formatBytes(a.layers[size_t(i)].size), formatBytes(b.layers[size_t(j)].size), instruction(a, i));
-    for (const auto &[i, j] : diff.layers.aligned)
-        addRow(QString::number(i), QString::number(j), tr("same step"), formatBytes(a.layers[size_t(i)].size), formatBytes(b.layers[size_t(j)].size), instruction(b, j));
-    for (int i : diff.layers.onlyA)
-        addRow(QString::number(i), QStringLiteral("–"), tr("only A"), formatBytes(a.layers[size_t(i)].size), QStringLiteral("–"), instruction(a, i));
-    for (int j : diff.layers.onlyB)
-        addRow(QStringLiteral("–"), QString::number(j), tr("only B"), QStringLiteral("–"), formatBytes(b.layers[size_t(j)].size), instruction(b, j));
-    m_layers->resizeColumnsToContents();
+                           .arg(diff.modified)
+                           .arg(m_findings.resolved.size())
+                           .arg(m_findings.introduced.size())
+                           .arg(m_findings.stillPresent.size()));
 }
 
 } // namespace ballast

@@ -1,10 +1,12 @@
 #pragma once
 #include "compare/CompareLoader.h"
+#include "diff/FindingsDiff.h"
 
 #include <QWidget>
 
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTableWidget;
 class QToolButton;
@@ -13,46 +15,70 @@ class QTreeView;
 namespace ballast {
 
 class DiffTreeModel;
+class DiffTreeSearch;
+class FindingsChangesView;
+class MatchedLayersView;
 class TreemapView;
 class SideBySideArea;
 
-// Two versions of an image side by side: the summary, a diff tree with signed deltas and status
-// filters, and the layers matched between them. `treemapArea()` hosts the side-by-side treemaps.
+// Two versions of an image side by side: the summary with a button to open either alone, the two
+// treemaps named after their images, a diff tree with signed deltas, status filters and a search,
+// the layers matched between them with the steps that made them, and the findings B resolved,
+// brought or kept. `treemapArea()` hosts the side-by-side treemaps.
 class ComparePane : public QWidget {
     Q_OBJECT
 public:
     explicit ComparePane(QWidget *parent = nullptr);
     void setComparison(const LoadedComparison &comparison);
     const LoadedComparison &comparison() const { return m_comparison; }
+    const FindingsDiff &findings() const { return m_findings; }
 
     QTreeView *diffView() const { return m_tree; }
     DiffTreeModel *diffModel() const { return m_model; }
-    QTableWidget *layersTable() const { return m_layers; }
+    DiffTreeSearch *diffSearch() const { return m_search; }
+    MatchedLayersView *layersView() const { return m_layers; }
+    QTableWidget *layersTable() const;
+    FindingsChangesView *findingsView() const { return m_findingsView; }
     QLabel *summaryLabel() const { return m_summary; }
+    QPushButton *openAButton() const { return m_openA; }
+    QPushButton *openBButton() const { return m_openB; }
     QToolButton *statusButton(DiffStatus status) const;
     QWidget *treemapArea() const;
     TreemapView *treemapA() const { return m_treemapA; }
     TreemapView *treemapB() const { return m_treemapB; }
     // Selects a path (relative, no leading '/') in both treemaps and in the diff tree.
     void selectPath(const std::string &path);
+    // Puts the keyboard in the diff tree's search field (Ctrl+F).
+    void focusSearch();
 
 signals:
     void diffNodeSelected(uint32_t node);
+    // "Open A alone" / "Open B alone": the image, already loaded, to show as the single image.
+    void openImageRequested(const ballast::LoadedImage &image);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void fillSummary();
-    void fillLayers();
     void readFilters();
+    void sizeDiffColumns();
 
     LoadedComparison m_comparison;
+    FindingsDiff m_findings;
     QLabel *m_summary;
+    QPushButton *m_openA, *m_openB;
     SideBySideArea *m_treemapArea;
+    QSplitter *m_bottom = nullptr; // files | layers | findings
+    bool m_bottomShared = false;
     TreemapView *m_treemapA;
     TreemapView *m_treemapB;
     quint64 m_generation = 0;
     QTreeView *m_tree;
     DiffTreeModel *m_model;
-    QTableWidget *m_layers;
+    DiffTreeSearch *m_search;
+    MatchedLayersView *m_layers;
+    FindingsChangesView *m_findingsView;
     QToolButton *m_added, *m_removed, *m_modified, *m_unchanged;
 };
 

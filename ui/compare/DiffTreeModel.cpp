@@ -22,7 +22,40 @@ NodeStatus asNodeStatus(DiffStatus status)
     }
 }
 
+QString statusText(const DiffNode &node)
+{
+    return node.status == DiffStatus::Unchanged && node.contentsChanged ? DiffTreeModel::tr("contents changed")
+                                                                        : QString::fromLatin1(diffStatusName(node.status));
+}
+
 } // namespace
+
+QStringList DiffTreeModel::statusTexts()
+{
+    QStringList texts;
+    DiffNode node;
+    for (DiffStatus status : {DiffStatus::Unchanged, DiffStatus::Added, DiffStatus::Removed, DiffStatus::Modified}) {
+        node.status = status;
+        node.contentsChanged = false;
+        texts << statusText(node);
+        node.contentsChanged = true;
+        texts << statusText(node);
+    }
+    texts.removeDuplicates();
+    return texts;
+}
+
+std::vector<uint32_t> shownChildren(const ImageDiff &diff, uint32_t node, uint8_t shownStatuses)
+{
+    std::vector<uint32_t> rows;
+    for (uint32_t child : diff.childrenOf[node])
+        if ((diff.nodes[child].statusesBelow & shownStatuses) != 0)
+            rows.push_back(child);
+    std::stable_sort(rows.begin(), rows.end(), [&diff](uint32_t a, uint32_t b) {
+        return std::llabs(diff.nodes[a].delta()) > std::llabs(diff.nodes[b].delta());
+    });
+    return rows;
+}
 
 DiffTreeModel::DiffTreeModel(QObject *parent)
     : QAbstractItemModel(parent), m_shown(bit(DiffStatus::Added) | bit(DiffStatus::Removed) | bit(DiffStatus::Modified))
@@ -59,15 +92,7 @@ const std::vector<uint32_t> &DiffTreeModel::rowsOf(uint32_t node) const
     auto it = m_rows.find(node);
     if (it != m_rows.end())
         return it->second;
-    std::vector<uint32_t> rows;
-    if (m_diff)
-        for (uint32_t child : m_diff->childrenOf[node])
-            if (shown(child))
-                rows.push_back(child);
-    if (m_diff)
-        std::stable_sort(rows.begin(), rows.end(), [this](uint32_t a, uint32_t b) {
-            return std::llabs(m_diff->nodes[a].delta()) > std::llabs(m_diff->nodes[b].delta());
-        });
+    std::vector<uint32_t> rows = m_diff ? shownChildren(*m_diff, node, m_shown) : std::vector<uint32_t> {};
     for (int row = 0; row < int(rows.size()); ++row)
         m_rowOf[rows[size_t(row)]] = row;
     return m_rows.emplace(node, std::move(rows)).first->second;
@@ -140,8 +165,7 @@ QVariant DiffTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn: return displayPath(m_diff->name(node));
-        case StatusColumn:
-            return n.status == DiffStatus::Unchanged && n.contentsChanged ? tr("contents changed") : QString::fromLatin1(diffStatusName(n.status));
+        case StatusColumn: return statusText(n);
         case SizeAColumn: return n.nodeA != MergedTree::NoNode ? formatBytes(n.bytesA) : QStringLiteral("–");
         case SizeBColumn: return n.nodeB != MergedTree::NoNode ? formatBytes(n.bytesB) : QStringLiteral("–");
         case DeltaColumn: return formatSignedBytes(n.delta());

@@ -23,6 +23,9 @@ public:
     void setShownStatuses(uint8_t mask);
     uint8_t shownStatuses() const { return m_shown; }
 
+    // Every text the Status column can show, so that the view can make room for the longest.
+    static QStringList statusTexts();
+
     uint32_t nodeAt(const QModelIndex &index) const;
     QModelIndex indexOfNode(uint32_t node) const;
 
@@ -44,5 +47,9 @@ private:
     mutable std::unordered_map<uint32_t, std::vector<uint32_t>> m_rows;
     mutable std::unordered_map<uint32_t, int> m_rowOf;
 };
+
+// The children of `node` that a status filter shows (bit 1 << DiffStatus), in the order the tree lists
+// them: largest absolute delta first, then by name.
+std::vector<uint32_t> shownChildren(const ImageDiff &diff, uint32_t node, uint8_t shownStatuses);
 
 } // namespace ballast

@@ -1,5 +1,6 @@
 #include "SourceText.h"
 
+#include "image/Image.h"
 #include "source/SourceReference.h"
 #include "util/LoadError.h"
 
@@ -24,6 +25,11 @@ QString sourceDisplayName(const QString &source)
 QString absoluteSource(const QString &source)
 {
     return isPlainPath(source) ? QFileInfo(source).absoluteFilePath() : source;
+}
+
+QString imageDisplayName(const Image &image)
+{
+    return image.tags.value(0, sourceDisplayName(image.sourcePath));
 }
 
 } // namespace ballast

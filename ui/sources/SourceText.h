@@ -3,6 +3,8 @@
 
 namespace ballast {
 
+struct Image;
+
 // What the window shows and remembers of an image source, which is a file path or a URI
 // (docker://…, registry://…, oci:DIR:REF; see core/source/SourceReference.h). QFileInfo would
 // turn "docker://alpine:3.19" into "/cwd/docker:/alpine:3.19", so URIs are kept as they are.
@@ -13,5 +15,7 @@ bool isPlainPath(const QString &source);
 QString sourceDisplayName(const QString &source);
 // An absolute path for a path, the URI itself otherwise: what recent files keep.
 QString absoluteSource(const QString &source);
+// What an image is called in titles and labels: its first tag, else the display name of its source.
+QString imageDisplayName(const Image &image);
 
 } // namespace ballast

@@ -3,6 +3,7 @@
 #include "TreemapBreadcrumb.h"
 #include "TreemapCanvas.h"
 #include "TreemapLegend.h"
+#include "sources/SourceText.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -289,10 +290,16 @@ void TreemapView::onZoomInRequested(uint32_t tile)
 void TreemapView::updateBreadcrumb()
 {
     const MergedTree *tree = m_scope ? &m_scope->image->tree : nullptr;
-    QString rootLabel = tr("image");
-    if (m_scope && !m_scope->image->tags.isEmpty())
-        rootLabel = m_scope->image->tags.first();
+    QString rootLabel = m_imageName;
+    if (rootLabel.isEmpty())
+        rootLabel = m_scope ? imageDisplayName(*m_scope->image) : tr("image");
     m_breadcrumb->setPath(tree, m_zoom, rootLabel);
+}
+
+void TreemapView::setImageName(const QString &name)
+{
+    m_imageName = name;
+    updateBreadcrumb();
 }
 
 void TreemapView::updateLegend()

@@ -56,6 +56,9 @@ public:
     // header and legend still at full width: the compare view shows the smaller image smaller.
     void setMapScale(double side);
     double mapScale() const { return m_mapScale; }
+    // The breadcrumb's first segment: by default the image's first tag, else its file name. The
+    // compare view says which side each map is ("A: …", "B: …").
+    void setImageName(const QString &name);
 
 public slots:
     // Highlights the node's tile (or the small-files area or nearest drawn ancestor that holds it),
@@ -105,6 +108,7 @@ private:
     TreemapLegend *m_legend;
     QLayout *m_top;
     double m_mapScale = 1.0;
+    QString m_imageName; // empty: the image's own name
     void fitCanvasToScale();
 };
 

@@ -69,7 +69,7 @@ struct Case {
     std::vector<Row> rows; // every changed path, in the order the JSON lists them
     std::vector<Roll> rolls;
     int64_t finalA = 0, finalB = 0; // regular-file bytes of each final filesystem
-    Pairs shared, aligned;
+    Pairs shared, aligned, edited;
     std::vector<int> onlyA, onlyB;
     std::vector<Move> top; // topMovements(), largest |delta| first
 };
@@ -603,8 +603,8 @@ void TestImageDiff::compare_data()
         QTest::newRow("layers: buildah COPY file:<sha256>") << c;
         c.b.createdBy[1] = QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /y ").arg(DigestB);
         c.aligned = {};
-        c.onlyA = {1};
-        c.onlyB = {1};
+        // Past COPY: "file:<digest> in /x" and "file:<digest> in /y" share 2 of 3 words (2·2/6 ≥ ½).
+        c.edited = {{1, 1}};
         QTest::newRow("layers: COPY file:<sha256> to another place") << c;
     }
     {
@@ -614,11 +614,38 @@ void TestImageDiff::compare_data()
         c.finalA = 15;
         c.finalB = 16;
         c.shared = {{0, 0}};
-        c.onlyA = {1};
-        c.onlyB = {1};
+        // Past RUN: "make" and "make install" share 1 word of 1 + 2 (2·1/3 ≥ ½): one step edited.
+        c.edited = {{1, 1}};
         c.rows = {{"a.out", Removed, "file", 5, Absent}, {"b.out", Added, "file", Absent, 6}};
         c.top = {{"b.out", Added, 6}, {"a.out", Removed, -5}};
+        QTest::newRow("layers: edited step") << c;
+        c.b.createdBy[1] = QStringLiteral("RUN apt-get install -y curl"); // nothing in common past RUN
+        c.edited = {};
+        c.onlyA = {1};
+        c.onlyB = {1};
         QTest::newRow("layers: only A, only B") << c;
+        c.b.createdBy[1] = QStringLiteral("RUN configure"); // the keyword alone says nothing
+        QTest::newRow("layers: only the keyword in common") << c;
+        c.a.createdBy[1] = QStringLiteral("RUN make a b");
+        c.b.createdBy[1] = QStringLiteral("RUN make c d"); // 2·1/6 < ½
+        QTest::newRow("layers: less than half in common") << c;
+        c.a.createdBy[1] = QStringLiteral("COPY app /app");
+        c.b.createdBy[1] = QStringLiteral("ADD app /app"); // all words past the keyword, but another instruction
+        QTest::newRow("layers: other instruction, same words") << c;
+    }
+    {
+        // "make all" is an edit of "make test" (2·1/4 = ½) and more of "make all -j4" (2·2/5): the closest wins.
+        Case c;
+        c.a = {{{F("base", 10, 1)}, {F("all", 5, 7)}}, {"base", "all"}, {"ADD base /", "RUN make all"}};
+        c.b = {{{F("base", 10, 1)}, {F("test", 1, 8)}, {F("all", 6, 9)}}, {"base", "test", "all-j4"}, {"ADD base /", "RUN make test", "RUN make all -j4"}};
+        c.finalA = 15;
+        c.finalB = 17;
+        c.shared = {{0, 0}};
+        c.edited = {{1, 2}};
+        c.onlyB = {1};
+        c.rows = {{"all", Modified, "file", 5, 6}, {"test", Added, "file", Absent, 1}};
+        c.top = {{"all", Modified, 1}, {"test", Added, 1}};
+        QTest::newRow("layers: the closest edit wins") << c;
     }
     {
         // Two steps with the same normalised instruction on each side pair up in order.
@@ -716,6 +743,7 @@ void TestImageDiff::compare()
 
     // Layers.
     QCOMPARE(describeAll(diff.layers.aligned), describeAll(c.aligned));
+    QCOMPARE(describeAll(diff.layers.edited), describeAll(c.edited));
     QCOMPARE(describeAll(diff.layers.shared), describeAll(c.shared));
     QCOMPARE(describeAll(diff.layers.onlyA), describeAll(c.onlyA));
     QCOMPARE(describeAll(diff.layers.onlyB), describeAll(c.onlyB));
@@ -771,6 +799,7 @@ void TestImageDiff::compare()
     for (const auto &p : layers.at("shared"))
         QCOMPARE(p.at("diffIdA").get<std::string>(), p.at("diffIdB").get<std::string>());
     QCOMPARE(describeAll(pairsOf(layers.at("aligned"), *a, *b)), describeAll(c.aligned));
+    QCOMPARE(describeAll(pairsOf(layers.at("edited"), *a, *b)), describeAll(c.edited));
     QCOMPARE(describeAll(indexesOf(layers.at("onlyA"))), describeAll(c.onlyA));
     QCOMPARE(describeAll(indexesOf(layers.at("onlyB"))), describeAll(c.onlyB));
 
