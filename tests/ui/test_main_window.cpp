@@ -152,7 +152,7 @@ void TestMainWindow::searchShowsMatchCount()
     QTest::keyClicks(search, QStringLiteral("build"));
     oracle::Filter filter;
     filter.search = QStringLiteral("build");
-    const int count = int(m_sample.matching(6, filter).size());
+    const int count = int(m_sample.searchHits(6, filter).size());
     QCOMPARE(count, 2); // /tmp/build (removed by layer 6) and /var/log/build.log
     QTRY_COMPARE_WITH_TIMEOUT(matchLabelText(tree()), QStringLiteral("2 matches"), LoadTimeout);
     QVERIFY(waitForTree());
