@@ -234,6 +234,12 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find Files"), m_tree, &FileTreePane::focusSearch);
     find->setShortcut(QKeySequence::Find);
+    QAction *findNext = view->addAction(tr("Find &Next"), m_tree, &FileTreePane::findNext);
+    findNext->setShortcut(QKeySequence(Qt::Key_F3));
+    findNext->setToolTip(tr("Select the next file the search matches"));
+    QAction *findPrevious = view->addAction(tr("Find &Previous"), m_tree, &FileTreePane::findPrevious);
+    findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    findPrevious->setToolTip(tr("Select the previous file the search matches"));
     auto *modes = new QActionGroup(this);
     QAction *aggregated = view->addAction(tr("&Aggregated Filesystem"), this, [this] { m_tree->setMode(TreeMode::Aggregated); });
     QAction *changes = view->addAction(tr("Layer &Changes Only"), this, [this] { m_tree->setMode(TreeMode::LayerChanges); });
