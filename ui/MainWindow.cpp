@@ -125,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The treemap shows what the file tree shows (layer, mode, filters); one selection for both.
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { m_treemap->setScope(m_tree->model()->scope()); });
     connect(m_tree, &FileTreePane::nodeSelected, m_treemap, &TreemapView::setSelectedNode);
+    connect(m_treemap, &TreemapView::clearFilterRequested, m_tree, &FileTreePane::clearFilter);
     connect(m_treemap, &TreemapView::nodeClicked, this, [this](MergedTree::NodeId node) {
         m_tree->selectNode(node);
         m_details->showNode(node, m_layers->selectedLayer());

@@ -1,14 +1,21 @@
 // The Files tab's filters as a person uses them, on the real main window (offscreen), with
 // expectations from the sample's expected.json (SampleOracle.h) and its Dockerfile:
 // - a search opens and selects its matches, and F3 / Shift+F3 step through them;
+// - the "filtered: …" chip on the Files and Treemap tabs and its Clear; the treemap's tooltip shares
+//   and its empty map under a filter;
 #include "UiTestSupport.h"
 
+#include "Theme.h"
 #include "panes/DetailsPane.h"
+#include "treemap/TreemapCanvas.h"
 #include "treemap/TreemapView.h"
+#include "util/ByteFormat.h"
+#include "widgets/FilterChip.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -16,6 +23,7 @@ using namespace ballast;
 using namespace uitest;
 
 namespace {
+constexpr int Layer5Row = 7; // history: LABEL, 0, 1, ENV, 2, 3, 4, 5, …
 const QString Packages = QStringLiteral("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages");
 
 QSet<QString> setOf(std::initializer_list<const char *> paths)
@@ -33,6 +41,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(setUpWindow("test_ui_file_filters"));
+        applyTheme(Theme::Light);
     }
     void init()
     {
@@ -44,6 +53,11 @@ private slots:
 
     void searchOpensEveryMatchAndSelectsTheFirst();
     void findNextAndPreviousWrap();
+    void searchSurvivesALayerChangeAndTheTreemap();
+    void chipOnBothTabsClearsFromTheTreemap();
+    void chipNamesHiddenStatusesAndClears();
+    void treemapSaysWhyItIsEmpty();
+    void treemapSharesAreOfTheUnfilteredParent();
 
 private:
     void clickTab(QWidget *page)
@@ -61,6 +75,25 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(tree()->model()->scope()->filter.search, text, LoadTimeout);
         QVERIFY(waitForTree());
     }
+    void chooseMinimumSize(const QString &label)
+    {
+        QComboBox *minimum = comboWithItem(tree(), QStringLiteral("Any size"));
+        minimum->setFocus();
+        QTest::keyClick(minimum, Qt::Key_Home);
+        while (minimum->currentText() != label && minimum->currentIndex() < minimum->count() - 1)
+            QTest::keyClick(minimum, Qt::Key_Down);
+        QCOMPARE(minimum->currentText(), label);
+        QVERIFY(waitForTree());
+    }
+    bool waitForTreemap() const
+    {
+        TreemapView *map = m_window->treemapView();
+        return QTest::qWaitFor(
+            [&] {
+                return !tree()->isBusy() && map->scope() == tree()->model()->scope() && !map->isBusy() && map->frame();
+            },
+            LoadTimeout);
+    }
     QString current() const { return pathOf(treeView()->currentIndex()); }
     MergedTree::NodeId nodeOf(const char *path) const { return m_window->current().image->tree.find(path); }
     QString matchLabel() const { return tree()->matchLabel()->text(); }
@@ -72,6 +105,16 @@ private:
             if (!treeView()->isExpanded(findPath(tree()->model(), parts.join(QLatin1Char('/')))))
                 return false;
         return true;
+    }
+    // The treemap's tooltip over the tile drawing `path`.
+    QString treemapTip(const char *path) const
+    {
+        TreemapCanvas *canvas = m_window->treemapView()->canvas();
+        const auto &tiles = canvas->frame()->layout->tiles();
+        for (uint32_t i = 0; i < tiles.size(); ++i)
+            if (tiles[i].node == nodeOf(path) && tiles[i].kind != TileKind::SmallFiles)
+                return toolTipAt(canvas, canvas->toWidget(tiles[i]).center().toPoint());
+        return QStringLiteral("(no tile for %1)").arg(QLatin1String(path));
     }
 };
 
@@ -152,6 +195,187 @@ void TestFileFilters::findNextAndPreviousWrap()
     clickHeader(FileTreeModel::SizeColumn);
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     QVERIFY(waitForTree());
+}
+
+// Search, then another layer, then the Treemap tab and back: the selection, the opened matches and
+// the chip follow.
+void TestFileFilters::searchSurvivesALayerChangeAndTheTreemap()
+{
+    typeSearch(QStringLiteral("apt"));
+    pressOnWindow(Qt::Key_F3);
+    QCOMPARE(current(), QStringLiteral("var/cache/apt"));
+    QTest::mouseClick(toolButton(tree(), QStringLiteral("Collapse all")), Qt::LeftButton);
+
+    clickIndex(layersView(), layersView()->model()->index(Layer3Row, LayerTableModel::CommandColumn));
+    QTRY_COMPARE_WITH_TIMEOUT(tree()->model()->scope()->layer, 3, LoadTimeout);
+    QVERIFY(waitForTree());
+    oracle::Filter apt;
+    apt.search = QStringLiteral("apt");
+    QCOMPARE(allPaths(tree()->model()), m_sample.visible(3, apt));
+    QCOMPARE(m_sample.searchHits(3, apt), setOf({ "var/cache/apt", "var/lib/apt" }));
+    for (const QString &hit : m_sample.searchHits(3, apt))
+        QVERIFY2(opened(hit), qPrintable(hit)); // opened again in the new layer
+    QCOMPARE(current(), QStringLiteral("var/cache/apt")); // still shown, so still selected
+    QCOMPARE(matchLabel(), QStringLiteral("2 of 2 matches"));
+    QCOMPARE(tree()->filterChip()->text(), QStringLiteral("filtered: search 'apt' · Clear"));
+    QVERIFY(tree()->filterChip()->isVisible());
+
+    clickTab(m_window->treemapView());
+    QVERIFY(waitForTreemap());
+    TreemapView *map = m_window->treemapView();
+    QCOMPARE(map->scope()->layer, 3);
+    QVERIFY(map->filterChip()->isVisible());
+    QCOMPARE(map->filterChip()->text(), QStringLiteral("filtered: search 'apt' · Clear"));
+    QCOMPARE(map->selectedNode(), nodeOf("var/cache/apt"));
+    saveGrab(m_window.get(), QStringLiteral("filters-treemap-search.png"));
+
+    clickTab(tree());
+    QCOMPARE(current(), QStringLiteral("var/cache/apt"));
+    QCOMPARE(matchLabel(), QStringLiteral("2 of 2 matches"));
+    QVERIFY(tree()->filterChip()->isVisible());
+    pressOnWindow(Qt::Key_F3);
+    QCOMPARE(current(), QStringLiteral("var/lib/apt"));
+}
+
+// "filtered: ≥ 1 MB, search 'apt' · Clear" on the Files and the Treemap tab; Clear on the treemap
+// shows the whole tree again.
+void TestFileFilters::chipOnBothTabsClearsFromTheTreemap()
+{
+    QVERIFY(!tree()->filterChip()->isVisible());
+    chooseMinimumSize(QStringLiteral("≥ 1 MB"));
+    typeSearch(QStringLiteral("apt"));
+    oracle::Filter filter;
+    filter.minimumBytes = 1000000;
+    filter.search = QStringLiteral("apt");
+    QCOMPARE(m_sample.searchHits(6, filter), setOf({ "var/lib/apt" })); // /var/cache/apt holds 0 B now
+    QCOMPARE(allPaths(tree()->model()), m_sample.visible(6, filter));
+    QCOMPARE(matchLabel(), QStringLiteral("1 of 1 match"));
+    const QString chip = QStringLiteral("filtered: ≥ 1 MB, search 'apt' · Clear");
+    QVERIFY(tree()->filterChip()->isVisible());
+    QCOMPARE(tree()->filterChip()->text(), chip);
+    saveGrab(m_window.get(), QStringLiteral("filters-files-light.png"));
+    applyTheme(Theme::Dark);
+    QTest::qWait(50);
+    saveGrab(m_window.get(), QStringLiteral("filters-files-dark.png"));
+
+    clickTab(m_window->treemapView());
+    TreemapView *map = m_window->treemapView();
+    QVERIFY(waitForTreemap());
+    QVERIFY(map->filterChip()->isVisible());
+    QCOMPARE(map->filterChip()->text(), chip);
+    saveGrab(m_window.get(), QStringLiteral("filters-treemap-dark.png"));
+    applyTheme(Theme::Light);
+    QTest::qWait(50); // the map is drawn again in the light colours
+    QVERIFY(waitForTreemap());
+    saveGrab(m_window.get(), QStringLiteral("filters-treemap-light.png"));
+
+    QTest::mouseClick(map->filterChip()->clearButton(), Qt::LeftButton);
+    QVERIFY(waitForTree());
+    QCOMPARE(tree()->model()->scope()->filter, TreeFilter {});
+    QCOMPARE(tree()->searchField()->text(), QString());
+    QCOMPARE(comboWithItem(tree(), QStringLiteral("Any size"))->currentText(), QStringLiteral("Any size"));
+    QVERIFY(waitForTreemap());
+    QVERIFY(!map->filterChip()->isVisible());
+    QCOMPARE(map->scope()->filter, TreeFilter {});
+    clickTab(tree());
+    QVERIFY(!tree()->filterChip()->isVisible());
+    QCOMPARE(matchLabel(), QString());
+    QCOMPARE(allPaths(tree()->model()), m_sample.visible(6, {}));
+    QCOMPARE(allPaths(tree()->model()).size(), 336); // 329 final paths and the 7 layer 6 removed
+}
+
+void TestFileFilters::chipNamesHiddenStatusesAndClears()
+{
+    QTest::mouseClick(tree()->statusButton(NodeStatus::Unchanged), Qt::LeftButton);
+    QTest::mouseClick(tree()->statusButton(NodeStatus::Removed), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!tree()->model()->scope()->filter.showRemoved, LoadTimeout);
+    QVERIFY(waitForTree());
+    QVERIFY(tree()->filterChip()->isVisible());
+    QCOMPARE(tree()->filterChip()->text(), QStringLiteral("filtered: hiding removed, unchanged · Clear"));
+    // Layer changes only is a view of the layer, not a filter: Clear keeps it.
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(waitForTree());
+    QTest::mouseClick(tree()->filterChip()->clearButton(), Qt::LeftButton);
+    QVERIFY(waitForTree());
+    QVERIFY(tree()->statusButton(NodeStatus::Unchanged)->isChecked());
+    QVERIFY(tree()->statusButton(NodeStatus::Removed)->isChecked());
+    QCOMPARE(tree()->model()->scope()->filter.mode, TreeMode::LayerChanges);
+    QVERIFY(!tree()->filterChip()->isVisible());
+    oracle::Filter changes;
+    changes.aggregated = false;
+    QCOMPARE(allPaths(tree()->model()), m_sample.visible(6, changes));
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(waitForTree());
+}
+
+// A search that matches nothing: the treemap says so and offers Clear, instead of "Nothing to draw".
+void TestFileFilters::treemapSaysWhyItIsEmpty()
+{
+    typeSearch(QStringLiteral("no-such-file"));
+    QCOMPARE(matchLabel(), QStringLiteral("no match"));
+    QCOMPARE(tree()->model()->rowCount(), 0);
+    clickTab(m_window->treemapView());
+    TreemapView *map = m_window->treemapView();
+    QVERIFY(waitForTreemap());
+    QVERIFY(map->frame()->layout->tiles().empty());
+    FilteredOutNote *note = map->filteredOutNote();
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("No file matches the filter (search 'no-such-file')"));
+    saveGrab(m_window.get(), QStringLiteral("filters-treemap-empty.png"));
+    QTest::mouseClick(note->clearButton(), Qt::LeftButton);
+    QVERIFY(waitForTree());
+    QCOMPARE(tree()->searchField()->text(), QString());
+    QVERIFY(waitForTreemap());
+    QVERIFY(!map->frame()->layout->tiles().empty());
+    QVERIFY(!note->isVisible());
+    QVERIFY(!map->filterChip()->isVisible());
+}
+
+// Layer 5 (the Dockerfile's "build" step) wrote /tmp/build/obj/app.o (4 194 304 bytes) and version.o
+// (32 768 bytes). With a 1 MB minimum only app.o is drawn, yet it is 99.2 % of its directory, not 100 %.
+void TestFileFilters::treemapSharesAreOfTheUnfilteredParent()
+{
+    clickIndex(layersView(), layersView()->model()->index(Layer5Row, LayerTableModel::CommandColumn));
+    QTRY_COMPARE_WITH_TIMEOUT(tree()->model()->scope()->layer, 5, LoadTimeout);
+    chooseMinimumSize(QStringLiteral("≥ 1 MB"));
+    clickTab(m_window->treemapView());
+    QVERIFY(waitForTreemap());
+    const qint64 appO = m_sample.bytes(5, QStringLiteral("tmp/build/obj/app.o"));
+    const qint64 obj = m_sample.bytes(5, QStringLiteral("tmp/build/obj"));
+    qint64 image = 0; // the filesystem after layer 5: every regular file's bytes
+    for (const auto &[path, entry] : m_sample.after(5))
+        if (entry.type == QLatin1String("file"))
+            image += entry.size;
+    QCOMPARE(formatBytes(image), QStringLiteral("25.0 MB")); // the Total column of layer 5
+    QCOMPARE(appO, qint64(4194304));
+    QCOMPARE(obj, qint64(4194304 + 32768));
+    const QString ofImage = QLocale().toString(100.0 * double(appO) / double(image), 'f', 1);
+    QString tip = treemapTip("tmp/build/obj/app.o");
+    QVERIFY2(tip.contains(QStringLiteral("4.19 MB, %1 % of the image").arg(ofImage)), qPrintable(tip));
+    // The directory: its own size and share, and what the filter leaves of it.
+    // (A directory's tile lies under its children's, so its tooltip is read by tile.)
+    TreemapCanvas *canvas = m_window->treemapView()->canvas();
+    const auto &tiles = canvas->frame()->layout->tiles();
+    for (uint32_t i = 0; i < tiles.size(); ++i)
+        if (tiles[i].node == nodeOf("tmp"))
+            tip = canvas->toolTipFor(i);
+    QVERIFY2(tip.contains(QStringLiteral("4.23 MB, %1 % of the image")
+                              .arg(QLocale().toString(100.0 * double(obj) / double(image), 'f', 1))),
+        qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("the filter shows 4.19 MB of it")), qPrintable(tip));
+
+    // Zoomed into /tmp/build/obj (double-click the file): 4 194 304 / 4 227 072 = 99.2 %.
+    QPoint at;
+    for (const Tile &t : tiles)
+        if (t.node == nodeOf("tmp/build/obj/app.o"))
+            at = canvas->toWidget(t).center().toPoint();
+    doubleClick(canvas, at);
+    QTRY_COMPARE(m_window->treemapView()->zoomRoot(), nodeOf("tmp/build/obj"));
+    QVERIFY(waitForTreemap());
+    tip = treemapTip("tmp/build/obj/app.o");
+    QCOMPARE(QLocale().toString(100.0 * double(appO) / double(obj), 'f', 1), QStringLiteral("99.2"));
+    QVERIFY2(tip.contains(QStringLiteral("4.19 MB, 99.2 % of /tmp/build/obj")), qPrintable(tip));
+    QTest::keyClick(canvas, Qt::Key_Backspace);
 }
 
 QTEST_MAIN(TestFileFilters)

@@ -1,6 +1,7 @@
 #include "FileTreePane.h"
 
 #include "models/FileTreeModel.h"
+#include "widgets/FilterChip.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,7 +36,7 @@ QToolButton *statusToggle(const QString &text, const QString &tip, QWidget *pare
 FileTreePane::FileTreePane(QWidget *parent)
     : QWidget(parent), m_mode(new QComboBox(this)), m_minimumSize(new QComboBox(this)), m_sort(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regex"), this)), m_matches(new QLabel(this)),
-      m_view(new QTreeView(this)), m_model(new FileTreeModel(this))
+      m_chip(new FilterChip(this)), m_view(new QTreeView(this)), m_model(new FileTreeModel(this))
 {
     m_mode->addItem(tr("Aggregated"), int(TreeMode::Aggregated));
     m_mode->addItem(tr("Layer changes only"), int(TreeMode::LayerChanges));
@@ -82,6 +83,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     layout->addWidget(new QLabel(tr("<b>Files</b>"), this));
     layout->addLayout(controls);
     layout->addLayout(searchRow);
+    layout->addWidget(m_chip, 0, Qt::AlignLeft);
     layout->addWidget(m_view);
 
     m_view->setObjectName(QStringLiteral("fileTree"));
@@ -103,6 +105,7 @@ FileTreePane::FileTreePane(QWidget *parent)
         m_searchDebounce.stop(); // the search typed last: its scope selects its first match
         readFilterWidgets();
     });
+    connect(m_chip, &FilterChip::clearRequested, this, &FileTreePane::clearFilter);
     connect(m_regex, &QCheckBox::toggled, this, [this] { readFilterWidgets(); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
     connect(m_minimumSize, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
@@ -203,6 +206,15 @@ void FileTreePane::readFilterWidgets()
     requestScope();
 }
 
+void FileTreePane::clearFilter()
+{
+    m_searchDebounce.stop();
+    TreeFilter cleared;
+    cleared.mode = m_filter.mode; // a view of the layer, not a filter
+    cleared.regex = m_regex->isChecked();
+    setFilter(cleared);
+}
+
 void FileTreePane::focusSearch()
 {
     m_search->setFocus();
@@ -265,6 +277,7 @@ void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScop
     }
     m_restoring = false;
     m_shownGeneration = generation;
+    m_chip->setFilter(m_model->scope()->filter);
     // A new search starts at its first match, and so does a scope that hides the file selected before.
     const auto &hits = m_model->scope()->hits;
     if (!hits.empty() && (m_selectFirstHit || !m_model->indexOfNode(m_current).isValid())) {

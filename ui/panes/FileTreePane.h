@@ -16,12 +16,13 @@ class QTreeView;
 namespace ballast {
 
 class FileTreeModel;
+class FilterChip;
 
 // The file tree of the selected layer with dive's two modes, status filters, a search box, a minimum
 // size and sorting. Every change of layer or filter rebuilds the TreeScope on a worker thread; the
 // newest request wins and the view keeps its expanded directories and current file. A search opens
 // the directories above its matches and selects the first; Find Next/Previous step through the
-// scope's ordered list of matches.
+// scope's ordered list of matches. A chip above the tree says what the filter hides.
 class FileTreePane : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +36,8 @@ public:
     void selectNode(MergedTree::NodeId node);
     void expandAll();
     void collapseAll();
+    // Back to everything: no search, no minimum size, every status (the mode stays).
+    void clearFilter();
     // The next or previous search match in the order of the rows, wrapping; with no search, focus the field.
     void findNext();
     void findPrevious();
@@ -45,6 +48,7 @@ public:
     QComboBox *modeBox() const { return m_mode; }
     QToolButton *statusButton(NodeStatus status) const;
     QLabel *matchLabel() const { return m_matches; }
+    FilterChip *filterChip() const { return m_chip; }
     // True while a scope is being computed; scopeReady() fires when the view shows the latest one.
     bool isBusy() const { return m_pendingGeneration != m_shownGeneration; }
 
@@ -78,6 +82,7 @@ private:
     QLineEdit *m_search;
     QCheckBox *m_regex;
     QLabel *m_matches;
+    FilterChip *m_chip;
     QTreeView *m_view;
     FileTreeModel *m_model;
     QTimer m_searchDebounce;
