@@ -3,6 +3,7 @@
 // - a search opens and selects its matches, and F3 / Shift+F3 step through them;
 // - the "filtered: …" chip on the Files and Treemap tabs and its Clear; the treemap's tooltip shares
 //   and its empty map under a filter;
+// - every column on screen at 1400 px;
 #include "UiTestSupport.h"
 
 #include "Theme.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -58,6 +60,7 @@ private slots:
     void chipNamesHiddenStatusesAndClears();
     void treemapSaysWhyItIsEmpty();
     void treemapSharesAreOfTheUnfilteredParent();
+    void everyColumnFitsAt1400();
 
 private:
     void clickTab(QWidget *page)
@@ -376,6 +379,45 @@ void TestFileFilters::treemapSharesAreOfTheUnfilteredParent()
     QCOMPARE(QLocale().toString(100.0 * double(appO) / double(obj), 'f', 1), QStringLiteral("99.2"));
     QVERIFY2(tip.contains(QStringLiteral("4.19 MB, 99.2 % of /tmp/build/obj")), qPrintable(tip));
     QTest::keyClick(canvas, Qt::Key_Backspace);
+}
+
+// At 1400 px every column of the file tree is on screen, and the columns still resize by hand.
+void TestFileFilters::everyColumnFitsAt1400()
+{
+    // The window at 1400 px with the panes as a first start divides it (restoreSettings: 45 % | 55 %).
+    m_window->resize(1400, 900);
+    auto *workspace = qobject_cast<QSplitter *>(m_window->viewTabs()->parentWidget());
+    QVERIFY(workspace);
+    QTRY_COMPARE(m_window->width(), 1400);
+    workspace->setSizes({ 1400 * 45 / 100, 1400 * 55 / 100 });
+    QTest::qWait(50);
+    QHeaderView *header = treeView()->header();
+    const int viewport = treeView()->viewport()->width();
+    // The Files tab's share of 1400 px (at least the width of its row of controls, about 880 px).
+    QVERIFY2(viewport > 500 && viewport < 1000, qPrintable(QString::number(viewport)));
+    for (int column = 0; column < FileTreeModel::ColumnCount; ++column) {
+        const int left = header->sectionViewportPosition(column), size = header->sectionSize(column);
+        const QString title = tree()->model()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(left >= 0 && left + size <= viewport,
+            qPrintable(QStringLiteral("%1: %2 + %3 > %4").arg(title).arg(left).arg(size).arg(viewport)));
+        QVERIFY2(size >= header->fontMetrics().horizontalAdvance(title), qPrintable(title)); // its title is readable
+    }
+    QVERIFY(header->sectionSize(FileTreeModel::NameColumn) >= 150);
+    saveGrab(tree(), QStringLiteral("files-columns-1400.png"));
+
+    // Drag the border between Name and Size 60 px to the left: Name narrows, and stays so on resize.
+    const int nameWidth = header->sectionSize(FileTreeModel::NameColumn);
+    const int border = header->sectionViewportPosition(FileTreeModel::SizeColumn) - 1;
+    const int y = header->height() / 2;
+    QTest::mousePress(header->viewport(), Qt::LeftButton, {}, QPoint(border, y));
+    QTest::mouseMove(header->viewport(), QPoint(border - 30, y));
+    QTest::mouseMove(header->viewport(), QPoint(border - 60, y));
+    QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, QPoint(border - 60, y));
+    QCOMPARE(header->sectionSize(FileTreeModel::NameColumn), nameWidth - 60);
+    m_window->resize(1500, 900);
+    QTest::qWait(50);
+    QCOMPARE(header->sectionSize(FileTreeModel::NameColumn), nameWidth - 60);
+    m_window->resize(1400, 900);
 }
 
 QTEST_MAIN(TestFileFilters)

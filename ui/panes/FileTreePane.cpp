@@ -1,5 +1,6 @@
 #include "FileTreePane.h"
 
+#include "FileTreeColumns.h"
 #include "models/FileTreeModel.h"
 #include "widgets/FilterChip.h"
 
@@ -91,8 +92,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_view->setUniformRowHeights(true); // keeps scrolling through huge directories cheap
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FileTreeModel::SizeColumn, Qt::DescendingOrder);
-    m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(FileTreeModel::NameColumn, 320);
+    new FileTreeColumns(m_view);
     m_view->setAlternatingRowColors(true);
 
     m_searchDebounce.setSingleShot(true);
