@@ -4,9 +4,11 @@
 // - the "filtered: …" chip on the Files and Treemap tabs and its Clear; the treemap's tooltip shares
 //   and its empty map under a filter;
 // - every column on screen at 1400 px;
+// - the status toggles on and off, in both themes;
 #include "UiTestSupport.h"
 
 #include "Theme.h"
+#include "models/EntryText.h"
 #include "panes/DetailsPane.h"
 #include "treemap/TreemapCanvas.h"
 #include "treemap/TreemapView.h"
@@ -35,6 +37,20 @@ QSet<QString> setOf(std::initializer_list<const char *> paths)
         out.insert(QString::fromLatin1(path));
     return out;
 }
+
+// Pixels of `image` within a small distance of `colour`.
+int pixelsNear(const QImage &image, const QColor &colour)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const int distance = std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green())
+                + std::abs(c.blue() - colour.blue());
+            count += distance < 40 ? 1 : 0;
+        }
+    return count;
+}
 } // namespace
 
 class TestFileFilters : public WindowFixture {
@@ -61,6 +77,7 @@ private slots:
     void treemapSaysWhyItIsEmpty();
     void treemapSharesAreOfTheUnfilteredParent();
     void everyColumnFitsAt1400();
+    void statusTogglesLookOnAndOff();
 
 private:
     void clickTab(QWidget *page)
@@ -418,6 +435,42 @@ void TestFileFilters::everyColumnFitsAt1400()
     QTest::qWait(50);
     QCOMPARE(header->sectionSize(FileTreeModel::NameColumn), nameWidth - 60);
     m_window->resize(1400, 900);
+}
+
+// On: tinted with the status colour and a ticked box; off: no trace of it. In light and dark themes.
+void TestFileFilters::statusTogglesLookOnAndOff()
+{
+    for (Theme theme : { Theme::Light, Theme::Dark }) {
+        applyTheme(theme);
+        QTest::qWait(20);
+        for (NodeStatus status :
+            { NodeStatus::Added, NodeStatus::Modified, NodeStatus::Removed, NodeStatus::Unchanged }) {
+            QToolButton *toggle = tree()->statusButton(status);
+            const QColor accent = statusColor(status, QApplication::palette());
+            QVERIFY(toggle->isChecked());
+            const QImage on = toggle->grab().toImage();
+            QTest::mouseClick(toggle, Qt::LeftButton);
+            QVERIFY(!toggle->isChecked());
+            QVERIFY(waitForTree());
+            QTest::mouseMove(tree()->searchField()); // not hovered while grabbed
+            const QImage off = toggle->grab().toImage();
+            const int box = toggle->fontMetrics().height() * 3 / 4;
+            const QString what
+                = toggle->text() + (theme == Theme::Dark ? QStringLiteral(" (dark)") : QStringLiteral(" (light)"));
+            QVERIFY2(pixelsNear(on, accent) >= box * box / 2,
+                qPrintable(what + QStringLiteral(": on, %1 pixels of its colour").arg(pixelsNear(on, accent))));
+            QVERIFY2(pixelsNear(off, accent) <= 2,
+                qPrintable(what + QStringLiteral(": off, %1 pixels of its colour").arg(pixelsNear(off, accent))));
+            if (status == NodeStatus::Modified) // Added and Modified off, Removed and Unchanged on
+                saveGrab(tree(),
+                    theme == Theme::Dark ? QStringLiteral("toggles-dark.png") : QStringLiteral("toggles-light.png"));
+        }
+        for (NodeStatus status :
+            { NodeStatus::Added, NodeStatus::Modified, NodeStatus::Removed, NodeStatus::Unchanged })
+            QTest::mouseClick(tree()->statusButton(status), Qt::LeftButton);
+        QVERIFY(waitForTree());
+    }
+    applyTheme(Theme::Light);
 }
 
 QTEST_MAIN(TestFileFilters)

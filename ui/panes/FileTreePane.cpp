@@ -3,6 +3,7 @@
 #include "FileTreeColumns.h"
 #include "models/FileTreeModel.h"
 #include "widgets/FilterChip.h"
+#include "widgets/StatusToggle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,17 +22,6 @@ namespace {
 constexpr int MaxExpandAllNodes = 20000; // beyond this "expand all" would make the view itself the bottleneck
 constexpr int MaxAutoExpandChanges = 300;
 constexpr size_t MaxRevealedHits = 500; // search hits opened at once; Find Next opens the others as it goes
-
-QToolButton *statusToggle(const QString &text, const QString &tip, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setText(text);
-    button->setToolTip(tip);
-    button->setCheckable(true);
-    button->setChecked(true);
-    button->setAutoRaise(true);
-    return button;
-}
 } // namespace
 
 FileTreePane::FileTreePane(QWidget *parent)
@@ -42,10 +32,10 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_mode->addItem(tr("Aggregated"), int(TreeMode::Aggregated));
     m_mode->addItem(tr("Layer changes only"), int(TreeMode::LayerChanges));
     m_mode->setToolTip(tr("Aggregated: the filesystem after the selected layer. Layer changes: only what the layer added, modified or removed."));
-    m_added = statusToggle(tr("Added"), tr("Show files the selected layer added"), this);
-    m_modified = statusToggle(tr("Modified"), tr("Show files the selected layer modified"), this);
-    m_removed = statusToggle(tr("Removed"), tr("Show files the selected layer removed"), this);
-    m_unchanged = statusToggle(tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
+    m_added = new StatusToggle(NodeStatus::Added, tr("Added"), tr("Show files the selected layer added"), this);
+    m_modified = new StatusToggle(NodeStatus::Modified, tr("Modified"), tr("Show files the selected layer modified"), this);
+    m_removed = new StatusToggle(NodeStatus::Removed, tr("Removed"), tr("Show files the selected layer removed"), this);
+    m_unchanged = new StatusToggle(NodeStatus::Unchanged, tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
     for (const auto &[label, bytes] : std::vector<std::pair<QString, qint64>> {
              {tr("Any size"), 0}, {tr("≥ 1 kB"), 1000}, {tr("≥ 100 kB"), 100000}, {tr("≥ 1 MB"), 1000000}, {tr("≥ 10 MB"), 10000000}, {tr("≥ 100 MB"), 100000000}})
         m_minimumSize->addItem(label, bytes);
