@@ -5,6 +5,7 @@
 //   and its empty map under a filter;
 // - every column on screen at 1400 px;
 // - the status toggles on and off, in both themes;
+// - the layers table's Stored column explains a Stored larger than Size.
 #include "UiTestSupport.h"
 
 #include "Theme.h"
@@ -78,6 +79,7 @@ private slots:
     void treemapSharesAreOfTheUnfilteredParent();
     void everyColumnFitsAt1400();
     void statusTogglesLookOnAndOff();
+    void storedLargerThanSizeIsExplained();
 
 private:
     void clickTab(QWidget *page)
@@ -471,6 +473,61 @@ void TestFileFilters::statusTogglesLookOnAndOff()
         QVERIFY(waitForTree());
     }
     applyTheme(Theme::Light);
+}
+
+// Stored larger than Size: the column's tooltip says why (tar headers and padding), and so does the
+// cell, with its figures: the sample's layer 1 (277 symlinks, 0 B of files, 3 946 bytes of gzip) and
+// a docker-archive's uncompressed layer (tests/data/real/entry-types: 9 entries, 25 B of files).
+void TestFileFilters::storedLargerThanSizeIsExplained()
+{
+    QHeaderView *header = layersView()->horizontalHeader();
+    const QPoint storedHeader(header->sectionViewportPosition(LayerTableModel::StoredColumn) + 5, header->height() / 2);
+    const QString columnTip = toolTipAt(header->viewport(), storedHeader);
+    QVERIFY2(columnTip.contains(QLatin1String("512-byte header for every entry"))
+            && columnTip.contains(QLatin1String("Stored is larger than Size for an uncompressed layer")),
+        qPrintable(columnTip));
+
+    auto cellTip = [this](int layer) {
+        const QAbstractItemModel *model = layersView()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data(LayerTableModel::LayerRole).toInt() == layer) {
+                const QModelIndex index = model->index(row, LayerTableModel::StoredColumn);
+                layersView()->scrollTo(index);
+                return toolTipAt(layersView()->viewport(), layersView()->visualRect(index).center());
+            }
+        return QString();
+    };
+    const QJsonArray sampleLayers = m_sample.json[QStringLiteral("layers")].toArray();
+    QCOMPARE(sampleLayers[1].toObject()[QStringLiteral("sizeBytes")].toInt(), 0);
+    QCOMPARE(sampleLayers[1].toObject()[QStringLiteral("entryCount")].toInt(), 277);
+    QCOMPARE(m_sample.json[QStringLiteral("archives")][0][QStringLiteral("layers")][1][QStringLiteral("size")].toInt(),
+        3946);
+    QString tip = cellTip(1);
+    QVERIFY2(tip.startsWith(QLatin1String("3.95 kB stored for 0 B of files in 277 entries. Even compressed with gzip")),
+        qPrintable(tip));
+    tip = cellTip(5); // 21.1 MB of files in 195 kB: no explaining needed, the instruction as before
+    QVERIFY2(tip.startsWith(QLatin1String("/bin/sh -c mkdir -p /tmp/build/obj")), qPrintable(tip));
+
+    const QString docker = QStringLiteral(BALLAST_SOURCE_DIR "/tests/data/real/entry-types/entry-types.docker.tar");
+    QFile expectedFile(QStringLiteral(BALLAST_SOURCE_DIR "/tests/data/real/entry-types/expected.json"));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
+    const QJsonObject layer0 = expected[QStringLiteral("layers")][0].toObject();
+    QCOMPARE(layer0[QStringLiteral("sizeBytes")].toInt(), 25);
+    QCOMPARE(layer0[QStringLiteral("entryCount")].toInt(), 9);
+    QCOMPARE(
+        expected[QStringLiteral("archives")][0][QStringLiteral("layers")][0][QStringLiteral("compression")].toString(),
+        QStringLiteral("none"));
+    const qint64 stored = 8704; // `tar -tvf entry-types.docker.tar`: 4f1224b1….tar, the first layer's blob
+    m_window->openImage(docker);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentSource() == docker && m_window->current().image, LoadTimeout);
+    QVERIFY(waitForTree());
+    tip = cellTip(0);
+    QCOMPARE(tip,
+        QStringLiteral("%1 stored for 25 B of files in 9 entries. The layer is stored uncompressed, as a plain tar: a "
+                       "512-byte header for every entry and every file padded to a multiple of 512 bytes come on top "
+                       "of the files' bytes.")
+            .arg(formatBytes(stored)));
 }
 
 QTEST_MAIN(TestFileFilters)
