@@ -127,6 +127,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The treemap shows what the file tree shows (layer, mode, filters); one selection for both.
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { m_treemap->setScope(m_tree->model()->scope()); });
     connect(m_tree, &FileTreePane::nodeSelected, m_treemap, &TreemapView::setSelectedNode);
+    connect(m_treemap, &TreemapView::clearFilterRequested, m_tree, &FileTreePane::clearFilter);
     connect(m_treemap, &TreemapView::nodeClicked, this, [this](MergedTree::NodeId node) {
         m_tree->selectNode(node);
         m_details->showNode(node, m_layers->selectedLayer());
@@ -237,6 +238,12 @@ void MainWindow::createMenus()
     // One Find for the view in front: the file tree's search, or the diff tree's in a comparison.
     QAction *find = view->addAction(tr("&Find Files"), this, [this] { isComparing() ? m_compare->focusSearch() : m_tree->focusSearch(); });
     find->setShortcut(QKeySequence::Find);
+    QAction *findNext = view->addAction(tr("Find &Next"), this, [this] { isComparing() ? m_compare->findNext() : m_tree->findNext(); });
+    findNext->setShortcut(QKeySequence(Qt::Key_F3));
+    findNext->setToolTip(tr("Select the next file the search matches (in a comparison, the diff tree's)"));
+    QAction *findPrevious = view->addAction(tr("Find &Previous"), this, [this] { isComparing() ? m_compare->findPrevious() : m_tree->findPrevious(); });
+    findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    findPrevious->setToolTip(tr("Select the previous file the search matches (in a comparison, the diff tree's)"));
     auto *modes = new QActionGroup(this);
     QAction *aggregated = view->addAction(tr("&Aggregated Filesystem"), this, [this] { m_tree->setMode(TreeMode::Aggregated); });
     QAction *changes = view->addAction(tr("Layer &Changes Only"), this, [this] { m_tree->setMode(TreeMode::LayerChanges); });

@@ -280,10 +280,10 @@ void TestTreemapLayout::zoomRootNotDrawnFallsBack()
 
 void TestTreemapLayout::filterFillsTheArea()
 {
-    // "lib" matches usr/lib, libbig.so and libmid.so; usr/lib/small and the rest are filtered out, so
-    // the two libraries fill the whole map.
+    // ".so" matches libbig.so and libmid.so only; the rest is filtered out, so the two libraries fill
+    // the whole map.
     ballast::TreeFilter filter;
-    filter.search = QStringLiteral("lib");
+    filter.search = QStringLiteral(".so");
     auto layout = TreemapLayout::build(scopeOf(m_image, 1, filter), MergedTree::Root, 600, 400);
     QCOMPARE(layout->bytesOf(0), int64_t(600000));
     std::set<std::string> leaves;
@@ -292,6 +292,12 @@ void TestTreemapLayout::filterFillsTheArea()
             leaves.insert(m_image->tree.path(t.node));
     QCOMPARE(leaves, (std::set<std::string> { "usr/lib/libbig.so", "usr/lib/libmid.so" }));
     QString why;
+    QVERIFY2(checkInvariants(*layout, why), qPrintable(why));
+
+    // "lib" also matches the directory usr/lib, which keeps its contents: its 50 files of 100 B too.
+    filter.search = QStringLiteral("lib");
+    layout = TreemapLayout::build(scopeOf(m_image, 1, filter), MergedTree::Root, 600, 400);
+    QCOMPARE(layout->bytesOf(0), int64_t(605000));
     QVERIFY2(checkInvariants(*layout, why), qPrintable(why));
 }
 

@@ -6,6 +6,7 @@
 #include "treemap/TreemapCanvas.h"
 #include "treemap/TreemapLegend.h"
 #include "treemap/TreemapView.h"
+#include "widgets/FilterChip.h"
 
 #include <QComboBox>
 #include <QSignalSpy>
@@ -38,6 +39,7 @@ private slots:
     void exportPng();
     void exportSvg();
     void mapScaleShrinksOnlyTheMap();
+    void filteredMapKeepsTheTrueSharesAndSaysSo();
 
 private:
     QPoint centreOf(const char *path) const;
@@ -381,6 +383,50 @@ void TestTreemapView::mapScaleShrinksOnlyTheMap()
     QCOMPARE(QSizeF(m_view->frame()->layout->width(), m_view->frame()->layout->height()), QSizeF(m_view->canvas()->size()));
     m_view->setMapScale(1.0);
     QTRY_COMPARE(m_view->canvas()->size(), full);
+}
+
+// A minimum of 150 kB draws libbig (400 kB), libmid (200 kB) and the tool (150 kB): 750 kB of the
+// image's 957 kB. Tooltips keep the unfiltered sizes and shares; a chip names the filter; a filter
+// that leaves nothing says so, with Clear.
+void TestTreemapView::filteredMapKeepsTheTrueSharesAndSaysSo()
+{
+    ballast::TreeFilter big;
+    big.minimumBytes = 150000;
+    m_view->setScope(scopeOf(m_image, 1, big));
+    QVERIFY(waitReady());
+    QCOMPARE(m_view->frame()->layout->bytesOf(0), int64_t(750000));
+    QVERIFY(m_view->filterChip()->isVisible());
+    QCOMPARE(m_view->filterChip()->text(), QStringLiteral("filtered: ≥ 150 kB · Clear"));
+    auto tipOf = [this](const char *path) {
+        return m_view->canvas()->toolTipFor(tileOf(*m_view->frame()->layout, node(*m_image, path)));
+    };
+    QString tip = tipOf("usr/lib/libbig.so");
+    QVERIFY2(tip.contains(QStringLiteral("400 kB, 41.8 % of the image")), qPrintable(tip)); // 400000 / 957000, not / 750000
+    // usr/lib: libbig, libmid and 50 files of 100 B = 605000 bytes, of which the filter draws 600000.
+    tip = tipOf("usr/lib");
+    QVERIFY2(tip.contains(QStringLiteral("605 kB, 63.2 % of the image")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("the filter shows 600 kB of it")), qPrintable(tip));
+    QTest::mouseDClick(m_view->canvas(), Qt::LeftButton, {}, centreOf("usr/lib/libmid.so"));
+    QVERIFY(waitReady());
+    QCOMPARE(m_view->frame()->layout->root(), node(*m_image, "usr/lib"));
+    tip = tipOf("usr/lib/libbig.so");
+    QVERIFY2(tip.contains(QStringLiteral("400 kB, 66.1 % of /usr/lib")), qPrintable(tip)); // 400000 / 605000
+
+    ballast::TreeFilter nothing;
+    nothing.search = QStringLiteral("no-such-file");
+    m_view->setScope(scopeOf(m_image, 1, nothing));
+    QVERIFY(waitReady());
+    QVERIFY(m_view->frame()->layout->tiles().empty());
+    QVERIFY(m_view->filteredOutNote()->isVisible());
+    QCOMPARE(m_view->filteredOutNote()->text(), QStringLiteral("No file matches the filter (search 'no-such-file')"));
+    QSignalSpy cleared(m_view, &TreemapView::clearFilterRequested);
+    QTest::mouseClick(m_view->filteredOutNote()->clearButton(), Qt::LeftButton);
+    QTest::mouseClick(m_view->filterChip()->clearButton(), Qt::LeftButton);
+    QCOMPARE(cleared.size(), 2);
+    m_view->setScope(scopeOf(m_image, 1));
+    QVERIFY(waitReady());
+    QVERIFY(!m_view->filteredOutNote()->isVisible());
+    QVERIFY(!m_view->filterChip()->isVisible());
 }
 
 QTEST_MAIN(TestTreemapView)

@@ -169,12 +169,36 @@ public:
             return false;
         if (filter.search.isEmpty())
             return true;
+        // A directory the search matches keeps its contents: they pass the search too.
+        if (searchMatches(path, filter))
+            return true;
+        for (const QString &parent : ancestors(path))
+            if (searchMatches(parent, filter))
+                return true;
+        return false;
+    }
+
+    // The search alone: the name (with a '/' in the search, the whole path) matches.
+    static bool searchMatches(const QString &path, const Filter &filter)
+    {
         const QString subject = filter.search.contains(QLatin1Char('/')) ? path : path.section(QLatin1Char('/'), -1);
         if (filter.regex) {
             const QRegularExpression regex(filter.search, QRegularExpression::CaseInsensitiveOption);
             return regex.isValid() && regex.match(subject).hasMatch(); // an invalid pattern matches nothing
         }
         return subject.contains(filter.search, Qt::CaseInsensitive);
+    }
+
+    // What the match counter counts: paths that pass the filter and whose own name matches the search.
+    QSet<QString> searchHits(int layer, const Filter &filter) const
+    {
+        QSet<QString> out;
+        if (filter.search.isEmpty())
+            return out;
+        for (const QString &path : matching(layer, filter))
+            if (searchMatches(path, filter))
+                out.insert(path);
+        return out;
     }
 
     QSet<QString> matching(int layer, const Filter &filter) const

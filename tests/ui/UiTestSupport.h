@@ -12,11 +12,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 #include <QWindow>
 #include <memory>
@@ -97,6 +99,23 @@ inline QComboBox *comboWithItem(QWidget *parent, const QString &firstItem)
         if (box->itemText(0) == firstItem)
             return box;
     return nullptr;
+}
+
+// With BALLAST_SCREENSHOT_DIR set, saves the widget as it is drawn (to look at it, e.g. under Xvfb).
+inline void saveGrab(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BALLAST_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + name);
+}
+
+// The tooltip a person resting the mouse at `pos` would see (empty for none).
+inline QString toolTipAt(QWidget *widget, QPoint pos)
+{
+    QToolTip::hideText();
+    QHelpEvent event(QEvent::ToolTip, pos, widget->mapToGlobal(pos));
+    QApplication::sendEvent(widget, &event);
+    return QToolTip::text();
 }
 
 inline QToolButton *toolButton(QWidget *parent, const QString &text)

@@ -178,6 +178,28 @@ void TestCompareWindow::ctrlFSearchesWhatIsShown()
     QCOMPARE(QString::fromStdString(
                  m_window->comparePane()->comparison().diff->path(current.data(DiffTreeModel::DiffNodeRole).toUInt())),
         QStringLiteral("var/lib/apt/lists/deb_Packages"));
+    // F3 and Shift+F3 (the window's Find Next / Find Previous) step through the diff tree's matches,
+    // from the field and from the tree alike. usr/bin/curl is unchanged: shown once Unchanged is on.
+    QLineEdit *search = field;
+    search->selectAll();
+    QTest::keyClicks(search, QStringLiteral("CURL"));
+    QTRY_COMPARE(count->text(), QStringLiteral("1 of 1"));
+    QTest::mouseClick(m_window->comparePane()->statusButton(DiffStatus::Unchanged), Qt::LeftButton);
+    QTRY_COMPARE(count->text(), QStringLiteral("1 of 2"));
+    const auto currentPath = [this] {
+        const QModelIndex index = m_window->comparePane()->diffView()->currentIndex();
+        return QString::fromStdString(m_window->comparePane()->comparison().diff->path(index.data(DiffTreeModel::DiffNodeRole).toUInt()));
+    };
+    QCOMPARE(currentPath(), QStringLiteral("usr/share/doc/curl"));
+    pressOnWindow(Qt::Key_F3);
+    QCOMPARE(count->text(), QStringLiteral("2 of 2"));
+    QCOMPARE(currentPath(), QStringLiteral("usr/bin/curl"));
+    m_window->comparePane()->diffView()->setFocus();
+    pressOnWindow(Qt::Key_F3); // past the last comes the first
+    QCOMPARE(count->text(), QStringLiteral("1 of 2"));
+    pressOnWindow(Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(count->text(), QStringLiteral("2 of 2"));
+    QCOMPARE(currentPath(), QStringLiteral("usr/bin/curl"));
     // In the single image, Ctrl+F is the file tree's search again.
     trigger(QStringLiteral("&View"), QStringLiteral("&Single Image"));
     pressOnWindow(Qt::Key_F, Qt::ControlModifier);

@@ -82,10 +82,11 @@ private slots:
                                                              saveGrab(dialog, "shortcuts-dialog.png");
                                                          });
         QVERIFY(shown);
-        // From createMenus(): QKeySequence::Open, Ctrl+D, F5, Ctrl+Shift+O, Ctrl+F, Ctrl+1, Ctrl+2, Ctrl+I, Esc.
+        // From createMenus(): QKeySequence::Open, Ctrl+D, F5, Ctrl+Shift+O, Ctrl+F, F3, Shift+F3, Ctrl+1, Ctrl+2, Ctrl+I, Esc.
         for (const QString &row : {QStringLiteral("Ctrl+O = Open Image"), QStringLiteral("Ctrl+D = Compare With"),
                                    QStringLiteral("F5 = Reload"), QStringLiteral("Ctrl+Shift+O = Open Dockerfile"),
-                                   QStringLiteral("Ctrl+F = Find Files"), QStringLiteral("Ctrl+1 = Aggregated Filesystem"),
+                                   QStringLiteral("Ctrl+F = Find Files"), QStringLiteral("F3 = Find Next"),
+                                   QStringLiteral("Shift+F3 = Find Previous"), QStringLiteral("Ctrl+1 = Aggregated Filesystem"),
                                    QStringLiteral("Ctrl+2 = Layer Changes Only"), QStringLiteral("Ctrl+I = Image Overview"),
                                    QStringLiteral("F1 = Keyboard Shortcuts"), QStringLiteral("Esc = Cancel Loading"),
                                    QStringLiteral("Backspace, Alt+Up = Treemap: zoom out one level")})

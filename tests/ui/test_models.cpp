@@ -10,6 +10,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFont>
+#include <functional>
 #include <QPalette>
 #include <QStandardPaths>
 #include <QTest>
@@ -40,6 +42,7 @@ const std::vector<NamedFilter> &namedFilters()
         {"hide unchanged", make([](auto &f) { f.showUnchanged = false; })},
         {"removed only", make([](auto &f) { f.showAdded = f.showModified = f.showUnchanged = false; })},
         {"search build", make([](auto &f) { f.search = QStringLiteral("build"); })},
+        {"search apt (directories)", make([](auto &f) { f.search = QStringLiteral("apt"); })},
         {"path search", make([](auto &f) { f.search = QStringLiteral("apt/LISTS/"); })},
         {"regex", make([](auto &f) { f.search = QStringLiteral("\\.(deb|o)$"), f.regex = true; })},
         {"invalid regex", make([](auto &f) { f.search = QStringLiteral("(["), f.regex = true; })},
@@ -142,8 +145,25 @@ void TestModels::fileTreeScopes()
     QCOMPARE(keys(rows), expected);
     QCOMPARE(scope->visibleCount, qint64(expected.size()));
     const QSet<QString> matching = m_sample.matching(layer, filter);
-    if (!filter.search.isEmpty())
-        QCOMPARE(scope->matchCount, qint64(filter.search == QLatin1String("([") ? 0 : matching.size()));
+    const QSet<QString> hits = m_sample.searchHits(layer, filter);
+    QCOMPARE(scope->matchCount, qint64(hits.size()));
+    // The hits, as paths, in the order the rows are shown depth first; each hit in bold, no other row.
+    QStringList hitPaths, hitRowsInOrder;
+    for (auto node : scope->hits)
+        hitPaths << QString::fromStdString(m_image->tree.path(node));
+    QCOMPARE(QSet<QString>(hitPaths.begin(), hitPaths.end()), hits);
+    std::function<void(const QModelIndex &)> depthFirst = [&](const QModelIndex &parent) {
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            const QModelIndex index = model.index(row, 0, parent);
+            const bool bold = index.data(Qt::FontRole).value<QFont>().bold();
+            QCOMPARE(bold, hits.contains(pathOf(index)));
+            if (bold)
+                hitRowsInOrder << pathOf(index);
+            depthFirst(index);
+        }
+    };
+    depthFirst({});
+    QCOMPARE(hitPaths, hitRowsInOrder);
     if (filter.search == QLatin1String("(["))
         QVERIFY(!scope->searchError.isEmpty());
 

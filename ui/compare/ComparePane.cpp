@@ -19,7 +19,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
@@ -137,11 +136,6 @@ ComparePane::ComparePane(QWidget *parent)
             m_treemapB->setSelectedNode(n.nodeB);
         }
     });
-    // F3 and Shift+F3 step through the matches wherever the keyboard is in the pane.
-    auto *findNext = new QShortcut(QKeySequence::FindNext, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    auto *findPrevious = new QShortcut(QKeySequence::FindPrevious, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(findNext, &QShortcut::activated, m_search, &DiffTreeSearch::next);
-    connect(findPrevious, &QShortcut::activated, m_search, &DiffTreeSearch::previous);
     m_treemapArea->setViews(m_treemapA, m_treemapB);
     m_treemapA->setObjectName(QStringLiteral("treemapA"));
     m_treemapB->setObjectName(QStringLiteral("treemapB"));
@@ -208,6 +202,10 @@ void ComparePane::resizeEvent(QResizeEvent *event)
 }
 
 QTableWidget *ComparePane::layersTable() const { return m_layers->table(); }
+
+void ComparePane::findNext() { m_search->next(); }
+
+void ComparePane::findPrevious() { m_search->previous(); }
 
 void ComparePane::focusSearch() { m_search->focusField(); }
 

@@ -49,6 +49,10 @@ public:
     // Selects a path (relative, no leading '/') in both treemaps and in the diff tree.
     void selectPath(const std::string &path);
     // Puts the keyboard in the diff tree's search field (Ctrl+F).
+    // Step through the diff tree's search matches (the window's Find Next / Find Previous, F3 and
+    // Shift+F3, call these while the comparison is shown: one action per key, no ambiguous shortcut).
+    void findNext();
+    void findPrevious();
     void focusSearch();
 
 signals:

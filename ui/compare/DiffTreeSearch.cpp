@@ -55,9 +55,11 @@ DiffTreeSearch::DiffTreeSearch(QTreeView *view, DiffTreeModel *model, QWidget *p
     m_field->setToolTip(tr("Case-insensitive substring of the name; with a '/' the whole path is searched. "
                            "Enter or F3: next match, Shift+F3: previous"));
     m_count->setObjectName(QStringLiteral("diffSearchCount"));
+    m_previous->setObjectName(QStringLiteral("diffSearchPrevious"));
     m_previous->setArrowType(Qt::UpArrow);
     m_previous->setAutoRaise(true);
     m_previous->setToolTip(tr("Previous match (Shift+F3)"));
+    m_next->setObjectName(QStringLiteral("diffSearchNext"));
     m_next->setArrowType(Qt::DownArrow);
     m_next->setAutoRaise(true);
     m_next->setToolTip(tr("Next match (F3)"));

@@ -5,6 +5,7 @@
 #include "util/PathNormalizer.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QPalette>
 #include <algorithm>
 
@@ -26,19 +27,14 @@ MergedTree::NodeId FileTreeModel::nodeAt(const QModelIndex &index) const
     return index.isValid() ? MergedTree::NodeId(index.internalId()) : MergedTree::Root;
 }
 
+SiblingOrder FileTreeModel::siblingOrder() const
+{
+    return {m_sortColumn == NameColumn, m_sortOrder == Qt::DescendingOrder};
+}
+
 void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) const
 {
-    const auto &bytes = m_scope->bytes;
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    // Children arrive sorted by name: a stable sort by size keeps names as the tie-breaker.
-    if (m_sortColumn == NameColumn) {
-        if (descending)
-            std::reverse(children.begin(), children.end());
-        return;
-    }
-    std::stable_sort(children.begin(), children.end(), [&](auto a, auto b) {
-        return descending ? bytes[a] > bytes[b] : bytes[a] < bytes[b];
-    });
+    sortSiblings(children, m_scope->bytes, siblingOrder());
 }
 
 const std::vector<MergedTree::NodeId> &FileTreeModel::childrenOf(MergedTree::NodeId node) const
@@ -163,6 +159,13 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         if (!m_scope->matches[node]) // context only: an ancestor of what the filter shows
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return statusColor(m_scope->snapshot.status[node], QApplication::palette());
+    case Qt::FontRole:
+        if (m_scope->hitIndexOf(node) >= 0) { // the search matched this very name
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn || index.column() == ShareColumn || index.column() == LayerColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

@@ -20,6 +20,8 @@ public:
     explicit FileTreeModel(QObject *parent = nullptr);
     void setScope(std::shared_ptr<const TreeScope> scope);
     const std::shared_ptr<const TreeScope> &scope() const { return m_scope; }
+    // How the view sorts siblings (a scope's search hits are listed in this order).
+    SiblingOrder siblingOrder() const;
 
     MergedTree::NodeId nodeAt(const QModelIndex &index) const;
     // The index of a node shown by the current scope (its ancestors' children lists are built on the

@@ -79,6 +79,8 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == StoredColumn && layer && layer->compressedSize > layer->size)
+            return storedLargerThanSize(*layer);
         if (index.column() == IndexColumn && figures && figures->holdsWaste)
             return tr("%1 of this layer are hidden by later layers (overwritten or deleted): stored, never seen.")
                 .arg(formatBytes(figures->hiddenLater));
@@ -102,13 +104,31 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QString LayerTableModel::storedLargerThanSize(const Layer &layer)
+{
+    const QString figures = tr("%1 stored for %2 of files in %n entries.", nullptr, int(layer.entries.size()))
+                                .arg(formatBytes(layer.compressedSize), formatBytes(layer.size));
+    if (layer.compression == Compression::None)
+        return figures + QLatin1Char(' ')
+            + tr("The layer is stored uncompressed, as a plain tar: a 512-byte header for every entry and every "
+                 "file padded to a multiple of 512 bytes come on top of the files' bytes.");
+    return figures + QLatin1Char(' ')
+        + tr("Even compressed with %1, the tar weighs more than its files: it holds a 512-byte header for every "
+             "entry, and every file padded to a multiple of 512 bytes.")
+              .arg(QString::fromLatin1(compressionName(layer.compression)));
+}
+
 QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
         return {};
     static const char *const names[] = {"#", "Size", "Stored", "Change", "Total", "Instruction"};
     static const char *const tips[] = {"Layer index (a warning marks layers whose bytes are hidden later)",
-                                       "Bytes of the layer's files (tar sizes)", "Bytes of the stored, compressed blob",
+                                       "Bytes of the layer's files (tar sizes)",
+                                       "Bytes of the blob as the archive stores it: compressed, or a plain tar. A tar adds a "
+                                       "512-byte header for every entry and pads every file to a multiple of 512 bytes, so "
+                                       "Stored is larger than Size for an uncompressed layer, and for a compressed one of "
+                                       "small files, links or directories",
                                        "What the layer adds to the final filesystem (negative when it deletes more)",
                                        "Filesystem bytes after this layer", "The Dockerfile step that made the layer"};
     if (section < 0 || section >= ColumnCount)

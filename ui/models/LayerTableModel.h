@@ -26,6 +26,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
+    // Why a layer's Stored exceeds its Size (tar headers and padding), with its figures.
+    static QString storedLargerThanSize(const Layer &layer);
+
 private:
     struct Row {
         int layer = -1;

@@ -1,6 +1,7 @@
 #include "TreeScope.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace ballast {
 namespace {
@@ -50,22 +51,66 @@ void markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const Q
     }
 }
 
+// A matching directory passes the search for everything below it: one forward sweep, parents first.
+void inheritSearchMatches(const MergedTree &tree, std::vector<uint8_t> &passes)
+{
+    for (MergedTree::NodeId node = 1; node < passes.size(); ++node)
+        passes[node] = passes[node] || passes[tree.parent(node)];
+}
+
+// The hits depth first in the order the tree shows siblings, visiting only the directories that
+// lead to a hit.
+std::vector<MergedTree::NodeId> orderHits(const TreeScope &scope, const std::vector<uint8_t> &isHit,
+                                          const std::vector<uint8_t> &hitBelow)
+{
+    const MergedTree &tree = scope.image->tree;
+    std::vector<MergedTree::NodeId> ordered;
+    std::vector<MergedTree::NodeId> stack {MergedTree::Root}, siblings;
+    while (!stack.empty()) {
+        const MergedTree::NodeId node = stack.back();
+        stack.pop_back();
+        if (isHit[node])
+            ordered.push_back(node);
+        siblings.clear();
+        for (auto child : tree.children(node))
+            if (isHit[child] || hitBelow[child])
+                siblings.push_back(child);
+        sortSiblings(siblings, scope.bytes, scope.order);
+        stack.insert(stack.end(), siblings.rbegin(), siblings.rend());
+    }
+    return ordered;
+}
+
 } // namespace
 
+void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const std::vector<int64_t> &bytes, SiblingOrder order)
+{
+    // Siblings arrive sorted by name: a stable sort by size keeps names as the tie-breaker.
+    if (order.byName) {
+        if (order.descending)
+            std::reverse(siblings.begin(), siblings.end());
+        return;
+    }
+    std::stable_sort(siblings.begin(), siblings.end(), [&](auto a, auto b) {
+        return order.descending ? bytes[a] > bytes[b] : bytes[a] < bytes[b];
+    });
+}
+
 std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> image, int layer, const TreeFilter &filter,
-                                                  const LayerSnapshot *reuse)
+                                                  const LayerSnapshot *reuse, SiblingOrder order)
 {
     auto scope = std::make_shared<TreeScope>();
     const MergedTree &tree = image->tree;
     scope->image = image;
     scope->layer = layer;
     scope->filter = filter;
+    scope->order = order;
     scope->snapshot = reuse && reuse->layer == layer ? *reuse : LayerSnapshot::compute(tree, layer);
     const size_t count = tree.nodeCount();
     scope->visible.assign(count, 0);
     scope->matches.assign(count, 0);
 
-    std::vector<uint8_t> searchHit;
+    std::vector<uint8_t> searchHit, searchPass, hitBelow; // searchHit ends as the hits: matching names that pass the filter
     QRegularExpression regex;
     const bool searching = !filter.search.isEmpty();
     if (searching) {
@@ -78,6 +123,9 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
         searchHit.assign(count, 0);
         if (scope->searchError.isEmpty())
             markSearchMatches(tree, filter, regex, searchHit);
+        searchPass = searchHit;
+        inheritSearchMatches(tree, searchPass);
+        hitBelow.assign(count, 0);
     }
     const auto &status = scope->snapshot.status;
     const auto &bytes = scope->snapshot.bytes;
@@ -91,10 +139,13 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
         if (filter.mode == TreeMode::LayerChanges)
             inScope = s == NodeStatus::Added || s == NodeStatus::Modified || s == NodeStatus::Removed;
         const bool match = inScope && statusShown(filter, s) && bytes[node] >= filter.minimumBytes
-            && (!searching || (scope->searchError.isEmpty() && searchHit[node]));
+            && (!searching || (scope->searchError.isEmpty() && searchPass[node]));
         scope->matches[node] = match;
-        if (match && searching)
-            ++scope->matchCount;
+        if (searching) {
+            searchHit[node] = match && searchHit[node];
+            if (searchHit[node] || hitBelow[node])
+                hitBelow[tree.parent(node)] = 1;
+        }
         if (changesOnly) {
             // The layer's own bytes, whatever the filter shows: a search must not change sizes.
             if (inScope && !tree.isDirectory(node, layer))
@@ -110,6 +161,13 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
     }
     if (count)
         scope->visible[MergedTree::Root] = 1;
+    if (searching && count) {
+        scope->hits = orderHits(*scope, searchHit, hitBelow);
+        scope->hitRank.assign(count, 0);
+        for (size_t i = 0; i < scope->hits.size(); ++i)
+            scope->hitRank[scope->hits[i]] = uint32_t(i + 1);
+        scope->matchCount = int64_t(scope->hits.size());
+    }
     return scope;
 }
 

@@ -21,23 +21,43 @@ struct TreeFilter {
     bool operator==(const TreeFilter &) const = default;
 };
 
+// The order of siblings in the file tree: by name, or by bytes with the name breaking ties. Search
+// hits are listed in the same order, so stepping through them follows the rows on screen.
+struct SiblingOrder {
+    bool byName = false;
+    bool descending = true;
+    bool operator==(const SiblingOrder &) const = default;
+};
+
+// Sorts `siblings`, given in name order (as MergedTree lists children), into `order` by `bytes`.
+void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const std::vector<int64_t> &bytes, SiblingOrder order);
+
 // Everything a file tree view of one layer needs, computed off the GUI thread in O(nodes):
 // statuses and bytes (the snapshot) and which nodes pass the filter (with their ancestors kept
-// as context). Immutable once built.
+// as context). A directory whose name matches the search keeps its contents: they pass the search
+// too, so the match can be opened. Immutable once built.
 struct TreeScope {
     std::shared_ptr<const Image> image;
     int layer = -1;
     TreeFilter filter;
+    SiblingOrder order;                // the order `hits` follows
     LayerSnapshot snapshot;
     std::vector<int64_t> bytes;        // per node: bytes to show; in LayerChanges mode only the changed files' bytes
     std::vector<uint8_t> visible;      // per node: shown in the tree
     std::vector<uint8_t> matches;      // per node: passes the filter itself (not only as context)
-    int64_t matchCount = 0;            // nodes matching a non-empty search
+    // Nodes whose own name (or path) matches a non-empty search and that pass the other filters,
+    // depth first in `order`: what the match counter counts and Find Next steps through.
+    std::vector<MergedTree::NodeId> hits;
+    std::vector<uint32_t> hitRank;     // per node while searching: 1 + its index in `hits`, else 0
+    int64_t matchCount = 0;            // hits.size()
     int64_t visibleCount = 0;          // nodes shown, root excluded
     QString searchError;               // an invalid regular expression
 
+    // The node's index in `hits`, or -1.
+    int hitIndexOf(MergedTree::NodeId node) const { return node < hitRank.size() ? int(hitRank[node]) - 1 : -1; }
+
     static std::shared_ptr<const TreeScope> build(std::shared_ptr<const Image> image, int layer, const TreeFilter &filter,
-                                                  const LayerSnapshot *reuse = nullptr);
+                                                  const LayerSnapshot *reuse = nullptr, SiblingOrder order = {});
 };
 
 } // namespace ballast

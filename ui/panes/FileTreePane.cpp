@@ -1,6 +1,9 @@
 #include "FileTreePane.h"
 
+#include "FileTreeColumns.h"
 #include "models/FileTreeModel.h"
+#include "widgets/FilterChip.h"
+#include "widgets/StatusToggle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,31 +21,21 @@ namespace ballast {
 namespace {
 constexpr int MaxExpandAllNodes = 20000; // beyond this "expand all" would make the view itself the bottleneck
 constexpr int MaxAutoExpandChanges = 300;
-
-QToolButton *statusToggle(const QString &text, const QString &tip, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setText(text);
-    button->setToolTip(tip);
-    button->setCheckable(true);
-    button->setChecked(true);
-    button->setAutoRaise(true);
-    return button;
-}
+constexpr size_t MaxRevealedHits = 500; // search hits opened at once; Find Next opens the others as it goes
 } // namespace
 
 FileTreePane::FileTreePane(QWidget *parent)
     : QWidget(parent), m_mode(new QComboBox(this)), m_minimumSize(new QComboBox(this)), m_sort(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regex"), this)), m_matches(new QLabel(this)),
-      m_view(new QTreeView(this)), m_model(new FileTreeModel(this))
+      m_chip(new FilterChip(this)), m_view(new QTreeView(this)), m_model(new FileTreeModel(this))
 {
     m_mode->addItem(tr("Aggregated"), int(TreeMode::Aggregated));
     m_mode->addItem(tr("Layer changes only"), int(TreeMode::LayerChanges));
     m_mode->setToolTip(tr("Aggregated: the filesystem after the selected layer. Layer changes: only what the layer added, modified or removed."));
-    m_added = statusToggle(tr("Added"), tr("Show files the selected layer added"), this);
-    m_modified = statusToggle(tr("Modified"), tr("Show files the selected layer modified"), this);
-    m_removed = statusToggle(tr("Removed"), tr("Show files the selected layer removed"), this);
-    m_unchanged = statusToggle(tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
+    m_added = new StatusToggle(NodeStatus::Added, tr("Added"), tr("Show files the selected layer added"), this);
+    m_modified = new StatusToggle(NodeStatus::Modified, tr("Modified"), tr("Show files the selected layer modified"), this);
+    m_removed = new StatusToggle(NodeStatus::Removed, tr("Removed"), tr("Show files the selected layer removed"), this);
+    m_unchanged = new StatusToggle(NodeStatus::Unchanged, tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
     for (const auto &[label, bytes] : std::vector<std::pair<QString, qint64>> {
              {tr("Any size"), 0}, {tr("≥ 1 kB"), 1000}, {tr("≥ 100 kB"), 100000}, {tr("≥ 1 MB"), 1000000}, {tr("≥ 10 MB"), 10000000}, {tr("≥ 100 MB"), 100000000}})
         m_minimumSize->addItem(label, bytes);
@@ -59,7 +52,8 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_search->setPlaceholderText(tr("Search names, or paths with a '/' (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("treeSearch"));
-    m_search->setToolTip(tr("Case-insensitive substring of the name; with a '/' the whole path is searched"));
+    m_search->setToolTip(tr("Case-insensitive substring of the name; with a '/' the whole path is searched. "
+                            "Enter or F3: next match, Shift+F3: previous"));
     m_regex->setToolTip(tr("Treat the search as a regular expression"));
 
     auto *controls = new QHBoxLayout;
@@ -80,6 +74,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     layout->addWidget(new QLabel(tr("<b>Files</b>"), this));
     layout->addLayout(controls);
     layout->addLayout(searchRow);
+    layout->addWidget(m_chip, 0, Qt::AlignLeft);
     layout->addWidget(m_view);
 
     m_view->setObjectName(QStringLiteral("fileTree"));
@@ -87,14 +82,20 @@ FileTreePane::FileTreePane(QWidget *parent)
     m_view->setUniformRowHeights(true); // keeps scrolling through huge directories cheap
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FileTreeModel::SizeColumn, Qt::DescendingOrder);
-    m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(FileTreeModel::NameColumn, 320);
+    new FileTreeColumns(m_view);
     m_view->setAlternatingRowColors(true);
 
     m_searchDebounce.setSingleShot(true);
     m_searchDebounce.setInterval(150);
     connect(&m_searchDebounce, &QTimer::timeout, this, [this] { readFilterWidgets(); });
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDebounce.start(); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (!m_searchDebounce.isActive())
+            return findNext();
+        m_searchDebounce.stop(); // the search typed last: its scope selects its first match
+        readFilterWidgets();
+    });
+    connect(m_chip, &FilterChip::clearRequested, this, &FileTreePane::clearFilter);
     connect(m_regex, &QCheckBox::toggled, this, [this] { readFilterWidgets(); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
     connect(m_minimumSize, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
@@ -103,6 +104,11 @@ FileTreePane::FileTreePane(QWidget *parent)
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         const int column = m_sort->currentData().toInt();
         m_view->sortByColumn(column, column == FileTreeModel::NameColumn ? Qt::AscendingOrder : Qt::DescendingOrder);
+    });
+    // Search hits are listed in the view's order: a new order needs a new list.
+    connect(m_view->header(), &QHeaderView::sortIndicatorChanged, this, [this] {
+        if (!m_filter.search.isEmpty())
+            requestScope();
     });
     connect(expand, &QToolButton::clicked, this, &FileTreePane::expandAll);
     connect(collapse, &QToolButton::clicked, this, &FileTreePane::collapseAll);
@@ -115,6 +121,7 @@ FileTreePane::FileTreePane(QWidget *parent)
         if (m_restoring || !current.isValid())
             return;
         m_current = m_model->nodeAt(current);
+        updateMatchLabel();
         emit nodeSelected(m_current);
     });
 }
@@ -183,8 +190,19 @@ void FileTreePane::readFilterWidgets()
     filter.regex = m_regex->isChecked();
     if (filter == m_filter)
         return;
+    if (filter.search != m_filter.search || filter.regex != m_filter.regex)
+        m_selectFirstHit = true;
     m_filter = filter;
     requestScope();
+}
+
+void FileTreePane::clearFilter()
+{
+    m_searchDebounce.stop();
+    TreeFilter cleared;
+    cleared.mode = m_filter.mode; // a view of the layer, not a filter
+    cleared.regex = m_regex->isChecked();
+    setFilter(cleared);
 }
 
 void FileTreePane::focusSearch()
@@ -203,6 +221,7 @@ void FileTreePane::requestScope()
     auto image = m_image;
     const int layer = m_layer;
     const TreeFilter filter = m_filter;
+    const SiblingOrder order = m_model->siblingOrder();
     // Reuse the statuses and sizes when only the filter changed.
     std::shared_ptr<const TreeScope> previous = m_model->scope();
     auto *watcher = new QFutureWatcher<std::shared_ptr<const TreeScope>>(this);
@@ -210,9 +229,9 @@ void FileTreePane::requestScope()
         watcher->deleteLater();
         applyScope(generation, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([image, layer, filter, previous] {
+    watcher->setFuture(QtConcurrent::run([image, layer, filter, previous, order] {
         const LayerSnapshot *reuse = previous && previous->image == image ? &previous->snapshot : nullptr;
-        return TreeScope::build(image, layer, filter, reuse);
+        return TreeScope::build(image, layer, filter, reuse, order);
     }));
 }
 
@@ -228,6 +247,7 @@ void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScop
     for (auto node : expanded)
         if (QModelIndex index = m_model->indexOfNode(node); index.isValid())
             m_view->expand(index);
+    revealHits(); // while the view's layout is still pending after the reset, expanding only records
     if (m_revealHeaviestPath) {
         // A fresh image opens on its heaviest path, a few directories deep: where the bytes are.
         m_revealHeaviestPath = false;
@@ -247,8 +267,51 @@ void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScop
     }
     m_restoring = false;
     m_shownGeneration = generation;
+    m_chip->setFilter(m_model->scope()->filter);
+    // A new search starts at its first match, and so does a scope that hides the file selected before.
+    const auto &hits = m_model->scope()->hits;
+    if (!hits.empty() && (m_selectFirstHit || !m_model->indexOfNode(m_current).isValid())) {
+        const bool wasCurrent = m_current == hits.front() && m_view->currentIndex().isValid();
+        selectNode(hits.front());
+        if (wasCurrent) // no change of the current row to tell the other panes about: tell them anyway
+            emit nodeSelected(m_current);
+    }
+    m_selectFirstHit = false;
     updateMatchLabel();
     emit scopeReady();
+}
+
+void FileTreePane::revealHits()
+{
+    // Opens the directories above every match (the first few hundred), not the matches themselves.
+    const TreeScope &scope = *m_model->scope();
+    const MergedTree &tree = scope.image->tree;
+    std::vector<MergedTree::NodeId> chain;
+    for (size_t i = 0; i < std::min(scope.hits.size(), MaxRevealedHits); ++i) {
+        chain.clear();
+        for (auto up = tree.parent(scope.hits[i]); up != MergedTree::Root && up != MergedTree::NoNode; up = tree.parent(up))
+            chain.push_back(up);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+            if (QModelIndex index = m_model->indexOfNode(*it); index.isValid() && !m_view->isExpanded(index))
+                m_view->expand(index);
+    }
+}
+
+void FileTreePane::findNext() { stepThroughHits(+1); }
+void FileTreePane::findPrevious() { stepThroughHits(-1); }
+
+void FileTreePane::stepThroughHits(int step)
+{
+    const auto &scope = m_model->scope();
+    if (m_filter.search.isEmpty())
+        return focusSearch(); // nothing to step through yet: type it
+    if (!scope || scope->hits.empty())
+        return;
+    const int count = int(scope->hits.size());
+    const int at = scope->hitIndexOf(m_current);
+    const int next = at < 0 ? (step > 0 ? 0 : count - 1) : (at + step + count) % count;
+    selectNode(scope->hits[size_t(next)]);
+    updateMatchLabel();
 }
 
 void FileTreePane::updateMatchLabel()
@@ -258,8 +321,12 @@ void FileTreePane::updateMatchLabel()
         m_matches->clear();
     else if (!scope->searchError.isEmpty())
         m_matches->setText(tr("invalid: %1").arg(scope->searchError));
+    else if (scope->hits.empty())
+        m_matches->setText(tr("no match"));
+    else if (const int at = scope->hitIndexOf(m_current); at >= 0)
+        m_matches->setText(scope->hits.size() == 1 ? tr("1 of 1 match") : tr("%1 of %2 matches").arg(at + 1).arg(scope->hits.size()));
     else
-        m_matches->setText(scope->matchCount == 1 ? tr("1 match") : tr("%1 matches").arg(scope->matchCount));
+        m_matches->setText(scope->hits.size() == 1 ? tr("1 match") : tr("%1 matches").arg(scope->hits.size()));
 }
 
 void FileTreePane::selectNode(MergedTree::NodeId node)

@@ -16,10 +16,13 @@ class QTreeView;
 namespace ballast {
 
 class FileTreeModel;
+class FilterChip;
 
 // The file tree of the selected layer with dive's two modes, status filters, a search box, a minimum
 // size and sorting. Every change of layer or filter rebuilds the TreeScope on a worker thread; the
-// newest request wins and the view keeps its expanded directories and current file.
+// newest request wins and the view keeps its expanded directories and current file. A search opens
+// the directories above its matches and selects the first; Find Next/Previous step through the
+// scope's ordered list of matches. A chip above the tree says what the filter hides.
 class FileTreePane : public QWidget {
     Q_OBJECT
 public:
@@ -33,12 +36,19 @@ public:
     void selectNode(MergedTree::NodeId node);
     void expandAll();
     void collapseAll();
+    // Back to everything: no search, no minimum size, every status (the mode stays).
+    void clearFilter();
+    // The next or previous search match in the order of the rows, wrapping; with no search, focus the field.
+    void findNext();
+    void findPrevious();
 
     QTreeView *view() const { return m_view; }
     FileTreeModel *model() const { return m_model; }
     QLineEdit *searchField() const { return m_search; }
     QComboBox *modeBox() const { return m_mode; }
     QToolButton *statusButton(NodeStatus status) const;
+    QLabel *matchLabel() const { return m_matches; }
+    FilterChip *filterChip() const { return m_chip; }
     // True while a scope is being computed; scopeReady() fires when the view shows the latest one.
     bool isBusy() const { return m_pendingGeneration != m_shownGeneration; }
 
@@ -51,6 +61,8 @@ private:
     void applyScope(quint64 generation, std::shared_ptr<const TreeScope> scope);
     void readFilterWidgets();
     void updateMatchLabel();
+    void revealHits();
+    void stepThroughHits(int step);
 
     std::shared_ptr<const Image> m_image;
     int m_layer = -1;
@@ -61,6 +73,7 @@ private:
     MergedTree::NodeId m_current = MergedTree::NoNode;
     bool m_restoring = false;
     bool m_revealHeaviestPath = false;
+    bool m_selectFirstHit = false; // the search changed: its scope selects its first match
 
     QComboBox *m_mode;
     QToolButton *m_added, *m_modified, *m_removed, *m_unchanged;
@@ -69,6 +82,7 @@ private:
     QLineEdit *m_search;
     QCheckBox *m_regex;
     QLabel *m_matches;
+    FilterChip *m_chip;
     QTreeView *m_view;
     FileTreeModel *m_model;
     QTimer m_searchDebounce;

@@ -122,8 +122,11 @@ QString describeTile(const TreemapLayout &layout, uint32_t tile)
     const MergedTree &tree = layout.tree();
     const TreeScope &scope = *layout.weights().scope;
     QStringList lines;
-    const int64_t bytes = layout.bytesOf(tile);
-    const int64_t rootBytes = layout.bytesOf(0);
+    // Sizes and shares are the scope's own, whatever the filter leaves drawn: a filter hides tiles,
+    // it does not make a file a larger part of its directory.
+    const int64_t drawnBytes = layout.bytesOf(tile);
+    const int64_t bytes = t.kind == TileKind::SmallFiles ? drawnBytes : scope.bytes[t.node];
+    const int64_t rootBytes = scope.bytes[layout.root()];
     const double share = rootBytes > 0 ? 100.0 * double(bytes) / double(rootBytes) : 0.0;
     const QString rootName = layout.root() == MergedTree::Root ? tr("the image") : pathOf(tree, layout.root());
     if (t.kind == TileKind::SmallFiles) {
@@ -138,6 +141,8 @@ QString describeTile(const TreemapLayout &layout, uint32_t tile)
         lines << path;
     }
     lines << tr("%1, %2 % of %3").arg(formatBytes(bytes), QLocale().toString(share, 'f', share < 1 ? 2 : 1), rootName);
+    if (t.kind != TileKind::SmallFiles && drawnBytes < bytes)
+        lines << tr("the filter shows %1 of it").arg(formatBytes(drawnBytes));
     if (t.kind != TileKind::File && t.kind != TileKind::SmallFiles && layout.weights().files[t.node] > 1)
         lines << tr("%1 files").arg(QLocale().toString(qlonglong(layout.weights().files[t.node])));
     if (t.kind != TileKind::SmallFiles) {

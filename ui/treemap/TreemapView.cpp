@@ -4,6 +4,7 @@
 #include "TreemapCanvas.h"
 #include "TreemapLegend.h"
 #include "sources/SourceText.h"
+#include "widgets/FilterChip.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -23,6 +24,8 @@ TreemapView::TreemapView(QWidget *parent)
     , m_coloringBox(new QComboBox(this))
     , m_canvas(new TreemapCanvas(this))
     , m_legend(new TreemapLegend(this))
+    , m_chip(new FilterChip(this))
+    , m_filteredOut(new FilteredOutNote(m_canvas))
 {
     for (TreemapColoring coloring : { TreemapColoring::FileType, TreemapColoring::Layer, TreemapColoring::Status })
         m_coloringBox->addItem(coloringName(coloring), int(coloring));
@@ -40,6 +43,7 @@ TreemapView::TreemapView(QWidget *parent)
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(3);
     column->addLayout(top);
+    column->addWidget(m_chip, 0, Qt::AlignLeft);
     column->addWidget(m_canvas, 1);
     column->addWidget(m_legend);
     column->addStretch(); // takes what a scaled-down canvas leaves, so the legend stays under the map
@@ -48,6 +52,7 @@ TreemapView::TreemapView(QWidget *parent)
     m_resizeDebounce.setInterval(100);
     connect(&m_resizeDebounce, &QTimer::timeout, this, [this] { requestFrame(); });
     connect(m_canvas, &TreemapCanvas::resized, this, [this] {
+        m_filteredOut->setGeometry(m_canvas->rect().adjusted(12, 12, -12, -12));
         if (!m_frame || m_deferred) { // nothing (current) on screen: no reason to wait
             requestFrame();
             return;
@@ -57,6 +62,8 @@ TreemapView::TreemapView(QWidget *parent)
         else
             m_resizeDebounce.start();
     });
+    connect(m_filteredOut, &FilteredOutNote::clearRequested, this, &TreemapView::clearFilterRequested);
+    connect(m_chip, &FilterChip::clearRequested, this, &TreemapView::clearFilterRequested);
     connect(m_coloringBox, &QComboBox::currentIndexChanged, this,
         [this] { setColoring(TreemapColoring(m_coloringBox->currentData().toInt())); });
     connect(m_breadcrumb, &TreemapBreadcrumb::nodeActivated, this, &TreemapView::setZoomRoot);
@@ -91,6 +98,9 @@ void TreemapView::setScope(std::shared_ptr<const TreeScope> scope)
     }
     m_scope = std::move(scope);
     m_weights.reset();
+    m_chip->setFilter(m_scope ? m_scope->filter : TreeFilter {});
+    if (!m_scope)
+        m_filteredOut->hide();
     updateBreadcrumb();
     if (zoomReset)
         emit zoomChanged(m_zoom);
@@ -191,11 +201,27 @@ void TreemapView::applyFrame(quint64 generation, std::shared_ptr<const TreemapFr
         updateBreadcrumb();
         emit zoomChanged(m_zoom);
     }
-    if (m_frame->layout->tiles().empty())
-        m_canvas->setPlaceholder(tr("Nothing to draw: what this view shows holds no bytes"));
+    showWhyEmpty();
     m_canvas->setFrame(m_frame);
     updateSelectionTile();
     emit layoutReady();
+}
+
+void TreemapView::showWhyEmpty()
+{
+    const bool empty = m_frame->layout->tiles().empty();
+    const QString filter = empty && m_scope ? describeFilter(m_scope->filter) : QString();
+    m_filteredOut->setVisible(!filter.isEmpty());
+    if (!empty)
+        return;
+    if (filter.isEmpty()) {
+        m_canvas->setPlaceholder(tr("Nothing to draw: what this view shows holds no bytes"));
+        return;
+    }
+    m_canvas->setPlaceholder(QString());
+    m_filteredOut->setText((m_scope->visibleCount == 0 ? tr("No file matches the filter (%1)")
+                                                       : tr("Nothing to draw: what the filter (%1) shows holds no bytes"))
+                               .arg(filter));
 }
 
 void TreemapView::setZoomRoot(MergedTree::NodeId node)

@@ -11,12 +11,15 @@ class QLabel;
 
 namespace ballast {
 
+class FilterChip;
+class FilteredOutNote;
 class TreemapBreadcrumb;
 class TreemapCanvas;
 class TreemapLegend;
 
 // The treemap of a scope (the file tree's layer, mode and filter): a breadcrumb of the zoom root and a
-// choice of colouring above, the map, a legend below. Layout and painting run on a worker thread; a
+// choice of colouring above, a chip naming the filter when one narrows the map, the map, a legend
+// below. When the filter leaves nothing to draw, the map says so and offers to clear it. Layout and painting run on a worker thread; a
 // newer request cancels the one running and its result is dropped (generation ids); resizes wait
 // 100 ms for the size to settle. Hover and selection are overlays on the cached image.
 //
@@ -51,6 +54,8 @@ public:
     TreemapBreadcrumb *breadcrumb() const { return m_breadcrumb; }
     TreemapLegend *legend() const { return m_legend; }
     QComboBox *coloringBox() const { return m_coloringBox; }
+    FilterChip *filterChip() const { return m_chip; }
+    FilteredOutNote *filteredOutNote() const { return m_filteredOut; }
 
     // Draws the map at `side` (0…1] of the width and height it could have, at the top left, with the
     // header and legend still at full width: the compare view shows the smaller image smaller.
@@ -71,6 +76,8 @@ signals:
     void nodeClicked(MergedTree::NodeId node);
     void zoomChanged(MergedTree::NodeId node);
     void layoutReady();
+    // The user asked, from the chip or the empty map, to see everything again.
+    void clearFilterRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -82,6 +89,7 @@ private:
     void updateBreadcrumb();
     void updateLegend();
     void updateSelectionTile();
+    void showWhyEmpty();
     void onTileClicked(uint32_t tile);
     void onTileDoubleClicked(uint32_t tile);
     void onZoomInRequested(uint32_t tile);
@@ -106,6 +114,8 @@ private:
     QComboBox *m_coloringBox;
     TreemapCanvas *m_canvas;
     TreemapLegend *m_legend;
+    FilterChip *m_chip;
+    FilteredOutNote *m_filteredOut;
     QLayout *m_top;
     double m_mapScale = 1.0;
     QString m_imageName; // empty: the image's own name
