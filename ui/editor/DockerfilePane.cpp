@@ -56,7 +56,7 @@ DockerfilePane::DockerfilePane(QWidget *parent)
       m_recovery(std::make_unique<DockerfileRecovery>(QString(), DiskState()))
 {
     setObjectName(QStringLiteral("dockerfilePane"));
-    new DockerfileHighlighter(m_editor->document());
+    new DockerfileHighlighter(m_editor);
     auto *save = new QToolButton(this);
     save->setText(tr("Save"));
     save->setToolTip(tr("Save the Dockerfile (Ctrl+S)"));

@@ -5,6 +5,8 @@
 #include "util/ByteFormat.h"
 #include "util/PathNormalizer.h"
 
+#include <QEvent>
+
 namespace ballast {
 namespace {
 
@@ -45,10 +47,44 @@ void DetailsPane::setImage(const LoadedImage &loaded)
     showImage();
 }
 
+void DetailsPane::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        showAgain();
+}
+
+void DetailsPane::showAgain()
+{
+    switch (m_shown) {
+    case Shown::Nothing:
+        break;
+    case Shown::Image:
+        showImage();
+        break;
+    case Shown::Layer:
+        showLayer(m_shownLayer);
+        break;
+    case Shown::Node:
+        showNode(m_shownNode, m_shownLayer);
+        break;
+    }
+}
+
+void DetailsPane::render(const QString &html)
+{
+    // Links in the palette's link colour (the parser would take the application's, at parse time).
+    document()->setDefaultStyleSheet(QStringLiteral("a { color: %1; }").arg(palette().color(QPalette::Link).name()));
+    setHtml(html);
+}
+
 void DetailsPane::showImage()
 {
-    if (!m_loaded.image)
+    if (!m_loaded.image) {
+        m_shown = Shown::Nothing;
         return clear();
+    }
+    m_shown = Shown::Image;
     const Image &image = *m_loaded.image;
     const ImageAnalysis &analysis = *m_loaded.analysis;
     const ImageConfig &config = image.config;
@@ -88,13 +124,15 @@ void DetailsPane::showImage()
     }
     if (!analysis.findings.empty())
         html += QStringLiteral("</ol>");
-    setHtml(html);
+    render(html);
 }
 
 void DetailsPane::showLayer(int layerIndex)
 {
     if (!m_loaded.image || layerIndex < 0 || layerIndex >= int(m_loaded.image->layers.size()))
         return;
+    m_shown = Shown::Layer;
+    m_shownLayer = layerIndex;
     const Image &image = *m_loaded.image;
     const Layer &layer = image.layers[size_t(layerIndex)];
     const LayerFigures &figures = m_loaded.analysis->layers[size_t(layerIndex)];
@@ -115,13 +153,16 @@ void DetailsPane::showLayer(int layerIndex)
     html += row(tr("Diff ID"), QStringLiteral("<code>%1</code>").arg(escaped(layer.diffId)));
     html += row(tr("Blob"), escaped(layer.archivePath));
     html += QStringLiteral("</table>");
-    setHtml(html);
+    render(html);
 }
 
 void DetailsPane::showNode(MergedTree::NodeId node, int layer)
 {
     if (!m_loaded.image || node == MergedTree::NoNode || node >= m_loaded.image->tree.nodeCount())
         return;
+    m_shown = Shown::Node;
+    m_shownNode = node;
+    m_shownLayer = layer;
     const Image &image = *m_loaded.image;
     const MergedTree &tree = image.tree;
     const LayerEntry *entry = tree.entry(node, layer);
@@ -149,7 +190,7 @@ void DetailsPane::showNode(MergedTree::NodeId node, int layer)
     html += row(tr("Last written by"), tree.lastWriter(node, layer) >= 0 ? tr("layer %1").arg(tree.lastWriter(node, layer)) : tr("–"));
     html += row(tr("History"), writers.join(QStringLiteral("<br>")));
     html += QStringLiteral("</table>");
-    setHtml(html);
+    render(html);
 }
 
 } // namespace ballast
