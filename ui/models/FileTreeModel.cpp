@@ -28,7 +28,6 @@ MergedTree::NodeId FileTreeModel::nodeAt(const QModelIndex &index) const
 
 void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) const
 {
-    const auto &bytes = m_scope->bytes;
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     // Children arrive sorted by name: a stable sort by size keeps names as the tie-breaker.
     if (m_sortColumn == NameColumn) {
@@ -36,9 +35,47 @@ void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) cons
             std::reverse(children.begin(), children.end());
         return;
     }
-    std::stable_sort(children.begin(), children.end(), [&](auto a, auto b) {
-        return descending ? bytes[a] > bytes[b] : bytes[a] < bytes[b];
-    });
+    std::vector<std::pair<int64_t, MergedTree::NodeId>> keyed;
+    keyed.reserve(children.size());
+    for (auto child : children)
+        keyed.emplace_back(shownBytes(child), child);
+    std::stable_sort(keyed.begin(), keyed.end(),
+        [&](const auto &a, const auto &b) { return descending ? a.first > b.first : a.first < b.first; });
+    for (size_t i = 0; i < keyed.size(); ++i)
+        children[i] = keyed[i].second;
+}
+
+int64_t FileTreeModel::shownBytes(MergedTree::NodeId node) const
+{
+    // A hardlink shows (and so sorts by) its carrier's size, though its own bytes count 0.
+    const MergedTree::HardlinkShare share = m_scope->image->tree.hardlinkShare(node, m_scope->layer);
+    return share.carrier ? share.carrier->size : m_scope->bytes[node];
+}
+
+int64_t FileTreeModel::linkedBytes(MergedTree::NodeId node) const
+{
+    // Only the whole filesystem has them: a layer's changes count only what that layer touched.
+    if (m_scope->filter.mode != TreeMode::Aggregated)
+        return 0;
+    const auto &linked = m_scope->snapshot.linkedBytes;
+    const auto it = linked.find(node);
+    return it == linked.end() ? 0 : it->second;
+}
+
+QString FileTreeModel::sizeToolTip(MergedTree::NodeId node) const
+{
+    const MergedTree &tree = m_scope->image->tree;
+    const LayerEntry *entry = tree.entry(node, m_scope->layer);
+    if (entry && entry->type == EntryType::Hardlink) {
+        const MergedTree::HardlinkShare share = tree.hardlinkShare(node, m_scope->layer);
+        const QString target = share.target == MergedTree::NoNode ? QLatin1Char('/')
+                + displayPath(m_scope->image->layers[size_t(tree.entryLayer(node, m_scope->layer))].linkTarget(*entry))
+                                                                  : absolutePath(tree, share.target);
+        return hardlinkSentence(share, target);
+    }
+    if (const int64_t linked = linkedBytes(node); linked > 0)
+        return linkedBytesSentence(m_scope->bytes[node], linked);
+    return {};
 }
 
 const std::vector<MergedTree::NodeId> &FileTreeModel::childrenOf(MergedTree::NodeId node) const
@@ -125,7 +162,10 @@ QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
     const LayerEntry *entry = tree.entry(node, layer);
     switch (column) {
     case NameColumn: return displayPath(tree.name(node));
-    case SizeColumn: return formatBytes(m_scope->bytes[node]);
+    case SizeColumn:
+        if (entry && entry->type == EntryType::Hardlink)
+            return hardlinkSizeText(tree.hardlinkShare(node, layer));
+        return directorySizeText(m_scope->bytes[node], linkedBytes(node));
     case ShareColumn: {
         const int64_t parentBytes = m_scope->bytes[tree.parent(node)];
         if (parentBytes <= 0)
@@ -158,7 +198,11 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     const auto node = nodeAt(index);
     switch (role) {
     case Qt::DisplayRole: return displayData(node, index.column());
-    case Qt::ToolTipRole: return QStringLiteral("/") + displayPath(m_scope->image->tree.path(node));
+    case Qt::ToolTipRole: {
+        const QString path = absolutePath(m_scope->image->tree, node);
+        const QString size = index.column() == SizeColumn ? sizeToolTip(node) : QString();
+        return size.isEmpty() ? path : path + QLatin1Char('\n') + size;
+    }
     case Qt::ForegroundRole:
         if (!m_scope->matches[node]) // context only: an ancestor of what the filter shows
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);

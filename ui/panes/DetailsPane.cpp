@@ -22,6 +22,11 @@ QString overviewLink()
     return QStringLiteral("<p><a href='image:'>%1</a></p>").arg(QObject::tr("← Image overview and findings"));
 }
 
+QString nodeLink(const MergedTree &tree, MergedTree::NodeId node)
+{
+    return QStringLiteral("<a href='node:%1'>%2</a>").arg(node).arg(escaped(absolutePath(tree, node)));
+}
+
 QString list(const QStringList &items)
 {
     return items.isEmpty() ? QStringLiteral("–") : escaped(items.join(QStringLiteral(" "))).replace(QLatin1Char('\n'), QStringLiteral("<br>"));
@@ -117,7 +122,7 @@ void DetailsPane::showImage()
         for (size_t i = 0; i < finding.paths.size() && i < 3; ++i) {
             const auto node = image.tree.find(finding.paths[i]);
             const QString path = escaped(QStringLiteral("/") + displayPath(finding.paths[i]));
-            html += node == MergedTree::NoNode ? path : QStringLiteral("<a href='node:%1'>%2</a>").arg(node).arg(path);
+            html += node == MergedTree::NoNode ? path : nodeLink(image.tree, node);
             html += QStringLiteral("<br>");
         }
         html += QStringLiteral("<i>%1</i></li>").arg(escaped(finding.advice));
@@ -171,14 +176,33 @@ void DetailsPane::showNode(MergedTree::NodeId node, int layer)
     html += row(tr("Path"), escaped(QStringLiteral("/") + displayPath(tree.path(node))));
     html += row(tr("Type"), entry ? QLatin1String(entryTypeName(entry->type)) : tr("directory (implied by its contents)"));
     html += row(tr("Status"), QLatin1String(nodeStatusName(tree.status(node, layer))));
-    if (entry) {
+    const bool hardlink = entry && entry->type == EntryType::Hardlink;
+    const Layer *entryLayer = entry ? &image.layers[size_t(tree.entryLayer(node, layer))] : nullptr;
+    if (hardlink) {
+        // Its own tar size is 0: the bytes are the carrier's, and counted there.
+        const MergedTree::HardlinkShare share = tree.hardlinkShare(node, layer);
+        const QString target = share.target == MergedTree::NoNode
+            ? escaped(QLatin1Char('/') + displayPath(entryLayer->linkTarget(*entry)))
+            : nodeLink(tree, share.target);
+        html += row(tr("Size"), hardlinkSentence(share, target));
+    } else if (entry && !directory) { // a directory's own tar size is always 0; its total is in the tree
         html += row(tr("Size"), tr("%1 (%2 bytes)").arg(formatBytes(entry->size)).arg(entry->size));
+    }
+    if (entry) {
         html += row(tr("Mode"), QStringLiteral("<code>%1</code> (%2)").arg(permissionString(entry, directory)).arg(entry->mode, 4, 8, QLatin1Char('0')));
         html += row(tr("Owner"), QStringLiteral("%1:%2").arg(entry->uid).arg(entry->gid));
         if (entry->type == EntryType::File)
             html += row(tr("Content hash"), QStringLiteral("<code>xxh3:%1</code>").arg(entry->contentHash, 16, 16, QLatin1Char('0')));
-        if (entry->type == EntryType::Symlink || entry->type == EntryType::Hardlink)
-            html += row(tr("Link target"), escaped(displayPath(image.layers[size_t(tree.entryLayer(node, layer))].linkTarget(*entry))));
+        if (entry->type == EntryType::Symlink)
+            html += row(tr("Link target"), escaped(displayPath(entryLayer->linkTarget(*entry))));
+        if (entry->type == EntryType::File)
+            if (const auto names = tree.hardlinksTo(node, layer); !names.empty()) {
+                QStringList links;
+                for (const auto name : names)
+                    links << nodeLink(tree, name);
+                html += row(tr("Also named"),
+                    tr("%1 (hardlinked: one file, its bytes counted here once)").arg(links.join(QStringLiteral(", "))));
+            }
     }
     QStringList writers;
     for (const auto &event : tree.events(node)) {
