@@ -210,19 +210,22 @@ void MainWindow::createMenus()
     openDockerfileAction->setToolTip(tr("Open the Dockerfile that built the image, to see which lines made the heavy layers"));
     file->addAction(m_dockerfile->rebuildAction());
     file->addSeparator();
-    file->addAction(tr("Export Treemap as &PNG…"), this, [this] {
+    m_exportPng = file->addAction(tr("Export Treemap as &PNG…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty() && !m_treemap->exportPng(path))
-            statusBar()->showMessage(tr("%1: could not write the PNG").arg(path), 8000);
+        if (!path.isEmpty())
+            exportTreemap(path, [this](const QString &to) { return m_treemap->exportPng(to); });
     });
-    file->addAction(tr("Export Treemap as &SVG…"), this, [this] {
+    m_exportSvg = file->addAction(tr("Export Treemap as &SVG…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.svg"), tr("SVG images (*.svg)"));
-        if (!path.isEmpty() && !m_treemap->exportSvg(path))
-            statusBar()->showMessage(tr("%1: could not write the SVG").arg(path), 8000);
+        if (!path.isEmpty())
+            exportTreemap(path, [this](const QString &to) { return m_treemap->exportSvg(to); });
     });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // They act on the single image shown: none before the first, nor while a comparison is shown.
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateImageActions);
+    updateImageActions();
 
     // Esc stops a load from anywhere in the window (a button shortcut would need the banner in focus).
     auto *cancelLoad = new QAction(tr("Cancel Loading"), this);
@@ -293,6 +296,31 @@ void MainWindow::createMenus()
     QAction *about = help->addAction(tr("&About Ballast"), this, [this] { AboutDialog(this).exec(); });
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setToolTip(tr("Ballast's version and the versions of Qt and the libraries it runs on"));
+}
+
+void MainWindow::updateImageActions()
+{
+    const bool shown = m_current.image && m_stack->currentWidget() == m_workspace;
+    for (QAction *action : { m_reload, m_exportPng, m_exportSvg })
+        action->setEnabled(shown);
+}
+
+void MainWindow::exportTreemap(const QString &path, const std::function<bool(const QString &)> &write)
+{
+    auto writeNow = [this, path, write] {
+        if (write(path))
+            statusBar()->showMessage(tr("Treemap saved as %1").arg(path), 5000);
+        else
+            statusBar()->showMessage(
+                tr("Could not save the treemap as %1: the file cannot be written there").arg(path), 10000);
+    };
+    const auto frame = m_treemap->frame();
+    if (frame && frame->layout->weights().scope == m_treemap->scope() && !m_treemap->isBusy())
+        return writeNow();
+    // The map is drawn only while its tab is shown: show it and write once it is drawn, so the file
+    // holds what the Files tab shows now, not a map of an earlier layer.
+    connect(m_treemap, &TreemapView::layoutReady, this, writeNow, Qt::SingleShotConnection);
+    m_tabs->setCurrentWidget(m_treemap);
 }
 
 void MainWindow::openImage(const QString &path, const LoadOptions &options)
@@ -411,6 +439,7 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     updateWindowTitle();
     addRecentFile(path);
     updateStatusBar();
+    updateImageActions();
     emit imageShown();
 }
 

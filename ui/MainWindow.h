@@ -2,6 +2,7 @@
 #include "load/ImageLoadController.h"
 
 #include <QMainWindow>
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -90,6 +91,8 @@ private:
     void updateStatusBar();
     void restoreSettings();
     void takeScreenshotIfWanted(bool failed);
+    void updateImageActions();
+    void exportTreemap(const QString &path, const std::function<bool(const QString &)> &write);
 
     ImageLoadController *m_loader;
     CompareLoader *m_compareLoader;
@@ -116,6 +119,8 @@ private:
     QLabel *m_statusSummary;
     QAction *m_reload = nullptr;
     QAction *m_comparisonAction = nullptr; // View › Comparison: back to the last one
+    QAction *m_exportPng = nullptr;
+    QAction *m_exportSvg = nullptr;
     ImageRebuilder *m_rebuilder;
 };
 

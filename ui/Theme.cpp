@@ -4,8 +4,45 @@
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+#include <cmath>
 
 namespace ballast {
+namespace {
+
+double relativeLuminance(const QColor &colour)
+{
+    auto linear = [](double channel) {
+        return channel <= 0.04045 ? channel / 12.92 : std::pow((channel + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF());
+}
+
+QColor mixed(const QColor &from, const QColor &to, double amount)
+{
+    auto channel = [amount](double a, double b) { return a + (b - a) * amount; };
+    return QColor::fromRgbF(float(channel(from.redF(), to.redF())), float(channel(from.greenF(), to.greenF())),
+        float(channel(from.blueF(), to.blueF())));
+}
+
+} // namespace
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor readableOn(const QColor &colour, const QColor &background, double ratio)
+{
+    const QColor extreme = relativeLuminance(background) < 0.18 ? QColor(Qt::white) : QColor(Qt::black);
+    // A little above the target, so that rounding to 8-bit channels cannot drop below it.
+    for (int step = 0; step <= 20; ++step) {
+        const QColor candidate = mixed(colour, extreme, step / 20.0);
+        if (contrastRatio(candidate, background) >= ratio + 0.1)
+            return candidate;
+    }
+    return extreme;
+}
 
 void applyTheme(Theme theme)
 {

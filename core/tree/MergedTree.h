@@ -78,12 +78,37 @@ public:
     // The regular files of the final filesystem, by node id.
     const std::vector<NodeId> &finalFiles() const { return m_finalFiles; }
 
+    // A hardlink entry of a layer. In a tar a hardlink (typeflag '1') names an earlier member by
+    // path; that member, the carrier, holds the bytes and the link is stored with size 0, so byte
+    // totals count the carrier only.
+    struct Hardlink {
+        NodeId node; // the link's own path
+        NodeId target; // the path it names; NoNode when the image has no such path
+        uint16_t layer;
+        uint32_t entry;
+    };
+    // Every hardlink entry of every layer, sorted by target.
+    std::span<const Hardlink> hardlinks() const { return m_hardlinks; }
+    // The link's entry is what its path holds after `layer` (not yet replaced or removed).
+    bool isVisible(const Hardlink &link, int layer) const;
+    // What a hardlink visible after `layer` shares with its target.
+    struct HardlinkShare {
+        NodeId target = NoNode;
+        const LayerEntry *carrier = nullptr; // the regular file whose bytes the link names
+        bool countedAtTarget = false; // the target still holds those bytes after `layer`
+    };
+    // Empty (target NoNode) when `node` is no hardlink after `layer`.
+    HardlinkShare hardlinkShare(NodeId node, int layer) const;
+    // The hardlinks visible after `layer` whose bytes `target` carries, sorted by node id.
+    std::vector<NodeId> hardlinksTo(NodeId target, int layer) const;
+
 private:
     friend class MergedTreeBuilder;
     const Event *eventAt(NodeId node, int layer) const;   // the event in exactly `layer`
     const Event *eventBefore(NodeId node, int layer) const; // the last event in a layer below
     const LayerEntry *entryOf(const Event &event) const;
     void computeFinalFigures();
+    void indexHardlinks();
 
     std::span<const Layer> m_layers;
     std::vector<NodeId> m_parent;
@@ -97,6 +122,7 @@ private:
     std::vector<std::vector<NodeId>> m_entryNodes; // per layer, per entry
     std::vector<int64_t> m_finalSizes;
     std::vector<NodeId> m_finalFiles;
+    std::vector<Hardlink> m_hardlinks;
     int64_t m_finalEntryCount = 0;
     int64_t m_finalFileCount = 0;
 };

@@ -318,6 +318,7 @@ MergedTree MergedTreeBuilder::finish()
     }
     m_events = {};
     m_tree.computeFinalFigures();
+    m_tree.indexHardlinks();
     return std::move(m_tree);
 }
 

@@ -14,3 +14,6 @@ target_compile_definitions(test_cli_analyze PRIVATE
   BALLAST_CLI_PATH="$<TARGET_FILE:ballast-cli>" BALLAST_EXPECTED_VERSION="${PROJECT_VERSION}"
   BALLAST_EXPECTED_LIBARCHIVE="${LibArchive_VERSION}")
 add_dependencies(test_cli_analyze ballast-cli)
+
+# Hardlinks: carrier, other names and the bytes a directory of links names, on hand-made layers.
+ballast_add_test(test_hardlinks ${BALLAST_TREE_TESTS}/test_hardlinks.cpp ${BALLAST_TREE_TESTS}/LayerSpec.h)

@@ -1,38 +1,68 @@
 #include "DockerfileHighlighter.h"
 
-#include <QApplication>
+#include "Theme.h"
+
+#include <QEvent>
 #include <QPalette>
+#include <QPlainTextEdit>
 
 namespace ballast {
-namespace {
 
-QTextCharFormat styleFor(const QColor &light, const QColor &dark, bool bold = false, bool italic = false)
+DockerfileHighlighter::DockerfileHighlighter(QPlainTextEdit *editor)
+    : QSyntaxHighlighter(editor->document())
+    , m_editor(editor)
+    , m_instruction(
+          QStringLiteral(
+              "^\\s*(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|"
+              "STOPSIGNAL|HEALTHCHECK|SHELL)\\b"),
+          QRegularExpression::CaseInsensitiveOption)
+    , m_flag(QStringLiteral("(?<=\\s)--[a-z-]+(=\\S*)?"))
+    , m_variable(QStringLiteral("\\$(\\{[^}]*\\}|[A-Za-z_][A-Za-z0-9_]*)"))
+    , m_string(QStringLiteral("\"(\\\\.|[^\"\\\\])*\"|'[^']*'"))
 {
-    QTextCharFormat f;
-    f.setForeground(QApplication::palette().color(QPalette::Base).lightness() < 128 ? dark : light);
-    if (bold)
-        f.setFontWeight(QFont::Bold);
-    f.setFontItalic(italic);
-    return f;
+    updateFormats();
+    editor->installEventFilter(this);
 }
 
-} // namespace
-
-DockerfileHighlighter::DockerfileHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document),
-      m_instruction(QStringLiteral("^\\s*(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|"
-                                   "STOPSIGNAL|HEALTHCHECK|SHELL)\\b"),
-                    QRegularExpression::CaseInsensitiveOption),
-      m_flag(QStringLiteral("(?<=\\s)--[a-z-]+(=\\S*)?")), m_variable(QStringLiteral("\\$(\\{[^}]*\\}|[A-Za-z_][A-Za-z0-9_]*)")),
-      m_string(QStringLiteral("\"(\\\\.|[^\"\\\\])*\"|'[^']*'"))
+bool DockerfileHighlighter::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_editor && event->type() == QEvent::PaletteChange) {
+        updateFormats();
+        rehighlight();
+    }
+    return QSyntaxHighlighter::eventFilter(watched, event);
+}
+
+void DockerfileHighlighter::updateFormats()
+{
+    const QPalette palette = m_editor->palette();
+    const QColor base = palette.color(QPalette::Base);
+    const bool dark = base.lightness() < 128;
+    // Each hue as the theme would have it, then made to read on the editor's actual base colour.
+    auto format = [&](const QColor &light, const QColor &darkTheme) {
+        QTextCharFormat f;
+        f.setForeground(readableOn(dark ? darkTheme : light, base));
+        return f;
+    };
+    m_stringFormat = format(QColor(0x0a, 0x7d, 0x32), QColor(0x8f, 0xd1, 0x9e));
+    m_flagFormat = format(QColor(0x6f, 0x42, 0xc1), QColor(0xc3, 0xa6, 0xff));
+    m_variableFormat = format(QColor(0xb3, 0x59, 0x00), QColor(0xff, 0xb8, 0x6b));
+    m_instructionFormat = format(QColor(0x00, 0x5c, 0xc5), QColor(0x79, 0xb8, 0xff));
+    m_instructionFormat.setFontWeight(QFont::Bold);
+    // Comments: the text colour, softened towards the base, but still readable.
+    const QColor text = palette.color(QPalette::Text);
+    m_comment.setForeground(
+        readableOn(QColor::fromRgbF((text.redF() * 2 + base.redF()) / 3, (text.greenF() * 2 + base.greenF()) / 3,
+                       (text.blueF() * 2 + base.blueF()) / 3),
+            base));
+    m_comment.setFontItalic(true);
 }
 
 void DockerfileHighlighter::highlightBlock(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.startsWith(QLatin1Char('#'))) {
-        setFormat(0, int(text.size()), styleFor(QColor(0x6a, 0x73, 0x7d), QColor(0x8b, 0x94, 0x9e), false, true));
+        setFormat(0, int(text.size()), m_comment);
         return;
     }
     auto apply = [&](const QRegularExpression &pattern, const QTextCharFormat &style) {
@@ -41,11 +71,11 @@ void DockerfileHighlighter::highlightBlock(const QString &text)
             setFormat(int(match.capturedStart()), int(match.capturedLength()), style);
         }
     };
-    apply(m_string, styleFor(QColor(0x0a, 0x7d, 0x32), QColor(0x8f, 0xd1, 0x9e)));
-    apply(m_flag, styleFor(QColor(0x6f, 0x42, 0xc1), QColor(0xc3, 0xa6, 0xff)));
-    apply(m_variable, styleFor(QColor(0xb3, 0x59, 0x00), QColor(0xff, 0xb8, 0x6b)));
+    apply(m_string, m_stringFormat);
+    apply(m_flag, m_flagFormat);
+    apply(m_variable, m_variableFormat);
     if (auto match = m_instruction.match(text); match.hasMatch())
-        setFormat(int(match.capturedStart(1)), int(match.capturedLength(1)), styleFor(QColor(0x00, 0x5c, 0xc5), QColor(0x79, 0xb8, 0xff), true));
+        setFormat(int(match.capturedStart(1)), int(match.capturedLength(1)), m_instructionFormat);
 }
 
 } // namespace ballast

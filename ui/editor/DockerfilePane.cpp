@@ -58,7 +58,7 @@ DockerfilePane::DockerfilePane(QWidget *parent)
       m_recoveryBar(new RecoveryBar(this)), m_recovery(std::make_unique<DockerfileRecovery>(QString(), DiskState()))
 {
     setObjectName(QStringLiteral("dockerfilePane"));
-    new DockerfileHighlighter(m_editor->document());
+    new DockerfileHighlighter(m_editor);
     auto *save = new QToolButton(this);
     save->setText(tr("Save"));
     save->setToolTip(tr("Save the Dockerfile (Ctrl+S)"));

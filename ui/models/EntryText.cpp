@@ -1,5 +1,10 @@
 #include "EntryText.h"
 
+#include "util/ByteFormat.h"
+#include "util/PathNormalizer.h"
+
+#include <QCoreApplication>
+
 namespace ballast {
 
 QString permissionString(const LayerEntry *entry, bool directory)
@@ -13,7 +18,7 @@ QString permissionString(const LayerEntry *entry, bool directory)
     case EntryType::BlockDevice: text[0] = QLatin1Char('b'); break;
     case EntryType::Fifo: text[0] = QLatin1Char('p'); break;
     case EntryType::Socket: text[0] = QLatin1Char('s'); break;
-    case EntryType::Hardlink: text[0] = QLatin1Char('h'); break;
+    // `tar -tv` marks a link member 'h', but on disk it is one more name of a regular file.
     default: text[0] = directory ? QLatin1Char('d') : QLatin1Char('-'); break;
     }
     const uint32_t mode = entry ? entry->mode : 0755;
@@ -40,6 +45,55 @@ QColor statusColor(NodeStatus status, const QPalette &palette)
     case NodeStatus::Removed: return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
     default: return palette.color(QPalette::Text);
     }
+}
+
+QString absolutePath(const MergedTree &tree, MergedTree::NodeId node)
+{
+    return QLatin1Char('/') + displayPath(tree.path(node));
+}
+
+QString hardlinkSizeText(const MergedTree::HardlinkShare &share)
+{
+    return QStringLiteral("⇒ ") + (share.carrier ? formatBytes(share.carrier->size) : QStringLiteral("?"));
+}
+
+QString hardlinkSentence(const MergedTree::HardlinkShare &share, const QString &target)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("EntryText", text); };
+    if (!share.carrier)
+        return tr("hardlink to %1, which holds no regular file of the image").arg(target);
+    const QString size = formatBytes(share.carrier->size);
+    if (share.countedAtTarget)
+        return tr("%1, hardlink to %2, whose %1 are counted there").arg(size, target);
+    return tr("%1, hardlink to %2 as it was when the link was written; a later layer replaced or removed %2, "
+              "so no total counts these bytes")
+        .arg(size, target);
+}
+
+QString directorySizeText(int64_t bytes, int64_t linkedBytes)
+{
+    return bytes == 0 && linkedBytes > 0 ? QStringLiteral("⇒ ") + formatBytes(linkedBytes) : formatBytes(bytes);
+}
+
+QString linkedBytesSentence(int64_t bytes, int64_t linkedBytes)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("EntryText", text); };
+    if (bytes == 0)
+        return tr("0 B counted here: the hardlinks below it name %1, counted once at their other names outside this "
+                  "directory.")
+            .arg(formatBytes(linkedBytes));
+    return tr(
+        "%1 counted here. Hardlinks below it name %2 more, counted once at their other names outside this directory.")
+        .arg(formatBytes(bytes), formatBytes(linkedBytes));
+}
+
+QString namesList(const QStringList &names, int shown)
+{
+    if (names.size() <= shown)
+        return names.join(QStringLiteral(", "));
+    return QCoreApplication::translate("EntryText", "%1 and %2 more")
+        .arg(names.mid(0, shown).join(QStringLiteral(", ")))
+        .arg(names.size() - shown);
 }
 
 } // namespace ballast

@@ -34,7 +34,35 @@ SiblingOrder FileTreeModel::siblingOrder() const
 
 void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) const
 {
-    sortSiblings(children, m_scope->bytes, siblingOrder());
+    sortSiblings(children, *m_scope, siblingOrder());
+}
+
+int64_t FileTreeModel::shownBytes(MergedTree::NodeId node) const { return m_scope->shownBytes(node); }
+
+int64_t FileTreeModel::linkedBytes(MergedTree::NodeId node) const
+{
+    // Only the whole filesystem has them: a layer's changes count only what that layer touched.
+    if (m_scope->filter.mode != TreeMode::Aggregated)
+        return 0;
+    const auto &linked = m_scope->snapshot.linkedBytes;
+    const auto it = linked.find(node);
+    return it == linked.end() ? 0 : it->second;
+}
+
+QString FileTreeModel::sizeToolTip(MergedTree::NodeId node) const
+{
+    const MergedTree &tree = m_scope->image->tree;
+    const LayerEntry *entry = tree.entry(node, m_scope->layer);
+    if (entry && entry->type == EntryType::Hardlink) {
+        const MergedTree::HardlinkShare share = tree.hardlinkShare(node, m_scope->layer);
+        const QString target = share.target == MergedTree::NoNode ? QLatin1Char('/')
+                + displayPath(m_scope->image->layers[size_t(tree.entryLayer(node, m_scope->layer))].linkTarget(*entry))
+                                                                  : absolutePath(tree, share.target);
+        return hardlinkSentence(share, target);
+    }
+    if (const int64_t linked = linkedBytes(node); linked > 0)
+        return linkedBytesSentence(m_scope->bytes[node], linked);
+    return {};
 }
 
 const std::vector<MergedTree::NodeId> &FileTreeModel::childrenOf(MergedTree::NodeId node) const
@@ -121,7 +149,10 @@ QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
     const LayerEntry *entry = tree.entry(node, layer);
     switch (column) {
     case NameColumn: return displayPath(tree.name(node));
-    case SizeColumn: return formatBytes(m_scope->bytes[node]);
+    case SizeColumn:
+        if (entry && entry->type == EntryType::Hardlink)
+            return hardlinkSizeText(tree.hardlinkShare(node, layer));
+        return directorySizeText(m_scope->bytes[node], linkedBytes(node));
     case ShareColumn: {
         const int64_t parentBytes = m_scope->bytes[tree.parent(node)];
         if (parentBytes <= 0)
@@ -154,7 +185,11 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     const auto node = nodeAt(index);
     switch (role) {
     case Qt::DisplayRole: return displayData(node, index.column());
-    case Qt::ToolTipRole: return QStringLiteral("/") + displayPath(m_scope->image->tree.path(node));
+    case Qt::ToolTipRole: {
+        const QString path = absolutePath(m_scope->image->tree, node);
+        const QString size = index.column() == SizeColumn ? sizeToolTip(node) : QString();
+        return size.isEmpty() ? path : path + QLatin1Char('\n') + size;
+    }
     case Qt::ForegroundRole:
         if (!m_scope->matches[node]) // context only: an ancestor of what the filter shows
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);

@@ -42,6 +42,9 @@ private:
     void sortChildren(std::vector<MergedTree::NodeId> &children) const;
     int rowOf(MergedTree::NodeId node) const;
     QVariant displayData(MergedTree::NodeId node, int column) const;
+    int64_t shownBytes(MergedTree::NodeId node) const;
+    int64_t linkedBytes(MergedTree::NodeId node) const;
+    QString sizeToolTip(MergedTree::NodeId node) const;
 
     std::shared_ptr<const TreeScope> m_scope;
     int m_sortColumn = SizeColumn;

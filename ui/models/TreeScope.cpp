@@ -75,7 +75,7 @@ std::vector<MergedTree::NodeId> orderHits(const TreeScope &scope, const std::vec
         for (auto child : tree.children(node))
             if (isHit[child] || hitBelow[child])
                 siblings.push_back(child);
-        sortSiblings(siblings, scope.bytes, scope.order);
+        sortSiblings(siblings, scope, scope.order);
         stack.insert(stack.end(), siblings.rbegin(), siblings.rend());
     }
     return ordered;
@@ -83,7 +83,7 @@ std::vector<MergedTree::NodeId> orderHits(const TreeScope &scope, const std::vec
 
 } // namespace
 
-void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const std::vector<int64_t> &bytes, SiblingOrder order)
+void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const TreeScope &scope, SiblingOrder order)
 {
     // Siblings arrive sorted by name: a stable sort by size keeps names as the tie-breaker.
     if (order.byName) {
@@ -91,9 +91,21 @@ void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const std::vector<i
             std::reverse(siblings.begin(), siblings.end());
         return;
     }
-    std::stable_sort(siblings.begin(), siblings.end(), [&](auto a, auto b) {
-        return order.descending ? bytes[a] > bytes[b] : bytes[a] < bytes[b];
+    std::vector<std::pair<int64_t, MergedTree::NodeId>> keyed; // each key looked up once
+    keyed.reserve(siblings.size());
+    for (auto sibling : siblings)
+        keyed.emplace_back(scope.shownBytes(sibling), sibling);
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &a, const auto &b) {
+        return order.descending ? a.first > b.first : a.first < b.first;
     });
+    for (size_t i = 0; i < keyed.size(); ++i)
+        siblings[i] = keyed[i].second;
+}
+
+int64_t TreeScope::shownBytes(MergedTree::NodeId node) const
+{
+    const MergedTree::HardlinkShare share = image->tree.hardlinkShare(node, layer);
+    return share.carrier ? share.carrier->size : bytes[node];
 }
 
 std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> image, int layer, const TreeFilter &filter,

@@ -29,8 +29,10 @@ struct SiblingOrder {
     bool operator==(const SiblingOrder &) const = default;
 };
 
-// Sorts `siblings`, given in name order (as MergedTree lists children), into `order` by `bytes`.
-void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const std::vector<int64_t> &bytes, SiblingOrder order);
+struct TreeScope;
+// Sorts `siblings`, given in name order (as MergedTree lists children), into `order` by the bytes
+// each row shows (TreeScope::shownBytes).
+void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const TreeScope &scope, SiblingOrder order);
 
 // Everything a file tree view of one layer needs, computed off the GUI thread in O(nodes):
 // statuses and bytes (the snapshot) and which nodes pass the filter (with their ancestors kept
@@ -53,6 +55,9 @@ struct TreeScope {
     int64_t visibleCount = 0;          // nodes shown, root excluded
     QString searchError;               // an invalid regular expression
 
+    // What the node's row shows as its size, and sorts by: its bytes, but a hardlink shows its
+    // carrier's size though its own bytes count 0 (they are counted once, at the carrier).
+    int64_t shownBytes(MergedTree::NodeId node) const;
     // The node's index in `hits`, or -1.
     int hitIndexOf(MergedTree::NodeId node) const { return node < hitRank.size() ? int(hitRank[node]) - 1 : -1; }
 

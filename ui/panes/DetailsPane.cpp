@@ -5,6 +5,8 @@
 #include "util/ByteFormat.h"
 #include "util/PathNormalizer.h"
 
+#include <QEvent>
+
 namespace ballast {
 namespace {
 
@@ -18,6 +20,11 @@ QString row(const QString &label, const QString &value)
 QString overviewLink()
 {
     return QStringLiteral("<p><a href='image:'>%1</a></p>").arg(QObject::tr("← Image overview and findings"));
+}
+
+QString nodeLink(const MergedTree &tree, MergedTree::NodeId node)
+{
+    return QStringLiteral("<a href='node:%1'>%2</a>").arg(node).arg(escaped(absolutePath(tree, node)));
 }
 
 QString list(const QStringList &items)
@@ -45,10 +52,44 @@ void DetailsPane::setImage(const LoadedImage &loaded)
     showImage();
 }
 
+void DetailsPane::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        showAgain();
+}
+
+void DetailsPane::showAgain()
+{
+    switch (m_shown) {
+    case Shown::Nothing:
+        break;
+    case Shown::Image:
+        showImage();
+        break;
+    case Shown::Layer:
+        showLayer(m_shownLayer);
+        break;
+    case Shown::Node:
+        showNode(m_shownNode, m_shownLayer);
+        break;
+    }
+}
+
+void DetailsPane::render(const QString &html)
+{
+    // Links in the palette's link colour (the parser would take the application's, at parse time).
+    document()->setDefaultStyleSheet(QStringLiteral("a { color: %1; }").arg(palette().color(QPalette::Link).name()));
+    setHtml(html);
+}
+
 void DetailsPane::showImage()
 {
-    if (!m_loaded.image)
+    if (!m_loaded.image) {
+        m_shown = Shown::Nothing;
         return clear();
+    }
+    m_shown = Shown::Image;
     const Image &image = *m_loaded.image;
     const ImageAnalysis &analysis = *m_loaded.analysis;
     const ImageConfig &config = image.config;
@@ -81,20 +122,22 @@ void DetailsPane::showImage()
         for (size_t i = 0; i < finding.paths.size() && i < 3; ++i) {
             const auto node = image.tree.find(finding.paths[i]);
             const QString path = escaped(QStringLiteral("/") + displayPath(finding.paths[i]));
-            html += node == MergedTree::NoNode ? path : QStringLiteral("<a href='node:%1'>%2</a>").arg(node).arg(path);
+            html += node == MergedTree::NoNode ? path : nodeLink(image.tree, node);
             html += QStringLiteral("<br>");
         }
         html += QStringLiteral("<i>%1</i></li>").arg(escaped(finding.advice));
     }
     if (!analysis.findings.empty())
         html += QStringLiteral("</ol>");
-    setHtml(html);
+    render(html);
 }
 
 void DetailsPane::showLayer(int layerIndex)
 {
     if (!m_loaded.image || layerIndex < 0 || layerIndex >= int(m_loaded.image->layers.size()))
         return;
+    m_shown = Shown::Layer;
+    m_shownLayer = layerIndex;
     const Image &image = *m_loaded.image;
     const Layer &layer = image.layers[size_t(layerIndex)];
     const LayerFigures &figures = m_loaded.analysis->layers[size_t(layerIndex)];
@@ -115,13 +158,16 @@ void DetailsPane::showLayer(int layerIndex)
     html += row(tr("Diff ID"), QStringLiteral("<code>%1</code>").arg(escaped(layer.diffId)));
     html += row(tr("Blob"), escaped(layer.archivePath));
     html += QStringLiteral("</table>");
-    setHtml(html);
+    render(html);
 }
 
 void DetailsPane::showNode(MergedTree::NodeId node, int layer)
 {
     if (!m_loaded.image || node == MergedTree::NoNode || node >= m_loaded.image->tree.nodeCount())
         return;
+    m_shown = Shown::Node;
+    m_shownNode = node;
+    m_shownLayer = layer;
     const Image &image = *m_loaded.image;
     const MergedTree &tree = image.tree;
     const LayerEntry *entry = tree.entry(node, layer);
@@ -130,14 +176,33 @@ void DetailsPane::showNode(MergedTree::NodeId node, int layer)
     html += row(tr("Path"), escaped(QStringLiteral("/") + displayPath(tree.path(node))));
     html += row(tr("Type"), entry ? QLatin1String(entryTypeName(entry->type)) : tr("directory (implied by its contents)"));
     html += row(tr("Status"), QLatin1String(nodeStatusName(tree.status(node, layer))));
-    if (entry) {
+    const bool hardlink = entry && entry->type == EntryType::Hardlink;
+    const Layer *entryLayer = entry ? &image.layers[size_t(tree.entryLayer(node, layer))] : nullptr;
+    if (hardlink) {
+        // Its own tar size is 0: the bytes are the carrier's, and counted there.
+        const MergedTree::HardlinkShare share = tree.hardlinkShare(node, layer);
+        const QString target = share.target == MergedTree::NoNode
+            ? escaped(QLatin1Char('/') + displayPath(entryLayer->linkTarget(*entry)))
+            : nodeLink(tree, share.target);
+        html += row(tr("Size"), hardlinkSentence(share, target));
+    } else if (entry && !directory) { // a directory's own tar size is always 0; its total is in the tree
         html += row(tr("Size"), tr("%1 (%2 bytes)").arg(formatBytes(entry->size)).arg(entry->size));
+    }
+    if (entry) {
         html += row(tr("Mode"), QStringLiteral("<code>%1</code> (%2)").arg(permissionString(entry, directory)).arg(entry->mode, 4, 8, QLatin1Char('0')));
         html += row(tr("Owner"), QStringLiteral("%1:%2").arg(entry->uid).arg(entry->gid));
         if (entry->type == EntryType::File)
             html += row(tr("Content hash"), QStringLiteral("<code>xxh3:%1</code>").arg(entry->contentHash, 16, 16, QLatin1Char('0')));
-        if (entry->type == EntryType::Symlink || entry->type == EntryType::Hardlink)
-            html += row(tr("Link target"), escaped(displayPath(image.layers[size_t(tree.entryLayer(node, layer))].linkTarget(*entry))));
+        if (entry->type == EntryType::Symlink)
+            html += row(tr("Link target"), escaped(displayPath(entryLayer->linkTarget(*entry))));
+        if (entry->type == EntryType::File)
+            if (const auto names = tree.hardlinksTo(node, layer); !names.empty()) {
+                QStringList links;
+                for (const auto name : names)
+                    links << nodeLink(tree, name);
+                html += row(tr("Also named"),
+                    tr("%1 (hardlinked: one file, its bytes counted here once)").arg(links.join(QStringLiteral(", "))));
+            }
     }
     QStringList writers;
     for (const auto &event : tree.events(node)) {
@@ -149,7 +214,7 @@ void DetailsPane::showNode(MergedTree::NodeId node, int layer)
     html += row(tr("Last written by"), tree.lastWriter(node, layer) >= 0 ? tr("layer %1").arg(tree.lastWriter(node, layer)) : tr("–"));
     html += row(tr("History"), writers.join(QStringLiteral("<br>")));
     html += QStringLiteral("</table>");
-    setHtml(html);
+    render(html);
 }
 
 } // namespace ballast

@@ -20,7 +20,19 @@ public:
 signals:
     void nodeActivated(ballast::MergedTree::NodeId node);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void render(const QString &html);
+    void showAgain();
+
+    // What is shown, so that a new palette (View › Theme) draws it again in the new colours: the
+    // HTML parser fixes a link's colour when it reads the page.
+    enum class Shown { Nothing, Image, Layer, Node };
+    Shown m_shown = Shown::Nothing;
+    int m_shownLayer = -1;
+    MergedTree::NodeId m_shownNode = MergedTree::NoNode;
     LoadedImage m_loaded;
 };
 

@@ -1,6 +1,7 @@
 #include "TreemapLabels.h"
 
 #include "TreemapLayout.h"
+#include "models/EntryText.h"
 #include "util/ByteFormat.h"
 
 #include <QCoreApplication>
@@ -145,6 +146,13 @@ QString describeTile(const TreemapLayout &layout, uint32_t tile)
         lines << tr("the filter shows %1 of it").arg(formatBytes(drawnBytes));
     if (t.kind != TileKind::File && t.kind != TileKind::SmallFiles && layout.weights().files[t.node] > 1)
         lines << tr("%1 files").arg(QLocale().toString(qlonglong(layout.weights().files[t.node])));
+    if (t.kind == TileKind::File) // hardlinks have no tile of their own: their bytes are this one's
+        if (const auto names = tree.hardlinksTo(t.node, scope.layer); !names.empty()) {
+            QStringList paths;
+            for (const auto name : names)
+                paths << absolutePath(tree, name);
+            lines << tr("Also named %1 (hardlinked, counted once)").arg(namesList(paths));
+        }
     if (t.kind != TileKind::SmallFiles) {
         int writer = tree.lastWriter(t.node, scope.layer);
         if (writer < 0)
