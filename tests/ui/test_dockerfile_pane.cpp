@@ -180,7 +180,7 @@ void TestDockerfilePane::mergingRunsKeepsWhatWasMeasured()
         QTest::keyClick(editor, Qt::Key_Right, Qt::ShiftModifier);
     QCOMPARE(editor->textCursor().selectedText(),
         QStringLiteral(
-            "\u2029\u2029# Layer 7: a clean-up that comes one layer too late: every byte it deletes is still stored in "
+            "\u2029\u2029# Layer 6: a clean-up that comes one layer too late: every byte it deletes is still stored in "
             "the\u2029"
             "# layers below. It also edits a config file and changes only the mode of the big package list,\u2029"
             "# which stores the whole file again.\u2029RUN"));
