@@ -5,68 +5,15 @@
 // bytes are known by construction.
 #include "AnalysisTestSupport.h"
 #include "ImageLoader.h"
+#include "SavingsOracle.h"
 
-#include <QFile>
 #include <QTest>
-#include <map>
-#include <nlohmann/json.hpp>
 
 using namespace treetest;
 using analysistest::makeImage;
 
-namespace {
-
-bool isUnder(const std::string &path, const std::string &dir)
-{
-    return path == dir || path.rfind(dir + "/", 0) == 0;
-}
-
-// Bytes of regular files that a later layer deletes or writes again: the layers of expected.json
-// replayed (a whiteout `dir/.wh.NAME` deletes NAME and everything under it; any entry written at a
-// path replaces the file there).
-int64_t oracleHiddenBytes(const nlohmann::json &expected)
-{
-    std::map<std::string, int64_t> files; // path → size of the regular file there now
-    int64_t hidden = 0;
-    for (const auto &layer : expected.at("layers")) {
-        for (const auto &e : layer.at("entries")) {
-            std::string path = e.at("path").get<std::string>();
-            const std::string type = e.at("type").get<std::string>();
-            if (type == "whiteout") {
-                const size_t slash = path.rfind('/');
-                const std::string target = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1))
-                    + path.substr(slash == std::string::npos ? 4 : slash + 5);
-                for (auto it = files.begin(); it != files.end();)
-                    if (isUnder(it->first, target)) {
-                        hidden += it->second;
-                        it = files.erase(it);
-                    } else {
-                        ++it;
-                    }
-                continue;
-            }
-            if (auto it = files.find(path); it != files.end()) {
-                hidden += it->second;
-                files.erase(it);
-            }
-            if (type == "file" && e.at("size").get<int64_t>() > 0)
-                files[path] = e.at("size").get<int64_t>();
-        }
-    }
-    return hidden;
-}
-
-int64_t oracleFinalBytes(const nlohmann::json &expected, const std::vector<std::string> &paths)
-{
-    int64_t total = 0;
-    for (const auto &e : expected.at("finalFilesystem").at("entries"))
-        for (const auto &p : paths)
-            if (e.at("type") == "file" && isUnder(e.at("path").get<std::string>(), p))
-                total += e.at("size").get<int64_t>();
-    return total;
-}
-
-} // namespace
+using savingsoracle::finalBytesUnder;
+using savingsoracle::hiddenBytes;
 
 class TestSavings : public QObject {
     Q_OBJECT
@@ -79,14 +26,12 @@ private slots:
         const auto image = loader.load(dir + QStringLiteral("/sample.oci-gzip.tar"));
         QVERIFY(image);
         const auto analysis = ballast::analyzeImage(*image);
-        QFile file(dir + QStringLiteral("/expected.json"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const auto expected = nlohmann::json::parse(file.readAll().toStdString());
+        const auto expected = savingsoracle::readExpected(dir + QStringLiteral("/expected.json"));
 
         // Hidden: /tmp/build and app.bin.bak (deleted by layer 6), the two .deb files (idem), the old
         // os-release and app.ini (rewritten by layer 6) and the package list's first copy (layer 6
         // stores it again for a chmod).
-        const int64_t hidden = oracleHiddenBytes(expected);
+        const int64_t hidden = hiddenBytes(expected);
         QCOMPARE(hidden, int64_t(4194304 + 32768 + 8388608 + 196608 + 98304 + 53 + 33 + 1417788));
         QCOMPARE(analysis.savings.hiddenBytes, hidden);
         QCOMPARE(analysis.savings.hiddenBytes, analysis.reclaimableBytes);
@@ -94,16 +39,42 @@ private slots:
         // one copy of each of the two pairs of identical files the Dockerfile makes (libdemo.so.1.0
         // copied to /usr/local/lib; logo.svg and logo-copy.svg from the build context).
         const int64_t inWasteDirectories
-            = oracleFinalBytes(expected, { "var/lib/apt/lists", "var/cache/apt", "root/.cache/pip", "usr/share/doc" });
+            = finalBytesUnder(expected, { "var/lib/apt/lists", "var/cache/apt", "root/.cache/pip", "usr/share/doc" });
         QCOMPARE(inWasteDirectories, int64_t(1417788 + 131072 + 34));
         const int64_t duplicates
-            = oracleFinalBytes(expected, { "usr/local/lib/libdemo.so.1.0", "opt/app/static/img/logo-copy.svg" });
+            = finalBytesUnder(expected, { "usr/local/lib/libdemo.so.1.0", "opt/app/static/img/logo-copy.svg" });
         QCOMPARE(duplicates, int64_t(65536 + 296));
         QCOMPARE(analysis.savings.finalBytes, inWasteDirectories + duplicates);
         QCOMPARE(analysis.savings.bytes(), int64_t(15943192));
         // The share is of the image's size as the status bar reports it: the layers' tar sizes.
         QCOMPARE(image->sizeBytes(), expected.at("totals").at("layerSizeBytes").get<int64_t>());
         QCOMPARE(qRound(100.0 * double(analysis.savings.bytes()) / double(image->sizeBytes())), 60);
+    }
+
+    // The whiteouts fixtures: files deleted (per-file and opaque whiteouts), rewritten, chmodded; no
+    // cache, no duplicate. Everything to save is hidden.
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("whiteouts") << "whiteouts";
+        QTest::newRow("whiteouts-overlay") << "whiteouts-overlay";
+    }
+
+    void fixtures()
+    {
+        QFETCH(QString, name);
+        const QString dir = QStringLiteral(BALLAST_TEST_DATA "/real/") + name;
+        ballast::ImageLoader loader;
+        const auto image = loader.load(dir + QLatin1Char('/') + name + QStringLiteral(".oci-gzip.tar"));
+        QVERIFY(image);
+        const auto analysis = ballast::analyzeImage(*image);
+        const auto expected = savingsoracle::readExpected(dir + QStringLiteral("/expected.json"));
+        // gone.txt 4, gone-dir/a.txt and sub/c.txt 2 + 2, recreated/old1.txt and sub/old2.txt 5 + 5,
+        // emptied/x.txt and y.txt 2 + 2 (layer 1); keep.txt 5 (layer 2); modified.txt's first 3 bytes;
+        // chmodded.txt's first copy, 11.
+        QCOMPARE(hiddenBytes(expected), int64_t(4 + 2 + 2 + 5 + 5 + 2 + 2 + 5 + 3 + 11));
+        QCOMPARE(analysis.savings.hiddenBytes, hiddenBytes(expected));
+        QCOMPARE(analysis.savings.finalBytes, int64_t(0));
     }
 
     void overlaps_data()
