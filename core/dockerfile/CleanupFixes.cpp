@@ -150,6 +150,8 @@ struct RemovedPattern {
     QRegularExpression glob;
     QString literalPrefix; // up to the first glob character: what a line that reads it would name
     bool recursive = false;
+    bool needed = false; // it deletes some of the files the rule is about
+    bool harmful = false; // it deletes files a layer in between writes
 
     // Whether it removes `path` (relative, as the tree has it): the path itself, or a directory above.
     bool covers(const QString &path) const
@@ -204,44 +206,50 @@ std::optional<LintFix> fixDeleteWhereCreated(const LintInput &in, const Dockerfi
     const auto source = readRunChain(in.df, deleter);
     if (!target || !source || !target->appendable || writer.index >= deleter.index)
         return std::nullopt;
-    const Image &image = in.image->image();
-    QStringList deleted; // what the later RUN deleted of what the writer stored
-    for (const HiddenFile &file : in.image->analysis().hidden)
-        if (file.deleted && file.storedIn == storedIn && file.hiddenIn == hiddenIn)
-            deleted << QString::fromStdString(image.tree.path(file.node));
     std::vector<const DockerfileInstruction *> readers; // instructions that run between the two places
     for (const DockerfileInstruction &instr : in.df.instructions)
         if (instr.stage == writer.stage && instr.index > writer.index && instr.index < deleter.index)
             readers.push_back(&instr);
 
-    // The `rm` commands that delete only what the writer stored, and that nothing before them reads.
+    // The `rm` commands that nothing between the two places names. The cheap text checks come first:
+    // most RUNs have none, and the image is not walked for them.
     std::vector<std::vector<RemovedPattern>> candidates(source->commands.size());
+    bool any = false;
     for (size_t k = 0; k < source->commands.size(); ++k) {
         std::vector<RemovedPattern> patterns = removedPatterns(source->commands[k]);
-        const bool movable
-            = !patterns.empty() && std::all_of(patterns.begin(), patterns.end(), [&](const auto &pattern) {
-                  const auto reads = [&](const QString &text) { return text.contains(pattern.literalPrefix); };
-                  return std::any_of(
-                             deleted.begin(), deleted.end(), [&](const QString &p) { return pattern.covers(p); })
-                      && std::none_of(readers.begin(), readers.end(),
-                          [&](const DockerfileInstruction *instr) { return mentions(*instr, pattern.literalPrefix); })
-                      && std::none_of(source->commands.begin(), source->commands.begin() + qsizetype(k),
-                          [&](const RunChain::Command &earlier) { return reads(earlier.text); });
-              });
-        if (movable)
+        const bool unread = std::all_of(patterns.begin(), patterns.end(), [&](const RemovedPattern &pattern) {
+            return std::none_of(readers.begin(), readers.end(),
+                       [&](const DockerfileInstruction *instr) { return mentions(*instr, pattern.literalPrefix); })
+                && std::none_of(source->commands.begin(), source->commands.begin() + qsizetype(k),
+                    [&](const RunChain::Command &earlier) { return earlier.text.contains(pattern.literalPrefix); });
+        });
+        if (unread && !patterns.empty()) {
             candidates[k] = std::move(patterns);
-    }
-    // What the layers in between write: moved before them, the `rm` would delete it too early, or not at all.
-    for (int layer = storedIn + 1; layer < hiddenIn; ++layer) {
-        for (const LayerEntry &entry : image.layers[size_t(layer)].entries) {
-            if (entry.type == EntryType::Whiteout || entry.type == EntryType::OpaqueWhiteout)
-                continue;
-            const QString path = QString::fromUtf8(image.layers[size_t(layer)].path(entry));
-            for (auto &patterns : candidates)
-                if (std::any_of(patterns.begin(), patterns.end(), [&](const auto &p) { return p.covers(path); }))
-                    patterns.clear();
+            any = true;
         }
     }
+    if (!any)
+        return std::nullopt;
+    const Image &image = in.image->image();
+    auto dropWhere = [&](const QString &path, bool wanted) {
+        for (auto &patterns : candidates)
+            for (RemovedPattern &pattern : patterns)
+                if (pattern.covers(path))
+                    (wanted ? pattern.needed : pattern.harmful) = true;
+    };
+    // Each path of the rm must delete something the writer stored ...
+    for (const HiddenFile &file : in.image->analysis().hidden)
+        if (file.deleted && file.storedIn == storedIn && file.hiddenIn == hiddenIn)
+            dropWhere(QString::fromStdString(image.tree.path(file.node)), true);
+    // ... and nothing a layer in between writes: moved before it, the rm would delete it too early.
+    for (int layer = storedIn + 1; layer < hiddenIn; ++layer)
+        for (const LayerEntry &entry : image.layers[size_t(layer)].entries)
+            if (entry.type != EntryType::Whiteout && entry.type != EntryType::OpaqueWhiteout)
+                dropWhere(QString::fromUtf8(image.layers[size_t(layer)].path(entry)), false);
+    for (auto &patterns : candidates)
+        if (!std::all_of(
+                patterns.begin(), patterns.end(), [](const RemovedPattern &p) { return p.needed && !p.harmful; }))
+            patterns.clear();
     std::vector<bool> move(source->commands.size(), false);
     QStringList moved;
     for (size_t k = 0; k < source->commands.size(); ++k)

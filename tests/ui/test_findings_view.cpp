@@ -375,7 +375,8 @@ private slots:
         QCOMPARE(editor()->toPlainText(), original);
         QToolButton *fix = fixOf(QStringLiteral("files written in layer 5 and deleted in layer 6"));
         QCOMPARE(fix->toolTip(),
-            QStringLiteral("Move `rm -rf /tmp/build`, `rm /opt/app/dist/app.bin.bak` from line 56 into this RUN"));
+            QStringLiteral(
+                "line 42: Move `rm -rf /tmp/build`, `rm /opt/app/dist/app.bin.bak` from line 56 into this RUN"));
         QTest::mouseClick(fix, Qt::LeftButton);
         // Line 51 ends the RUN of layer 5; the rm commands follow it, and line 56 loses them.
         const QString fixed = withLines(original,
@@ -385,8 +386,8 @@ private slots:
                 { 56, 58, { "RUN rm -f /var/cache/apt/archives/*.deb \\" } } });
         QTRY_COMPARE(editor()->toPlainText(), fixed);
         QVERIFY(m_window->dockerfilePane()->isModified());
-        QVERIFY(
-            findings()->fixStatus()->text().startsWith(QStringLiteral("Applied to the Dockerfile (not saved): Move")));
+        QVERIFY(findings()->fixStatus()->text().startsWith(
+            QStringLiteral("Applied to the Dockerfile (not saved): line 42: Move")));
         QCOMPARE(m_window->viewTabs()->currentWidget(), findings());
         // Nothing left to move for that finding once the text is linted again.
         QTRY_VERIFY(!m_window->dockerfilePane()->linter()->isBusy());

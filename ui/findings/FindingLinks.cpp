@@ -26,10 +26,10 @@ std::vector<FindingsModel::DockerfileLink> dockerfileLinks(const ImageAnalysis &
             && links[size_t(hint.imageFinding)].line > 0)
             hints[size_t(hint.imageFinding)].push_back(&hint);
     }
+    // The titles name the line each edit is about: it need not be the finding's (a cache the base image
+    // and a RUN both filled is the base image's finding, and only the RUN can be fixed).
     for (size_t i = 0; i < links.size(); ++i) {
-        if (hints[i].size() == 1)
-            links[i].fix = hints[i].front()->fix;
-        if (hints[i].size() < 2)
+        if (hints[i].empty())
             continue;
         LintFix merged;
         QStringList titles;
