@@ -7,21 +7,15 @@
 #include "ImageLoader.h"
 #include "analysis/ImageAnalysis.h"
 
-#include <QFile>
 #include <QTest>
 
 using dftest::lines;
+using dftest::readText;
 using dftest::Step;
 using treetest::F;
 using treetest::WH;
 
 namespace {
-
-QString readText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
 
 const ballast::LintFinding *findingAt(const std::vector<ballast::LintFinding> &findings, const QString &rule, int line)
 {
