@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <cmath>
@@ -389,7 +390,7 @@ private slots:
         QVERIFY(findings()->fixStatus()->text().startsWith(
             QStringLiteral("Applied to the Dockerfile (not saved): line 42: Move")));
         QCOMPARE(m_window->viewTabs()->currentWidget(), findings());
-        // Nothing left to move for that finding once the text is linted again.
+        // The text is no longer the one that built the image: no fix is offered on it (nor the same one twice).
         QTRY_VERIFY(!m_window->dockerfilePane()->linter()->isBusy());
         QVERIFY(!fixOf(QStringLiteral("files written in layer 5 and deleted in layer 6")));
         // One undo step in the editor brings the file back, and the fix with it.
@@ -402,37 +403,63 @@ private slots:
         QVERIFY(fixOf(QStringLiteral("files written in layer 5 and deleted in layer 6")));
     }
 
-    void fixesOneAfterAnotherLeaveAValidDockerfile()
+    // Each fix, applied alone: the exact text, still a Dockerfile that parses and that hadolint's rules
+    // find nothing in (as the original), and one undo step.
+    void eachFixLeavesAValidDockerfile_data()
     {
+        QTest::addColumn<QString>("finding");
+        QTest::addColumn<int>("from"); // lines replaced, 1-based, inclusive
+        QTest::addColumn<int>("to");
+        QTest::addColumn<QStringList>("with");
+        QTest::addColumn<int>("from2"); // a second range, 0 when none
+        QTest::addColumn<int>("to2");
+        QTest::addColumn<QStringList>("with2");
+        QTest::newRow("pip cache: appended to the RUN of layer 5")
+            << "pip cache left in the image" << 51 << 51
+            << QStringList { " && echo 'build finished' > /var/log/build.log \\", " && rm -rf /root/.cache/pip" } << 0
+            << 0 << QStringList {};
+        QTest::newRow("apt lists: appended to the RUN of layer 6")
+            << "apt package lists left in the image" << 61 << 61
+            << QStringList { " && chmod 0600 "
+                             "/var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages \\",
+                   " && rm -rf /var/lib/apt/lists/*" }
+            << 0 << 0 << QStringList {};
+        QTest::newRow(".deb files: the rm moves from line 56 to the RUN of layer 3")
+            << "files written in layer 3 and deleted in layer 6" << 34 << 34
+            << QStringList { " && echo 'Copyright: none, this is a sample' > /usr/share/doc/libdemo1/copyright \\",
+                   " && rm -f /var/cache/apt/archives/*.deb" }
+            << 56 << 57 << QStringList { "RUN rm -rf /tmp/build \\" };
+    }
+
+    void eachFixLeavesAValidDockerfile()
+    {
+        QFETCH(QString, finding);
+        QFETCH(int, from);
+        QFETCH(int, to);
+        QFETCH(QStringList, with);
+        QFETCH(int, from2);
+        QFETCH(int, to2);
+        QFETCH(QStringList, with2);
         const QString original = readText(SampleDir + QStringLiteral("/Dockerfile"));
-        QTest::mouseClick(fixOf(QStringLiteral("pip cache left in the image")), Qt::LeftButton);
-        const QString pipFixed = withLines(original,
-            { { 51, 51, { " && echo 'build finished' > /var/log/build.log \\", " && rm -rf /root/.cache/pip" } } });
-        QTRY_COMPARE(editor()->toPlainText(), pipFixed);
-        // The .deb files' rm still has its place to go once the edited text is linted.
-        QTRY_VERIFY_WITH_TIMEOUT(fixOf(QStringLiteral("files written in layer 3 and deleted in layer 6")), LoadTimeout);
-        QTest::mouseClick(fixOf(QStringLiteral("files written in layer 3 and deleted in layer 6")), Qt::LeftButton);
-        const QString bothFixed = withLines(pipFixed,
-            { { 34, 34,
-                  { " && echo 'Copyright: none, this is a sample' > /usr/share/doc/libdemo1/copyright \\",
-                      " && rm -f /var/cache/apt/archives/*.deb" } },
-                { 57, 58, { "RUN rm -rf /tmp/build \\" } } });
-        QTRY_COMPARE(editor()->toPlainText(), bothFixed);
-        const Dockerfile parsed = parseDockerfile(bothFixed);
+        std::vector<std::tuple<int, int, QStringList>> replacements { { from, to, with } };
+        if (from2 > 0)
+            replacements.push_back({ from2, to2, with2 });
+        QTest::mouseClick(fixOf(finding), Qt::LeftButton);
+        const QString fixed = withLines(original, replacements);
+        QTRY_COMPARE(editor()->toPlainText(), fixed);
+        const Dockerfile parsed = parseDockerfile(fixed);
         QVERIFY(parsed.errors.empty());
         QCOMPARE(parsed.instructions.size(), parseDockerfile(original).instructions.size());
-        QVERIFY(lint(parsed).empty()); // as the original: hadolint's rules find nothing
-        // Two fixes, two undo steps.
+        QVERIFY(lint(parseDockerfile(original)).empty());
+        QVERIFY(lint(parsed).empty());
         editor()->setFocus();
-        QTest::keyClick(editor(), Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(editor()->toPlainText(), pipFixed);
         QTest::keyClick(editor(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(editor()->toPlainText(), original);
     }
 
-    // A fix edits positions in the text it was computed for: while newer text waits for its check,
-    // there is none; then it applies where the lines are now.
-    void typingHidesFixesUntilTheTextIsLinted()
+    // The image measured the text that built it: once the text differs, its fixes would edit positions
+    // that moved, so there are none; the lines follow the instructions. Undoing brings them back.
+    void anEditTakesTheFixesAwayUntilUndone()
     {
         const QString original = readText(SampleDir + QStringLiteral("/Dockerfile"));
         m_window->showView(QStringLiteral("dockerfile"));
@@ -440,17 +467,47 @@ private slots:
         editor()->moveCursor(QTextCursor::Start);
         QTest::keyClicks(editor(), QStringLiteral("# x"));
         QTest::keyClick(editor(), Qt::Key_Return);
-        QVERIFY(m_window->dockerfilePane()->linter()->isBusy());
         QVERIFY(!fixOf(QStringLiteral("pip cache left in the image")));
-        QTRY_VERIFY_WITH_TIMEOUT(fixOf(QStringLiteral("pip cache left in the image")), LoadTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->dockerfilePane()->linter()->isBusy(), LoadTimeout);
+        QVERIFY(!fixOf(QStringLiteral("pip cache left in the image")));
         QCOMPARE(m_window->dockerfilePane()->lineOfLayer(5), 43);
         showFindings();
-        QTest::mouseClick(fixOf(QStringLiteral("pip cache left in the image")), Qt::LeftButton);
-        QTRY_COMPARE(editor()->toPlainText(),
-            QStringLiteral("# x\n")
-                + withLines(original,
-                    { { 51, 51,
-                        { " && echo 'build finished' > /var/log/build.log \\", " && rm -rf /root/.cache/pip" } } }));
+        const QModelIndex pip = rowTitled(findings(), QStringLiteral("pip cache left in the image"));
+        QCOMPARE(pip.siblingAtColumn(FindingsModel::LineColumn).data().toString(), QStringLiteral("43"));
+        clickIndex(findings()->view(), pip);
+        QVERIFY(findings()->details()->toPlainText().contains(
+            QStringLiteral("the fixes come back when the edits are undone")));
+        m_window->showView(QStringLiteral("dockerfile"));
+        editor()->setFocus();
+        for (int i = 0; i < 5 && editor()->toPlainText() != original; ++i)
+            QTest::keyClick(editor(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(editor()->toPlainText(), original);
+        QTRY_VERIFY_WITH_TIMEOUT(fixOf(QStringLiteral("pip cache left in the image")), LoadTimeout);
+        QCOMPARE(m_window->dockerfilePane()->lineOfLayer(5), 42);
+    }
+
+    // A Dockerfile that did not build the image: no line names a layer, so no line and no fix.
+    void aDockerfileThatDoesNotMatchGivesNoLinesNorFixes()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("Dockerfile")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nCOPY . /app\nCMD [\"/app/run\"]\n");
+        file.close();
+        QVERIFY(m_window->openDockerfile(file.fileName()));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->dockerfilePane()->linter()->isBusy(), LoadTimeout);
+        QCOMPARE(m_window->dockerfilePane()->lineOfLayer(5), -1);
+        showFindings();
+        QCOMPARE(column(findings(), FindingsModel::LineColumn), QStringList(11, QStringLiteral("–")));
+        for (const QString &row : shownRows(findings()))
+            QVERIFY2(row.endsWith(QLatin1String("| ")), qPrintable(row));
+        clickIndex(findings()->view(), rowTitled(findings(), QStringLiteral("pip cache left in the image")));
+        QVERIFY(!findings()->showLineButton()->isEnabled());
+        // The sample's own Dockerfile again (and remembered for it again).
+        QVERIFY(m_window->openDockerfile(SampleDir + QStringLiteral("/Dockerfile")));
+        QVERIFY(waitForDockerfile());
+        QVERIFY(fixOf(QStringLiteral("pip cache left in the image")));
     }
 
     void anotherImageBringsItsFindings()

@@ -32,7 +32,8 @@ QString escaped(const QString &text)
 }
 
 // The finding in full, for the area under the list: nothing cut, paths as links to the Files tab.
-QString detailsHtml(const Finding &finding, const FindingsModel::DockerfileLink &link, const QPalette &palette)
+QString detailsHtml(
+    const Finding &finding, const FindingsModel::DockerfileLink &link, bool editedSinceBuild, const QPalette &palette)
 {
     QString html = QStringLiteral("<style>a { color: %1; }</style>").arg(palette.color(QPalette::Link).name());
     html += QStringLiteral("<p><b>%1</b> <i>(%2)</i></p>")
@@ -59,6 +60,11 @@ QString detailsHtml(const Finding &finding, const FindingsModel::DockerfileLink 
     html += QStringLiteral("<p>%1</p>").arg(escaped(finding.advice));
     if (link.fix)
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(FindingsView::tr("Fix:"), escaped(link.fix->title));
+    else if (editedSinceBuild)
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(FindingsView::tr("The Dockerfile was edited since it built the image: its lines are followed "
+                                          "through the edits, and the fixes come back when the edits are undone or "
+                                          "the image is rebuilt (Rebuild, Ctrl+B)."));
     if (!finding.paths.empty()) {
         html += QStringLiteral("<p><b>%1</b><br>").arg(FindingsView::tr("Paths (%1):").arg(finding.paths.size()));
         for (size_t i = 0; i < finding.paths.size(); ++i)
@@ -254,7 +260,7 @@ void FindingsView::applyFix(int finding)
     const QString title = fix->title;
     m_pane->editor()->applyFix(*fix); // one undo step in the editor
     m_status->setText(tr("Applied to the Dockerfile (not saved): %1. Undo it in the Dockerfile tab with Ctrl+Z; "
-                         "save and Rebuild to measure the result.")
+                         "save and Rebuild to measure the result (and to get the other fixes again).")
                           .arg(title.toHtmlEscaped()));
     m_status->show();
 }
@@ -296,7 +302,8 @@ void FindingsView::showCurrent()
         m_details->setHtml(m_loaded.image && m_model->rowCount() == 0 ? tr("<p>No findings.</p>") : QString());
         return;
     }
-    m_details->setHtml(detailsHtml(*f, m_model->link(finding), palette()));
+    m_details->setHtml(
+        detailsHtml(*f, m_model->link(finding), m_pane && m_pane->showsMeasurementsBeforeEdits(), palette()));
 }
 
 void FindingsView::requestFiles(int finding, const QList<MergedTree::NodeId> &files)
