@@ -19,6 +19,7 @@ shoot docs/screenshots/treemap.png --view treemap "$sample"
 printf '%s\n' 'FROM debian:12-slim' 'RUN apt-get update && apt-get install -y curl' 'COPY . /app' 'CMD ["/app/run"]' \
   > "$other/Dockerfile"
 shoot docs/screenshots/dockerfile-mismatch.png --view dockerfile --dockerfile "$other/Dockerfile" "$sample"
+shoot docs/screenshots/findings.png --view findings "$sample"
 # For the manual (docs/manual): the dark theme, and a failed load (ballast exits 1 then, after saving).
 shoot docs/screenshots/treemap-dark.png --theme dark --view treemap "$sample"
 rm -f docs/screenshots/load-error.png

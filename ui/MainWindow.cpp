@@ -7,9 +7,11 @@
 #include "help/AboutDialog.h"
 #include "help/ShortcutsDialog.h"
 #include "settings/LoadLimitsSettings.h"
+#include "editor/DockerfileEditor.h"
 #include "editor/DockerfileForImage.h"
 #include "editor/DockerfileLinter.h"
 #include "editor/DockerfilePane.h"
+#include "findings/FindingsView.h"
 #include "models/FileTreeModel.h"
 #include "treemap/TreemapView.h"
 #include "panes/DetailsPane.h"
@@ -41,8 +43,11 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace ballast {
 
@@ -50,7 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_compareLoader(new CompareLoader(this)), m_banner(new LoadBanner(this)),
       m_stack(new QStackedWidget(this)), m_start(new StartPage(this)), m_compare(new ComparePane(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
       m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_dockerfile(new DockerfilePane(this)),
-      m_treemap(new TreemapView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this)), m_rebuilder(new ImageRebuilder(this))
+      m_treemap(new TreemapView(this)), m_findings(new FindingsView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this)), m_rebuilder(new ImageRebuilder(this))
 {
     setWindowTitle(tr("Ballast"));
     setAcceptDrops(true);
@@ -62,9 +67,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_tree, tr("Files"));
     m_tabs->addTab(m_treemap, tr("Treemap"));
     m_tabs->addTab(m_dockerfile, tr("Dockerfile"));
+    m_tabs->addTab(m_findings, tr("Findings"));
     m_tabs->setTabToolTip(0, tr("The file tree of the selected layer"));
     m_tabs->setTabToolTip(1, tr("The same files as areas: where the bytes are"));
     m_tabs->setTabToolTip(2, tr("The Dockerfile that built the image, with the size of each line's layer and live hints"));
+    m_tabs->setTabToolTip(3, tr("Everything found in the image, what it would save, and one-click fixes (Ctrl+Shift+F)"));
     m_workspace->addWidget(m_leftColumn);
     m_workspace->addWidget(m_tabs);
     m_workspace->setStretchFactor(0, 5);
@@ -146,6 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
             select();
     });
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { takeScreenshotIfWanted(false); });
+    connectFindingsView();
     restoreSettings();
     updateRecentMenu();
 }
@@ -263,6 +271,15 @@ void MainWindow::createMenus()
     QAction *overview = view->addAction(tr("Image &Overview"), m_details, &DetailsPane::showImage);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     overview->setToolTip(tr("Show the image's facts and findings in the details pane"));
+    QAction *findings = view->addAction(tr("F&indings"), this, [this] {
+        if (isComparing()) // the findings are the single image's
+            showSingleImage();
+        showView(QStringLiteral("findings"));
+        m_findings->view()->setFocus();
+    });
+    findings->setObjectName(QStringLiteral("findingsAction"));
+    findings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    findings->setToolTip(tr("Everything found in the image, what it would save, and one-click fixes"));
     QAction *single = view->addAction(tr("&Single Image"), this, &MainWindow::showSingleImage);
     single->setObjectName(QStringLiteral("singleImageAction"));
     single->setToolTip(tr("Leave the comparison and show the open image, or A when neither image of the comparison is open"));
@@ -351,6 +368,58 @@ void MainWindow::showView(const QString &name)
         m_tabs->setCurrentWidget(m_treemap);
     else if (name == QLatin1String("layers"))
         m_tabs->setCurrentWidget(m_tree);
+    else if (name == QLatin1String("findings"))
+        m_tabs->setCurrentWidget(m_findings);
+}
+
+void MainWindow::connectFindingsView()
+{
+    m_findings->setDockerfilePane(m_dockerfile);
+    // A click shows the finding's layer, files and line in the other views, and leaves the list in sight.
+    connect(m_findings, &FindingsView::findingSelected, this, [this](int layer, const QList<MergedTree::NodeId> &files) {
+        m_layers->selectLayer(layer);
+        m_dockerfile->revealLayer(layer);
+        selectFiles(files, false);
+    });
+    connect(m_findings, &FindingsView::filesRequested, this, [this](int layer, const QList<MergedTree::NodeId> &files) {
+        m_tree->setFilter(TreeFilter {}); // make sure no filter hides them
+        m_layers->selectLayer(layer);
+        showView(QStringLiteral("layers"));
+        selectFiles(files, true);
+    });
+    connect(m_findings, &FindingsView::lineRequested, this, [this](int line) {
+        showView(QStringLiteral("dockerfile"));
+        DockerfileEditor *editor = m_dockerfile->editor();
+        editor->setTextCursor(QTextCursor(editor->document()->findBlockByNumber(line - 1)));
+        editor->centerCursor();
+        editor->setFocus();
+    });
+    // The Findings view's lines and fixes come with the Dockerfile's checks: a screenshot waits for them.
+    connect(m_dockerfile->linter(), &DockerfileLinter::checked, this, [this] { takeScreenshotIfWanted(false); });
+}
+
+void MainWindow::selectFiles(const QList<MergedTree::NodeId> &files, bool focus)
+{
+    auto select = [this, files, focus] {
+        bool first = true;
+        for (const MergedTree::NodeId node : files) {
+            const QModelIndex index = m_tree->model()->indexOfNode(node);
+            if (!index.isValid())
+                continue; // filtered out
+            for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+                m_tree->view()->expand(up);
+            if (std::exchange(first, false))
+                m_tree->selectNode(node);
+            else
+                m_tree->view()->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        if (focus)
+            m_tree->view()->setFocus();
+    };
+    if (m_tree->isBusy()) // a new scope is on its way: select once it is shown
+        connect(m_tree, &FileTreePane::scopeReady, this, select, Qt::SingleShotConnection);
+    else
+        select();
 }
 
 void MainWindow::compareImages(const QString &pathA, const QString &pathB)
@@ -436,6 +505,7 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
     if (!loaded.image->layers.empty())
         m_layers->selectLayer(int(loaded.image->layers.size()) - 1);
     m_details->showImage();
+    m_findings->setImage(loaded); // after the Dockerfile pane: its lines and fixes are for this image
     updateWindowTitle();
     addRecentFile(path);
     updateStatusBar();
@@ -533,8 +603,8 @@ void MainWindow::takeScreenshotIfWanted(bool failed)
         return;
     if (m_tabs->currentWidget() == m_treemap && m_stack->currentWidget() == m_workspace && (m_treemap->isBusy() || !m_treemap->frame()))
         return; // the treemap's layoutReady comes back here
-    if (m_tabs->currentWidget() == m_dockerfile && m_dockerfile->linter()->isBusy())
-        return; // the image's measurement of the Dockerfile comes back here
+    if ((m_tabs->currentWidget() == m_dockerfile || m_tabs->currentWidget() == m_findings) && m_dockerfile->linter()->isBusy())
+        return; // the image's measurement of the Dockerfile (or its live check) comes back here
     if (m_stack->currentWidget() == m_compare)
         for (TreemapView *view : {m_compare->treemapA(), m_compare->treemapB()})
             if (view->isBusy() || !view->frame())

@@ -20,6 +20,7 @@ class DetailsPane;
 class DockerfilePane;
 class TreemapView;
 class FileTreePane;
+class FindingsView;
 class ImageRebuilder;
 class LayersPane;
 class LoadBanner;
@@ -53,10 +54,11 @@ public:
     ComparePane *comparePane() const { return m_compare; }
     DockerfilePane *dockerfilePane() const { return m_dockerfile; }
     TreemapView *treemapView() const { return m_treemap; }
+    FindingsView *findingsView() const { return m_findings; }
     QTabWidget *viewTabs() const { return m_tabs; }
     // Opens a Dockerfile in the editor pane (and shows it); false with a message when it cannot.
     bool openDockerfile(const QString &path);
-    // Shows "layers" (the file tree), "treemap" or "dockerfile" beside the layers.
+    // Shows "layers" (the file tree), "treemap", "dockerfile" or "findings" beside the layers.
     void showView(const QString &name);
     CompareLoader *compareLoader() const { return m_compareLoader; }
     bool isComparing() const;
@@ -93,6 +95,10 @@ private:
     void takeScreenshotIfWanted(bool failed);
     void updateImageActions();
     void exportTreemap(const QString &path, const std::function<bool(const QString &)> &write);
+    // Selects these files in the file tree (the first is the current one) once it shows the scope
+    // asked for last, expanding the directories above them.
+    void selectFiles(const QList<MergedTree::NodeId> &files, bool focus);
+    void connectFindingsView();
 
     ImageLoadController *m_loader;
     CompareLoader *m_compareLoader;
@@ -114,6 +120,7 @@ private:
     FileTreePane *m_tree;
     DockerfilePane *m_dockerfile;
     TreemapView *m_treemap;
+    FindingsView *m_findings;
     QTabWidget *m_tabs;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusSummary;

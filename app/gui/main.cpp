@@ -1,4 +1,4 @@
-// `ballast [IMAGE] [--tag T] [--platform P] [--view layers] [--screenshot FILE.png]`
+// `ballast [IMAGE] [--tag T] [--platform P] [--view layers|treemap|dockerfile|findings] [--screenshot FILE.png]`
 #include "MainWindow.h"
 #include "Theme.h"
 #include "help/AboutDialog.h"
@@ -28,7 +28,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("[IMAGE_B]"), QStringLiteral("A second image: compare the two."));
     QCommandLineOption tag(QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T"));
     QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers, treemap, dockerfile, or compare (with two images)."),
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View to show: layers, treemap, dockerfile, findings, or compare (with two images)."),
                             QStringLiteral("VIEW"), QStringLiteral("layers"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Draw the window at 1600x1000, save it as PNG and exit."),
                                   QStringLiteral("FILE"));

@@ -10,42 +10,20 @@ namespace {
 
 constexpr size_t MaxPaths = 20;
 
-// Regular files of the final filesystem with the same content at different paths. Hardlinks share
-// their data and are not counted.
 void duplicateContent(const Image &image, std::vector<Finding> &out)
 {
-    FinalFilesystem fs(image);
-    const MergedTree &tree = image.tree;
-    struct File {
-        uint64_t hash;
-        int64_t size;
-        MergedTree::NodeId node;
-    };
-    std::vector<File> files;
-    for (MergedTree::NodeId node : tree.finalFiles())
-        if (const LayerEntry *entry = fs.entry(node); entry->size > 0)
-            files.push_back({entry->contentHash, entry->size, node});
-    std::sort(files.begin(), files.end(), [](const File &a, const File &b) {
-        return std::tie(a.size, a.hash, a.node) > std::tie(b.size, b.hash, b.node);
-    });
     Finding finding {QStringLiteral("duplicate-content"), Severity::Info, QStringLiteral("files with identical content"),
                      QStringLiteral("Keep one copy (a symlink or hardlink can stand in for the others), or avoid copying the same files twice."),
                      {}, 0, -1, false};
-    int groups = 0;
-    for (size_t i = 0; i < files.size();) {
-        size_t j = i + 1;
-        while (j < files.size() && files[j].hash == files[i].hash && files[j].size == files[i].size)
-            ++j;
-        if (j - i > 1) {
-            ++groups;
-            finding.bytes += files[i].size * int64_t(j - i - 1);
-            for (size_t k = i; k < j && finding.paths.size() < MaxPaths; ++k)
-                finding.paths.push_back(tree.path(files[k].node));
-        }
-        i = j;
+    const FinalFilesystem fs(image);
+    const auto groups = findDuplicateGroups(image);
+    for (const auto &group : groups) {
+        finding.bytes += fs.entry(group.front())->size * int64_t(group.size() - 1);
+        for (size_t k = 0; k < group.size() && finding.paths.size() < MaxPaths; ++k)
+            finding.paths.push_back(image.tree.path(group[k]));
     }
-    if (groups > 0) {
-        finding.title = QStringLiteral("%1 groups of files with identical content").arg(groups);
+    if (!groups.empty()) {
+        finding.title = QStringLiteral("%1 groups of files with identical content").arg(groups.size());
         out.push_back(std::move(finding));
     }
 }
@@ -65,6 +43,7 @@ void hiddenByLaterLayers(const Image &image, const std::vector<HiddenFile> &hidd
             f.category = file.deleted ? QStringLiteral("deleted-later") : QStringLiteral("overwritten-later");
             f.severity = Severity::Warning;
             f.layer = file.storedIn;
+            f.laterLayer = file.hiddenIn;
             f.advice = file.deleted
                 ? QStringLiteral("Deleting in a later layer does not make the image smaller: delete in the same RUN "
                                  "that created the files, or build in a separate stage.")
@@ -141,6 +120,38 @@ void largestFiles(const Image &image, std::vector<Finding> &out)
 }
 
 } // namespace
+
+// Regular files of the final filesystem with the same content at different paths. Hardlinks share
+// their data and are not counted.
+std::vector<std::vector<MergedTree::NodeId>> findDuplicateGroups(const Image &image)
+{
+    FinalFilesystem fs(image);
+    struct File {
+        uint64_t hash;
+        int64_t size;
+        MergedTree::NodeId node;
+    };
+    std::vector<File> files;
+    for (MergedTree::NodeId node : image.tree.finalFiles())
+        if (const LayerEntry *entry = fs.entry(node); entry->size > 0)
+            files.push_back({entry->contentHash, entry->size, node});
+    std::sort(files.begin(), files.end(), [](const File &a, const File &b) {
+        return std::tie(a.size, a.hash, a.node) > std::tie(b.size, b.hash, b.node);
+    });
+    std::vector<std::vector<MergedTree::NodeId>> groups;
+    for (size_t i = 0; i < files.size();) {
+        size_t j = i + 1;
+        while (j < files.size() && files[j].hash == files[i].hash && files[j].size == files[i].size)
+            ++j;
+        if (j - i > 1) {
+            groups.emplace_back();
+            for (size_t k = i; k < j; ++k)
+                groups.back().push_back(files[k].node);
+        }
+        i = j;
+    }
+    return groups;
+}
 
 bool rewroteSameContent(const Image &image, const HiddenFile &file)
 {

@@ -18,6 +18,7 @@ struct Finding {
     int64_t bytes = 0;
     int layer = -1; // the layer that created the bytes, -1 when several or none
     bool security = false;
+    int laterLayer = -1; // deleted-later, overwritten-later: the layer that deleted or replaced them
 };
 
 } // namespace ballast

@@ -94,6 +94,7 @@ ImageAnalysis analyzeImage(const Image &image)
     for (const HiddenFile &file : analysis.hidden)
         analysis.reclaimableBytes += file.bytes;
     analysis.layers = computeLayerFigures(image, analysis.hidden);
+    analysis.savings = computeSavings(image, analysis.hidden);
     analysis.findings = findWaste(image, analysis.hidden);
     auto security = findSecurityIssues(image);
     analysis.findings.insert(analysis.findings.end(), security.begin(), security.end());

@@ -23,9 +23,22 @@ struct LayerFigures {
     bool holdsWaste = false;
 };
 
+// What acting on every waste finding would save, in bytes of the image's layers (before compression).
+// Findings overlap (a cache file can also be a duplicate; a file stored again only for a chmod is a
+// hidden copy and, in its new copy, maybe a cache file), so this counts each stored copy of a file once:
+// every copy a later layer hides, plus the final copies the waste findings call unneeded (files under
+// cache, documentation, toolchain, __pycache__ and .git directories, and all but one file of each group
+// with identical content). Security findings and the list of largest files are not waste.
+struct Savings {
+    int64_t hiddenBytes = 0; // copies later layers overwrite or delete: the reclaimable bytes
+    int64_t finalBytes = 0;  // files of the final filesystem the waste findings call unneeded
+    int64_t bytes() const { return hiddenBytes + finalBytes; }
+};
+
 struct ImageAnalysis {
     DiveEfficiency dive;
     int64_t reclaimableBytes = 0; // stored in layers but not visible in the final filesystem, counted once
+    Savings savings;
     std::vector<HiddenFile> hidden; // largest first
     std::vector<LayerFigures> layers;
     std::vector<Finding> findings; // waste findings then security findings, each largest first
@@ -38,6 +51,16 @@ std::vector<HiddenFile> findHiddenFiles(const Image &image);
 std::vector<LayerFigures> computeLayerFigures(const Image &image, const std::vector<HiddenFile> &hidden);
 std::vector<Finding> findWaste(const Image &image, const std::vector<HiddenFile> &hidden);
 std::vector<Finding> findSecurityIssues(const Image &image);
+// Directories of the final filesystem the waste findings call unneeded (caches, documentation,
+// toolchains, the outermost __pycache__ and .git directories); a directory may lie inside another.
+std::vector<MergedTree::NodeId> findWasteDirectories(const Image &image);
+// Regular files of the final filesystem with identical content at different paths (hardlinks share
+// their data and do not count): groups of two or more, the largest files first.
+std::vector<std::vector<MergedTree::NodeId>> findDuplicateGroups(const Image &image);
+Savings computeSavings(const Image &image, const std::vector<HiddenFile> &hidden);
+// Whether a finding's bytes are bytes it would save: false for security findings and for the list of
+// largest files, which is context.
+bool findingSavesBytes(const Finding &finding);
 // Whether the copy that hid `file` has the same content (then only its mode or owner changed).
 bool rewroteSameContent(const Image &image, const HiddenFile &file);
 

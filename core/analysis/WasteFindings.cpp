@@ -57,6 +57,17 @@ void addPath(Finding &finding, const MergedTree &tree, MergedTree::NodeId node)
         finding.paths.push_back(tree.path(node));
 }
 
+// The present directories a rule's patterns match that hold bytes.
+std::vector<MergedTree::NodeId> ruleMatches(const Image &image, const FinalFilesystem &fs, const DirectoryRule &rule)
+{
+    std::vector<MergedTree::NodeId> out;
+    for (const char *pattern : rule.patterns)
+        for (auto node : fs.match(pattern))
+            if (image.tree.finalSize(node) > 0)
+                out.push_back(node);
+    return out;
+}
+
 void directoryFindings(const Image &image, std::vector<Finding> &out)
 {
     FinalFilesystem fs(image);
@@ -64,15 +75,11 @@ void directoryFindings(const Image &image, std::vector<Finding> &out)
         Finding finding {QString::fromLatin1(rule.category), Severity::Warning, QString::fromUtf8(rule.title),
                          QString::fromUtf8(rule.advice), {}, 0, -1, false};
         MergedTree::NodeId heaviest = MergedTree::NoNode;
-        for (const char *pattern : rule.patterns) {
-            for (auto node : fs.match(pattern)) {
-                if (image.tree.finalSize(node) == 0)
-                    continue;
-                finding.bytes += image.tree.finalSize(node);
-                addPath(finding, image.tree, node);
-                if (heaviest == MergedTree::NoNode || image.tree.finalSize(node) > image.tree.finalSize(heaviest))
-                    heaviest = node;
-            }
+        for (auto node : ruleMatches(image, fs, rule)) {
+            finding.bytes += image.tree.finalSize(node);
+            addPath(finding, image.tree, node);
+            if (heaviest == MergedTree::NoNode || image.tree.finalSize(node) > image.tree.finalSize(heaviest))
+                heaviest = node;
         }
         if (finding.bytes == 0)
             continue;
@@ -81,18 +88,17 @@ void directoryFindings(const Image &image, std::vector<Finding> &out)
     }
 }
 
-// __pycache__ and .git directories anywhere, and -dev packages recorded by dpkg.
-void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
+// Present __pycache__ and .git directories (the outermost only: a nested one is inside the bytes
+// already counted), and the dpkg file lists of -dev packages.
+struct NamedDirectories {
+    std::vector<MergedTree::NodeId> pycache, git, devPackageLists;
+};
+
+NamedDirectories namedDirectories(const Image &image)
 {
     FinalFilesystem fs(image);
     const MergedTree &tree = image.tree;
-    Finding pycache {QStringLiteral("pycache"), Severity::Info, QStringLiteral("__pycache__ directories"),
-                     QStringLiteral("Set PYTHONDONTWRITEBYTECODE=1 or delete them in the RUN that created them."), {}, 0, -1, false};
-    Finding git {QStringLiteral("vcs-metadata"), Severity::Warning, QStringLiteral(".git directories in the image"),
-                 QStringLiteral("Add .git to .dockerignore; it also leaks history."), {}, 0, -1, false};
-    Finding devPackages {QStringLiteral("dev-packages"), Severity::Info, QStringLiteral("-dev packages installed"),
-                         QStringLiteral("Headers and static libraries belong in a build stage (multi-stage build)."), {}, 0, -1, false};
-    int devPackageCount = 0;
+    NamedDirectories out;
     for (MergedTree::NodeId node = 1; node < tree.nodeCount(); ++node) {
         const std::string_view name = tree.name(node);
         if (name != "__pycache__" && name != ".git" && !name.ends_with(".list"))
@@ -100,27 +106,43 @@ void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
         if (!fs.exists(node))
             continue;
         if (name == "__pycache__" || name == ".git") {
-            Finding &f = name == ".git" ? git : pycache;
-            // Count the outermost only: a nested one is inside the bytes already counted.
             bool nested = false;
             for (auto up = tree.parent(node); up != MergedTree::Root && up != MergedTree::NoNode; up = tree.parent(up))
                 nested = nested || tree.name(up) == name;
-            if (nested)
-                continue;
-            f.bytes += tree.finalSize(node);
-            addPath(f, tree, node);
+            if (!nested)
+                (name == ".git" ? out.git : out.pycache).push_back(node);
         } else if ((name.find("-dev:") != std::string_view::npos || name.ends_with("-dev.list"))
                    && tree.path(tree.parent(node)) == "var/lib/dpkg/info") {
-            // No bytes of their own: the headers and libraries are counted by the toolchain finding.
-            ++devPackageCount;
-            addPath(devPackages, tree, node);
+            out.devPackageLists.push_back(node);
         }
     }
+    return out;
+}
+
+// __pycache__ and .git directories anywhere, and -dev packages recorded by dpkg.
+void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
+{
+    const MergedTree &tree = image.tree;
+    const NamedDirectories named = namedDirectories(image);
+    Finding pycache {QStringLiteral("pycache"), Severity::Info, QStringLiteral("__pycache__ directories"),
+                     QStringLiteral("Set PYTHONDONTWRITEBYTECODE=1 or delete them in the RUN that created them."), {}, 0, -1, false};
+    Finding git {QStringLiteral("vcs-metadata"), Severity::Warning, QStringLiteral(".git directories in the image"),
+                 QStringLiteral("Add .git to .dockerignore; it also leaks history."), {}, 0, -1, false};
+    Finding devPackages {QStringLiteral("dev-packages"), Severity::Info, QStringLiteral("-dev packages installed"),
+                         QStringLiteral("Headers and static libraries belong in a build stage (multi-stage build)."), {}, 0, -1, false};
+    for (auto [nodes, finding] : {std::pair {&named.pycache, &pycache}, std::pair {&named.git, &git}})
+        for (MergedTree::NodeId node : *nodes) {
+            finding->bytes += tree.finalSize(node);
+            addPath(*finding, tree, node);
+        }
+    // No bytes of their own: the headers and libraries are counted by the toolchain finding.
+    for (MergedTree::NodeId node : named.devPackageLists)
+        addPath(devPackages, tree, node);
     for (Finding *f : {&pycache, &git})
         if (f->bytes > 0)
             out.push_back(std::move(*f));
-    if (devPackageCount > 0) {
-        devPackages.title = QStringLiteral("%1 -dev packages installed").arg(devPackageCount);
+    if (!named.devPackageLists.empty()) {
+        devPackages.title = QStringLiteral("%1 -dev packages installed").arg(named.devPackageLists.size());
         out.push_back(std::move(devPackages));
     }
 }
@@ -128,6 +150,21 @@ void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
 } // namespace
 
 void findContentWaste(const Image &image, const std::vector<HiddenFile> &hidden, std::vector<Finding> &out);
+
+std::vector<MergedTree::NodeId> findWasteDirectories(const Image &image)
+{
+    std::vector<MergedTree::NodeId> out;
+    if (image.layers.empty())
+        return out;
+    const FinalFilesystem fs(image);
+    for (const DirectoryRule &rule : directoryRules())
+        for (auto node : ruleMatches(image, fs, rule))
+            out.push_back(node);
+    const NamedDirectories named = namedDirectories(image);
+    out.insert(out.end(), named.pycache.begin(), named.pycache.end());
+    out.insert(out.end(), named.git.begin(), named.git.end());
+    return out;
+}
 
 std::vector<Finding> findWaste(const Image &image, const std::vector<HiddenFile> &hidden)
 {

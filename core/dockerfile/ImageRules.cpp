@@ -60,14 +60,23 @@ LintFinding withBytes(const DockerfileInstruction &instr, const RuleSpec &rule, 
     return f;
 }
 
-// Hidden bytes grouped by the layer that stored them and the one that hid them.
-std::map<std::pair<int, int>, int64_t> hiddenBytes(const LintInput &in, bool deleted)
+// The analysis finding of `category` about `layer` (and, for hidden files, the layer that hid them).
+int findingIndex(const LintInput &in, const QString &category, int layer, int laterLayer = -1)
+{
+    const auto &findings = in.image->analysis().findings;
+    for (size_t i = 0; i < findings.size(); ++i)
+        if (findings[i].category == category && findings[i].layer == layer && findings[i].laterLayer == laterLayer)
+            return int(i);
+    return -1;
+}
+
+// Bytes replaced with different content, grouped by the layer that stored them and the one that
+// replaced them.
+std::map<std::pair<int, int>, int64_t> overwrittenBytes(const LintInput &in)
 {
     std::map<std::pair<int, int>, int64_t> out;
     for (const HiddenFile &file : in.image->analysis().hidden) {
-        if (file.deleted != deleted || file.storedIn == file.hiddenIn)
-            continue;
-        if (!deleted && rewroteSameContent(in.image->image(), file))
+        if (file.deleted || file.storedIn == file.hiddenIn || rewroteSameContent(in.image->image(), file))
             continue;
         out[{ file.storedIn, file.hiddenIn }] += file.bytes;
     }
@@ -87,10 +96,13 @@ void checkBA1001(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
             const DockerfileInstruction *instr = ownInstruction(in, layer);
             if (!instr || bytes <= 0)
                 continue;
-            out.push_back(withBytes(*instr, rule,
+            LintFinding f = withBytes(*instr, rule,
                 QStringLiteral("this %1 left %2 of %3 in /%4: %5")
                     .arg(instr->keyword, formatBytes(bytes), noun->second, dir.pathByLayer.at(layer), dir.advice),
-                bytes));
+                bytes);
+            f.imageFinding = dir.finding;
+            f.fix = fixCacheCleanup(in, *instr, dir.category, dir.pathsByLayer.at(layer));
+            out.push_back(std::move(f));
         }
     }
 }
@@ -139,7 +151,9 @@ void checkBA1003(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
                   .arg(formatBytes(bytes), advice)
             : QStringLiteral("this %1 re-stored %2 of files whose content did not change (only mode or owner did): %3")
                   .arg(instr.keyword, formatBytes(bytes), advice);
-        out.push_back(withBytes(instr, rule, message, bytes));
+        LintFinding f = withBytes(instr, rule, message, bytes);
+        f.imageFinding = findingIndex(in, QStringLiteral("metadata-only-copy"), row.layer());
+        out.push_back(std::move(f));
     }
 }
 
@@ -159,6 +173,7 @@ void checkBA1004(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
                                    "and copy only the result")
                         .arg(formatBytes(bytes), dir.pathByLayer.at(layer)),
                     bytes));
+                out.back().imageFinding = dir.finding;
             }
         }
         if (baseBytes > 0) {
@@ -168,28 +183,39 @@ void checkBA1004(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
                                "separate stage and use a slim runtime image here")
                     .arg(formatBytes(baseBytes)),
                 baseBytes));
+            out.back().imageFinding = dir.finding;
         }
     }
 }
 
-// BA1005: files a later line deletes still weigh on the layer that wrote them.
+// BA1005: files a later line deletes still weigh on the layer that wrote them. One per analysis
+// finding `deleted-later` (a pair of layers).
 void checkBA1005(const LintInput &in, const RuleSpec &rule, std::vector<LintFinding> &out)
 {
-    for (const auto &[layers, bytes] : hiddenBytes(in, true)) {
-        const auto [stored, hidden] = layers;
+    const auto &findings = in.image->analysis().findings;
+    for (size_t index = 0; index < findings.size(); ++index) {
+        const Finding &deleted = findings[index];
+        if (deleted.category != QLatin1String("deleted-later"))
+            continue;
+        const int stored = deleted.layer, hidden = deleted.laterLayer;
+        const DockerfileInstruction *deleter = ownInstruction(in, hidden);
         if (const DockerfileInstruction *writer = ownInstruction(in, stored)) {
-            out.push_back(withBytes(*writer, rule,
+            LintFinding f = withBytes(*writer, rule,
                 QStringLiteral("%1 written here are deleted in %2 but still stored in this layer: delete them in the "
                                "same RUN that creates them")
-                    .arg(formatBytes(bytes), lineOf(in, hidden)),
-                bytes));
-        } else if (const DockerfileInstruction *deleter = ownInstruction(in, hidden);
-                   deleter && isBaseLayer(in, stored)) {
+                    .arg(formatBytes(deleted.bytes), lineOf(in, hidden)),
+                deleted.bytes);
+            f.imageFinding = int(index);
+            if (deleter)
+                f.fix = fixDeleteWhereCreated(in, *writer, *deleter, stored, hidden);
+            out.push_back(std::move(f));
+        } else if (deleter && isBaseLayer(in, stored)) {
             out.push_back(withBytes(*deleter, rule,
                 QStringLiteral("deleting %1 of base-image files here does not make the image smaller: they stay in "
                                "the base layers")
-                    .arg(formatBytes(bytes)),
-                bytes));
+                    .arg(formatBytes(deleted.bytes)),
+                deleted.bytes));
+            out.back().imageFinding = int(index);
         }
     }
 }
@@ -198,7 +224,7 @@ void checkBA1005(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
 void checkBA1006(const LintInput &in, const RuleSpec &rule, std::vector<LintFinding> &out)
 {
     constexpr int64_t MinimumBytes = 4096;
-    for (const auto &[layers, bytes] : hiddenBytes(in, false)) {
+    for (const auto &[layers, bytes] : overwrittenBytes(in)) {
         const auto [stored, hidden] = layers;
         const DockerfileInstruction *writer = ownInstruction(in, stored);
         if (!writer || bytes < MinimumBytes)
@@ -208,6 +234,7 @@ void checkBA1006(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
                            "the files once, in their final form")
                 .arg(formatBytes(bytes), lineOf(in, hidden)),
             bytes));
+        out.back().imageFinding = findingIndex(in, QStringLiteral("overwritten-later"), stored, hidden);
     }
 }
 
@@ -264,12 +291,13 @@ ImageLintContext::ImageLintContext(const Image &image, const ImageAnalysis &anal
     const MergedTree &tree = image.tree;
     const int last = int(image.layers.size()) - 1;
     m_metadataOnly.assign(image.layers.size(), 0);
-    for (const Finding &finding : analysis.findings) {
+    for (size_t index = 0; index < analysis.findings.size(); ++index) {
+        const Finding &finding = analysis.findings[index];
         if (finding.category == QLatin1String("metadata-only-copy") && finding.layer >= 0 && finding.layer <= last)
             m_metadataOnly[size_t(finding.layer)] += finding.bytes;
         if (finding.category != QLatin1String("toolchain") && !detail::cacheNouns().count(finding.category))
             continue;
-        DirectoryBytes dir { finding.category, finding.title, finding.advice, {}, {} };
+        DirectoryBytes dir { finding.category, finding.title, finding.advice, {}, {}, {}, int(index) };
         std::map<int, std::pair<int64_t, QString>> heaviest;
         for (const std::string &path : finding.paths) {
             const auto node = tree.find(path);
@@ -282,6 +310,7 @@ ImageLintContext::ImageLintContext(const Image &image, const ImageAnalysis &anal
             });
             for (const auto &[layer, bytes] : here) {
                 dir.bytesByLayer[layer] += bytes;
+                dir.pathsByLayer[layer] << QString::fromStdString(path);
                 if (bytes > heaviest[layer].first)
                     heaviest[layer] = { bytes, QString::fromStdString(path) };
             }

@@ -44,6 +44,7 @@ struct LintFinding {
     std::optional<int64_t> bytes; // measured in the image (BA rules)
     std::optional<LintFix> fix; // a mechanical quick fix, when there is one
     int instruction = -1; // index into Dockerfile::instructions, -1 for parse errors
+    int imageFinding = -1; // BA rules: the ImageAnalysis::findings entry this measures, -1 when none
 };
 
 struct HistoryStep;
@@ -68,6 +69,8 @@ public:
         QString advice;
         std::map<int, int64_t> bytesByLayer;
         std::map<int, QString> pathByLayer; // the heaviest of the finding's directories in each layer
+        std::map<int, QStringList> pathsByLayer; // all of the finding's directories holding bytes of each layer
+        int finding = -1; // index into ImageAnalysis::findings
     };
     const std::vector<DirectoryBytes> &directories() const { return m_directories; }
 

@@ -82,6 +82,14 @@ std::optional<LintFix> fixAptListsCleanup(const Dockerfile &df, const RunScript 
 std::optional<LintFix> fixMergeRuns(
     const Dockerfile &df, const DockerfileInstruction &previous, const DockerfileInstruction &current);
 
+// Quick fixes of the image rules (CleanupFixes.cpp). BA1001: append the cleanup of a package cache to
+// the RUN that filled it (`directories`: the cache's directories holding that RUN's bytes). BA1005:
+// move the `rm` of files a later RUN deletes into the RUN that created them.
+std::optional<LintFix> fixCacheCleanup(
+    const LintInput &in, const DockerfileInstruction &run, const QString &category, const QStringList &directories);
+std::optional<LintFix> fixDeleteWhereCreated(const LintInput &in, const DockerfileInstruction &writer,
+    const DockerfileInstruction &deleter, int storedIn, int hiddenIn);
+
 // A BuildKit cache mount (`RUN --mount=type=cache,target=…`) whose target starts with `prefix`.
 bool hasCacheMount(const DockerfileInstruction &run, const QString &prefix);
 

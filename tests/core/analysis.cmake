@@ -12,3 +12,7 @@ ballast_add_test(test_ci_rules ${_analysis}/test_ci_rules.cpp ${_analysis_header
 ballast_add_test(test_cli_reports ${_analysis}/test_cli_reports.cpp ${_analysis_headers})
 target_compile_definitions(test_cli_reports PRIVATE BALLAST_CLI_PATH="$<TARGET_FILE:ballast-cli>")
 add_dependencies(test_cli_reports ballast-cli)
+
+# What the findings together would save, each stored copy counted once: the sample's figures from its
+# expected.json, and overlapping findings on images built in memory.
+ballast_add_test(test_savings ${_analysis}/test_savings.cpp ${_analysis_headers})

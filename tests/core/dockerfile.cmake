@@ -27,3 +27,7 @@ ballast_add_test(test_lint_engine ${_df}/test_lint_engine.cpp ${_df_support})
 ballast_add_test(test_cli_lint ${_df}/test_cli_lint.cpp)
 target_compile_definitions(test_cli_lint PRIVATE BALLAST_CLI_PATH="$<TARGET_FILE:ballast-cli>")
 add_dependencies(test_cli_lint ballast-cli)
+
+# The image rules' quick fixes (BA1001 cleanup, BA1005 rm moved): exact texts after the fix, written by
+# hand, on images built in memory and on the sample.
+ballast_add_test(test_image_fixes ${_df}/test_image_fixes.cpp ${_df_support})

@@ -8,6 +8,7 @@
 #include "image/Image.h"
 #include "tree/MergedTree.h"
 
+#include <QFile>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,13 @@
 #include <memory>
 
 namespace dftest {
+
+// A file's text (UTF-8), empty when it cannot be read.
+inline QString readText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
 
 // Lines joined with '\n', with a final line end.
 inline QString lines(const QStringList &list)
