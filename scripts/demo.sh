@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets everything up on a fresh Debian 12 machine and opens the bundled sample image in Ballast.
+# Sets everything up on a fresh Debian 12 or 13 machine and opens the bundled sample image in Ballast.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh

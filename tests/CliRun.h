@@ -1,8 +1,11 @@
 #pragma once
 // Runs a command-line program for the CLI suites and collects what a person would see.
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 struct CliRun {
     int exitCode = -1; // -1 when the program crashed or did not run
@@ -10,9 +13,13 @@ struct CliRun {
     QString err;
 };
 
-inline CliRun runProgram(const QString &program, const QStringList &arguments, const QString &workingDirectory = {})
+// `environment`: the program's whole environment; by default it inherits the test's.
+inline CliRun runProgram(const QString &program, const QStringList &arguments, const QString &workingDirectory = {},
+                         const std::optional<QProcessEnvironment> &environment = std::nullopt)
 {
     QProcess process;
+    if (environment)
+        process.setProcessEnvironment(*environment);
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
     process.start(program, arguments);

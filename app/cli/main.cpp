@@ -3,6 +3,7 @@
 #include "CiCommand.h"
 #include "DiffCommand.h"
 #include "LintCommand.h"
+#include "util/Utf8Locale.h"
 #include "util/Versions.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
 
 int main(int argc, char *argv[])
 {
+    ballast::selectUtf8Locale(); // before Qt reads the locale
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ballast-cli"));
     QCoreApplication::setApplicationVersion(ballast::ballastVersion());

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Theme.h"
 #include "help/AboutDialog.h"
+#include "util/Utf8Locale.h"
 #include "util/Versions.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
@@ -13,6 +14,7 @@
 
 int main(int argc, char *argv[])
 {
+    ballast::selectUtf8Locale(); // before Qt reads the locale
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Ballast"));
     QApplication::setOrganizationName(QStringLiteral("Ballast"));

@@ -5,6 +5,8 @@
 #include "ci/CiRules.h"
 #include "util/LoadError.h"
 
+#include <QTimeZone>
+
 #include <nlohmann/json.hpp>
 
 namespace ballast {
@@ -27,18 +29,20 @@ std::pair<QString, QString> splitName(const QString &name)
     return {name, None};
 }
 
-// Docker's "2024-05-01 10:00:00 +0000 UTC".
+// Docker's "2024-05-01 10:00:00 +0000 UTC". Read as the wall time at its offset, never through
+// the local time zone (whose DST gaps would drop some times).
 QDateTime parseDockerTime(const QString &value)
 {
-    QDateTime local = QDateTime::fromString(value.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    if (!local.isValid())
+    const QDate date = QDate::fromString(value.left(10), QStringLiteral("yyyy-MM-dd"));
+    const QTime time = QTime::fromString(value.mid(11, 8), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !time.isValid() || value.size() < 19 || value[10] != QLatin1Char(' '))
         return {};
     const QString offset = value.mid(20, 5); // "+0000"
     int seconds = 0;
     if (offset.size() == 5 && (offset[0] == QLatin1Char('+') || offset[0] == QLatin1Char('-')))
         seconds = (offset.mid(1, 2).toInt() * 60 + offset.mid(3, 2).toInt()) * 60 * (offset[0] == QLatin1Char('-') ? -1 : 1);
-    local.setOffsetFromUtc(seconds);
-    return local.toUTC();
+    // QTimeZone(int), not Qt::OffsetFromUTC: the Qt::TimeSpec overloads are deprecated from Qt 6.8 on.
+    return QDateTime(date, time, QTimeZone(seconds)).toUTC();
 }
 
 } // namespace
@@ -95,7 +99,7 @@ std::vector<EngineImage> parsePodmanImagesJson(const QByteArray &json)
         if (const auto size = row.find("Size"); size != row.end() && size->is_number())
             image.size = size->get<int64_t>();
         if (const auto created = row.find("Created"); created != row.end() && created->is_number())
-            image.created = QDateTime::fromSecsSinceEpoch(created->get<int64_t>(), Qt::UTC);
+            image.created = QDateTime::fromSecsSinceEpoch(created->get<int64_t>(), QTimeZone::utc());
         QStringList names;
         if (const auto list = row.find("Names"); list != row.end() && list->is_array())
             for (const auto &name : *list)

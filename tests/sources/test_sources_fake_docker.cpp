@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include <QTimeZone>
 
 using nlohmann::json;
 
@@ -176,12 +177,12 @@ void TestSourcesFakeDocker::listsDockerImages()
     QCOMPARE(tagged.tag, QStringLiteral("1"));
     QCOMPARE(tagged.id, QStringLiteral("a8aa6c72d8e9"));
     QCOMPARE(tagged.size, int64_t(1250000));
-    QCOMPARE(tagged.created, QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
+    QCOMPARE(tagged.created, QDateTime(QDate(2024, 5, 1), QTime(10, 0), QTimeZone::utc()));
     QCOMPARE(tagged.sourceUri(), QStringLiteral("docker://ballast/whiteouts:1"));
     const ballast::EngineImage &untagged = images[1];
     QCOMPARE(untagged.repository, QStringLiteral("<none>"));
     QCOMPARE(untagged.size, int64_t(26400000));
-    QCOMPARE(untagged.created, QDateTime(QDate(2023, 12, 24), QTime(17, 30), Qt::UTC)); // 18:30 +0100
+    QCOMPARE(untagged.created, QDateTime(QDate(2023, 12, 24), QTime(17, 30), QTimeZone::utc())); // 18:30 +0100
     QCOMPARE(untagged.sourceUri(), QStringLiteral("docker://cbcf0f323e65"));
 }
 

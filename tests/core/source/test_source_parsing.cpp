@@ -7,6 +7,9 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+
+#include <ctime>
 
 using namespace ballast;
 using Kind = SourceReference::Kind;
@@ -72,11 +75,29 @@ private slots:
         QCOMPARE(images[0].tag, QStringLiteral("1"));
         QCOMPARE(images[0].id, QStringLiteral("0123456789ab"));
         QCOMPARE(images[0].size, int64_t(1250000));
-        QCOMPARE(images[0].created, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC));
+        QCOMPARE(images[0].created, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), QTimeZone::utc()));
         QCOMPARE(images[0].sourceUri(), QStringLiteral("docker://ballast/sample:1"));
         QCOMPARE(images[1].size, int64_t(7800));
         QCOMPARE(images[1].sourceUri(), QStringLiteral("docker://ba9876543210")); // untagged: by ID
         QVERIFY_THROWS_EXCEPTION(LoadError, parseDockerImageLines("not json\n"));
+    }
+
+    // Docker's time is a wall time at its own offset: the local time zone plays no part, not even
+    // when that wall time falls into the hour it skips in spring.
+    void dockerTimeInALocalDaylightSavingGap()
+    {
+        const QByteArray savedZone = qgetenv("TZ");
+        qputenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3"); // POSIX rule: no tzdata needed; 02:00-03:00 skipped
+        tzset();
+        const auto images = parseDockerImageLines(
+            R"({"CreatedAt":"2024-03-31 02:30:00 +0000 UTC","ID":"0123456789ab","Repository":"a","Size":"1kB","Tag":"1"})");
+        if (savedZone.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", savedZone);
+        tzset();
+        QCOMPARE(images.size(), size_t(1));
+        QCOMPARE(images[0].created, QDateTime(QDate(2024, 3, 31), QTime(2, 30), QTimeZone::utc()));
     }
 
     void podmanListing()
@@ -94,7 +115,7 @@ private slots:
         QCOMPARE(images[0].tag, QStringLiteral("1"));
         QCOMPARE(images[0].id, QStringLiteral("a7e65d2087bc"));
         QCOMPARE(images[0].size, int64_t(39804));
-        QCOMPARE(images[0].created, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC));
+        QCOMPARE(images[0].created, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), QTimeZone::utc()));
         QCOMPARE(images[1].repository, QStringLiteral("registry.example:5000/team/entry-types"));
         QCOMPARE(images[1].tag, QStringLiteral("latest"));
         QCOMPARE(images[1].sourceUri(), QStringLiteral("podman://registry.example:5000/team/entry-types:latest"));
