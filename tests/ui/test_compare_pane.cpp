@@ -5,10 +5,12 @@
 // are known by construction: the names on the maps, the steps behind each layer with their changed
 // words, the findings resolved, new and still present, the search in the diff tree, the status column.
 #include "ComparePair.h"
+#include "PixelCounting.h"
 #include "ImageLoader.h"
 #include "analysis/ImageAnalysis.h"
 #include "compare/ComparePane.h"
 #include "compare/DiffTreeModel.h"
+#include "models/EntryText.h"
 #include "treemap/TreemapCanvas.h"
 #include "treemap/TreemapFrame.h"
 #include "treemap/TreemapView.h"
@@ -48,6 +50,7 @@ private slots:
     void findingsResolvedNewAndStillPresent();
     void searchFindsSelectsAndSteps();
     void statusTextIsNotCut();
+    void statusTogglesLookOnAndOff();
     void openButtonsOfferEachImage();
 
 private:
@@ -351,6 +354,30 @@ void TestComparePane::openButtonsOfferEachImage()
 QString TestComparePane::pathOfDiffRow(const ImageDiff &diff, const QModelIndex &index)
 {
     return index.isValid() ? QString::fromStdString(diff.path(uint32_t(index.data(DiffTreeModel::DiffNodeRole).toUInt()))) : QString();
+}
+
+// The diff tree's status toggles read on or off at a glance, like the file tree's: tinted in the
+// status colour when on, none of it when off.
+void TestComparePane::statusTogglesLookOnAndOff()
+{
+    const std::pair<DiffStatus, NodeStatus> statuses[] = {
+        {DiffStatus::Added, NodeStatus::Added}, {DiffStatus::Removed, NodeStatus::Removed}, {DiffStatus::Modified, NodeStatus::Modified}};
+    for (const auto &[diffStatus, colourOf] : statuses) {
+        QToolButton *toggle = m_edited->statusButton(diffStatus);
+        const QColor accent = statusColor(colourOf, toggle->palette());
+        QVERIFY(toggle->isChecked());
+        const QImage on = toggle->grab().toImage();
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(!toggle->isChecked());
+        QTest::mouseMove(m_edited->diffView()->viewport()); // not hovered while grabbed
+        const QImage off = toggle->grab().toImage();
+        QTest::mouseClick(toggle, Qt::LeftButton); // back on, as the other tests expect
+        const int box = toggle->fontMetrics().height() * 3 / 4;
+        QVERIFY2(uitest::pixelsNear(on, accent) >= box * box / 2,
+                 qPrintable(toggle->text() + QStringLiteral(": on, %1 pixels of its colour").arg(uitest::pixelsNear(on, accent))));
+        QVERIFY2(uitest::pixelsNear(off, accent) <= 2,
+                 qPrintable(toggle->text() + QStringLiteral(": off, %1 pixels of its colour").arg(uitest::pixelsNear(off, accent))));
+    }
 }
 
 QTEST_MAIN(TestComparePane)

@@ -6,6 +6,7 @@
 // - every column on screen at 1400 px;
 // - the status toggles on and off, in both themes;
 // - the layers table's Stored column explains a Stored larger than Size.
+#include "PixelCounting.h"
 #include "UiTestSupport.h"
 
 #include "Theme.h"
@@ -39,19 +40,6 @@ QSet<QString> setOf(std::initializer_list<const char *> paths)
     return out;
 }
 
-// Pixels of `image` within a small distance of `colour`.
-int pixelsNear(const QImage &image, const QColor &colour)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            const int distance = std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green())
-                + std::abs(c.blue() - colour.blue());
-            count += distance < 40 ? 1 : 0;
-        }
-    return count;
-}
 } // namespace
 
 class TestFileFilters : public WindowFixture {

@@ -8,6 +8,7 @@
 #include "models/TreeScope.h"
 #include "report/DiffReport.h"
 #include "sources/SourceText.h"
+#include "widgets/StatusToggle.h"
 #include "treemap/TreemapView.h"
 #include "util/ByteFormat.h"
 
@@ -28,14 +29,12 @@
 namespace ballast {
 namespace {
 
-QToolButton *toggle(const QString &text, bool checked, const QString &tip, QWidget *parent)
+// The diff tree's status toggles look like the file tree's: on or off at a glance, in the colour the
+// tree gives that status.
+QToolButton *toggle(NodeStatus status, const QString &text, bool checked, const QString &tip, QWidget *parent)
 {
-    auto *button = new QToolButton(parent);
-    button->setText(text);
-    button->setCheckable(true);
+    auto *button = new StatusToggle(status, text, tip, parent);
     button->setChecked(checked);
-    button->setAutoRaise(true);
-    button->setToolTip(tip);
     return button;
 }
 
@@ -114,10 +113,10 @@ ComparePane::ComparePane(QWidget *parent)
         if (m_comparison.b.image)
             emit openImageRequested(m_comparison.b);
     });
-    m_added = toggle(tr("Added"), true, tr("Show paths only B has"), this);
-    m_removed = toggle(tr("Removed"), true, tr("Show paths only A has"), this);
-    m_modified = toggle(tr("Modified"), true, tr("Show paths whose type, size, mode, owner, link or content differ"), this);
-    m_unchanged = toggle(tr("Unchanged"), false, tr("Show paths that are the same in both"), this);
+    m_added = toggle(NodeStatus::Added, tr("Added"), true, tr("Show paths only B has"), this);
+    m_removed = toggle(NodeStatus::Removed, tr("Removed"), true, tr("Show paths only A has"), this);
+    m_modified = toggle(NodeStatus::Modified, tr("Modified"), true, tr("Show paths whose type, size, mode, owner, link or content differ"), this);
+    m_unchanged = toggle(NodeStatus::Unchanged, tr("Unchanged"), false, tr("Show paths that are the same in both"), this);
     for (auto *button : {m_added, m_removed, m_modified, m_unchanged})
         connect(button, &QToolButton::toggled, this, &ComparePane::readFilters);
 
