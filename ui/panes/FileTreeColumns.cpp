@@ -45,8 +45,9 @@ FileTreeColumns::FileTreeColumns(QTreeView *view)
         if (!m_fitting && section == FileTreeModel::NameColumn)
             m_nameSetByUser = true;
     });
+    m_viewport = view->viewport();
     view->installEventFilter(this);
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 int FileTreeColumns::textWidth(const QString &text) const
@@ -91,7 +92,9 @@ void FileTreeColumns::fit()
 
 bool FileTreeColumns::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // Compares pointers only: the viewport sends events while the view around it is being destroyed,
+    // when calling into the view is undefined.
+    if (event->type() == QEvent::Resize && watched == m_viewport)
         fit();
     else if (watched == m_view && event->type() == QEvent::FontChange) {
         sizeDataColumns();

@@ -2,6 +2,7 @@
 #include <QObject>
 
 class QTreeView;
+class QWidget;
 
 namespace ballast {
 
@@ -24,6 +25,7 @@ private:
     int textWidth(const QString &text) const;
 
     QTreeView *m_view;
+    QWidget *m_viewport;
     bool m_fitting = false;
     bool m_nameSetByUser = false;
 };
