@@ -1,4 +1,4 @@
-// Diff benchmark (issue 6): two versions of a synthetic image of 600 000 entries (same paths,
+// Diff benchmark: two versions of a synthetic image of 600 000 entries (same paths,
 // different sizes and contents), loaded once; then the time of ImageDiff::compute and of the JSON
 // report, against the baseline of merely walking both final trees once (the least any diff must do).
 //

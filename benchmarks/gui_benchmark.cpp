@@ -1,4 +1,4 @@
-// GUI benchmark (issue 4): on a synthetic image of 600 000 entries, the time from selecting a layer
+// GUI benchmark: on a synthetic image of 600 000 entries, the time from selecting a layer
 // to the file tree showing it, and the time to expand a directory of 10 000 entries and paint it.
 // The baseline printed beside them is the same layer switch with the tree's work done synchronously
 // (TreeScope::build), i.e. what the worker thread keeps off the GUI thread.

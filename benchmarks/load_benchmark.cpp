@@ -1,4 +1,4 @@
-// Load benchmark (issue 2): Ballast's loader against GNU tar merely listing every layer of the same
+// Load benchmark: Ballast's loader against GNU tar merely listing every layer of the same
 // image, layer after layer (`tar -xOf IMAGE LAYER | [gzip -dc |] tar -t > /dev/null`), both timed in
 // the same run on a warm page cache, with Ballast's peak RSS (load and analysis) and the time the
 // analysis adds after loading.

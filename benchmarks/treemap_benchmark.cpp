@@ -1,4 +1,4 @@
-// Treemap benchmark (issue 5): a synthetic tree of 1 000 000 files (100 × 100 directories of 100
+// Treemap benchmark: a synthetic tree of 1 000 000 files (100 × 100 directories of 100
 // files, sizes spread over six orders of magnitude) built in memory, then
 //  - weights + layout + hit grid + colours + first paint at 1600×1000 (median of the runs), with the
 //    layout alone again once the per-scope weights are cached (a zoom or a resize);

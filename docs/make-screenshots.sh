@@ -24,7 +24,7 @@ shoot docs/screenshots/findings.png --view findings "$sample"
 shoot docs/screenshots/treemap-dark.png --theme dark --view treemap "$sample"
 rm -f docs/screenshots/load-error.png
 shoot docs/screenshots/load-error.png README.md || [ -s docs/screenshots/load-error.png ]
-# The classic before/after of image slimming, from ../shared/images/build.sh, when it has been run.
+# The classic before/after of image slimming, from benchmarks/images/build.sh, when it has been run.
 images=${BALLAST_IMAGES:-$HOME/.cache/ballast-images}
 if [ -f "$images/go-naive.oci-gzip.tar" ] && [ -f "$images/go-multistage.docker.tar" ]; then
   shoot docs/screenshots/compare.png "$images/go-naive.oci-gzip.tar" "$images/go-multistage.docker.tar"

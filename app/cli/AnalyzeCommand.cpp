@@ -3,7 +3,7 @@
 #include "ImageArguments.h"
 #include "LintCommand.h"
 #include "analysis/ImageAnalysis.h"
-#include "dockerfile/DockerfileReport.h"
+#include "report/DockerfileReport.h"
 #include "report/AnalyzeReport.h"
 #include "report/DiveExport.h"
 #include "report/MarkdownReport.h"

@@ -1,5 +1,5 @@
 #pragma once
-#include "dockerfile/Dockerfile.h"
+#include "dockerfile/parse/Dockerfile.h"
 #include "image/Image.h"
 
 #include <QStringList>

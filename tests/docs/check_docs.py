@@ -229,7 +229,7 @@ def check_manual(args):
     for code in sorted(rules):
         if code not in entries:
             fail(f"{RULES_CHAPTER}: rule {code} (from lintRules()) has no '### {code}' entry")
-    engine = read(source, "core/dockerfile/LintEngine.cpp")
+    engine = read(source, "core/dockerfile/lint/Lint.cpp")
     for code in sorted(entries):
         if code not in rules and not (code == PARSE_ERROR_CODE and f'"{code}"' in engine):
             fail(f"{RULES_CHAPTER}: entry {code} names a code the linter does not have")

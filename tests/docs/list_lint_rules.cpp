@@ -1,6 +1,6 @@
 // Prints the linter's rule table (lintRules()), one rule a line: code, severity, whether it needs the
 // image. The docs test checks that the manual has an entry for each.
-#include "dockerfile/Lint.h"
+#include "dockerfile/lint/Lint.h"
 
 #include <QTextStream>
 #include <cstdio>

@@ -1,4 +1,4 @@
-// Hostile inputs (Ballast issue 8): every case runs through the real ballast-cli in a sandbox (see
+// Hostile inputs: every case runs through the real ballast-cli in a sandbox (see
 // HostileRunner.h) and must end as its row says: exit 2 with a message that names the file, the member
 // and the problem, or exit 0 with figures known from how the input was built. Never a crash, never over
 // 60 s or 400 MiB, never a file left behind or a byte of the input changed.

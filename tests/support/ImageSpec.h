@@ -72,7 +72,7 @@ struct LayerSpec {
     // eStargz as containerd's estargz writes it: every entry in its own gzip member, then one member with
     // the TOC as the tar's last regular entry `stargz.index.json` followed by the end blocks, then the
     // 51-byte footer. A plain tar reader sees the TOC as a file. With tocAfterEnd the end blocks come
-    // first and the TOC entry after them (how FORMATS.md describes it): a tar reader stops before it.
+    // first and the TOC entry after them (as the eStargz spec lays it out): a tar reader stops before it.
     bool estargzTocAfterEnd = false;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
-#include "dockerfile/LayerMapping.h"
-#include "dockerfile/Lint.h"
+#include "dockerfile/mapping/LayerMapping.h"
+#include "dockerfile/lint/Lint.h"
 #include "load/ImageLoadController.h"
 
 #include <QObject>

@@ -1,5 +1,5 @@
 #pragma once
-#include "dockerfile/LayerMapping.h"
+#include "dockerfile/mapping/LayerMapping.h"
 
 #include <QFrame>
 

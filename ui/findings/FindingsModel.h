@@ -1,6 +1,6 @@
 #pragma once
 #include "analysis/ImageAnalysis.h"
-#include "dockerfile/Lint.h"
+#include "dockerfile/lint/Lint.h"
 
 #include <QAbstractTableModel>
 #include <memory>

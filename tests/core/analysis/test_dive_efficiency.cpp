@@ -1,5 +1,5 @@
 // dive's efficiency figures and its JSON export, on small images built in memory. Every number in the
-// rows below was worked out by hand in the comment beside it from dive's rules (issue 3 and dive's
+// rows below was worked out by hand in the comment beside it from dive's rules (dive's
 // dive/filetree/efficiency.go); each row is also run through ReferenceDive.h, a line-by-line port of
 // dive's Go code, so a slip in a hand derivation and a slip in Ballast cannot agree by accident.
 //

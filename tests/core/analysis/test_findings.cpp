@@ -1,7 +1,7 @@
 // Findings (waste and security), hidden files, reclaimable bytes and the per-layer figures, on small
 // images built in memory. Every category has a positive row and a negative row; bytes, layer and paths
 // are the values worked out by hand in the comments (the rules are in WasteFindings.cpp,
-// ContentWaste.cpp and SecurityFindings.cpp, the wording of the requirement in issue 3).
+// ContentWaste.cpp and SecurityFindings.cpp).
 #include "AnalysisTestSupport.h"
 
 #include <QTest>

@@ -1,11 +1,11 @@
 // ImageDiff and the diff report against hand-derived expectations. Each row is a pair of small images
-// built in memory (tests/core/tree/LayerSpec.h through tests/core/analysis/AnalysisTestSupport.h) and
-// everything the compare must say about them, worked out by hand from issue 6 ("Compare two versions
-// of an image"): every changed path with its status, kind and sizes, directory roll-ups, layer
+// built in memory (tests/support/LayerSpec.h through tests/support/AnalysisTestSupport.h) and
+// everything the compare must say about them, worked out by hand from what a compare of two versions of an
+// image must say: every changed path with its status, kind and sizes, directory roll-ups, layer
 // alignment, the path counts, the top movements and the JSON rows. Nothing is read back from Ballast.
 // A last suite writes the same content as real archives in different formats (tests/support) and
 // diffs them after a real load.
-#include "../analysis/AnalysisTestSupport.h"
+#include "AnalysisTestSupport.h"
 #include "ImageLoader.h"
 #include "ImageWriter.h"
 #include "diff/ImageDiff.h"
@@ -671,8 +671,8 @@ void TestImageDiff::compare_data()
         QTest::newRow("layers: repeated diff_id") << c;
     }
     {
-        // The same steps in another order are still the same steps (issue 6: "the rest aligned by the
-        // instruction that made them").
+        // The same steps in another order are still the same steps: layers not shared by
+        // diff_id are aligned by the instruction that made them.
         Case c;
         c.a = {{{F("base", 10, 1)}, {F("c", 3, 3)}, {F("a", 1, 1)}, {F("b", 2, 2)}},
                {"base", "c", "a", "b"},
@@ -756,7 +756,7 @@ void TestImageDiff::compare()
     QCOMPARE(describeAll(moves), describeAll(c.top));
     QCOMPARE(ballast::topMovements(diff, 1).size(), std::min<size_t>(1, top.size()));
 
-    // JSON (issue 6: summary, layers, files).
+    // JSON: summary, layers, files.
     const nlohmann::ordered_json json = ballast::diffJson(diff);
     const auto &summary = json.at("summary");
     QCOMPARE(summary.at("finalSizeBytesA").get<int64_t>(), c.finalA);

@@ -1,7 +1,7 @@
 #pragma once
 // A deliberately naive second implementation of layer merging, to check MergedTree against: the
 // filesystem after each layer is a std::map from full path to entry, rebuilt by copying, with the
-// whiteout rules of FORMATS.md / the OCI image spec written out the obvious way. It shares no code or
+// whiteout rules of the OCI image spec written out the obvious way. It shares no code or
 // data structure with MergedTreeBuilder (no trie, no events, no interning).
 //
 // compareWithReference() replays an image through this model and checks, after every layer and for

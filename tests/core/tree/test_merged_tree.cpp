@@ -1,6 +1,6 @@
 // The merged tree against hand-derived expectations: each row is a small image described in memory
 // (LayerSpec.h) plus what the tree must say about some paths after some layers. Every expected value
-// below was worked out by hand from the whiteout rules (FORMATS.md, OCI image spec "Whiteouts"), not
+// below was worked out by hand from the whiteout rules (OCI image spec, "Whiteouts"), not
 // read back from Ballast.
 #include "LayerSpec.h"
 #include "ReferenceMerge.h"
