@@ -4,8 +4,10 @@
 #include "layer/LayerDecoder.h"
 #include "source/SourceFetcher.h"
 #include "util/LoadError.h"
+#include "util/Logging.h"
 #include "util/Sha256.h"
 
+#include <QElapsedTimer>
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -82,12 +84,17 @@ std::shared_ptr<Image> ImageLoader::loadLocal(const SourceReference &reference, 
     image->configDigest = configDigest;
     image->config = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath, limits.maxJsonDepth);
 
+    QElapsedTimer phase;
+    phase.start();
     decodeLayers(*files, layout, *image);
+    qCDebug(lcLoader) << path << "decoded" << image->layers.size() << "layers," << m_bytesTotal.load()
+                      << "bytes stored, in" << phase.restart() << "ms";
     verify(layout, *image);
     mapHistoryToLayers(*image);
     image->tree = MergedTree::build(image->layers, &m_aborted);
     if (m_cancelled)
         throw LoadCancelled();
+    qCDebug(lcLoader) << path << "merged tree of" << image->tree.nodeCount() << "nodes in" << phase.elapsed() << "ms";
     return image;
 }
 

@@ -16,12 +16,13 @@ packages=(
   # The fuzz preset: clang++ and its sanitizer and libFuzzer runtimes. libclang-rt-dev is the runtime
   # of the distribution's default clang (14 on Debian 12, 19 on Debian 13), so the two always match.
   clang libclang-rt-dev
+  clang-format clang-tidy      # scripts/check-format.sh (in .ci/run) and scripts/tidy.sh
   desktop-file-utils appstream # validate the installed .desktop and metainfo files
-  podman buildah skopeo docker-registry # the `tools` tests (tests/sources/): images where they live
+  podman buildah skopeo docker-registry # the `tools` tests (tests/tools/): images where they live
 )
 # The programs the scripts and tests run, each from a package above (or from Debian's essential set).
 programs=(
-  cmake ctest cpack ninja pkg-config c++ clang++ dpkg-shlibdeps dpkg-deb file
+  cmake ctest cpack ninja pkg-config c++ clang++ clang-format clang-tidy dpkg-shlibdeps dpkg-deb file
   xvfb-run xauth python3 zstd tar gzip mktemp realpath
   desktop-file-validate appstreamcli podman buildah skopeo docker-registry
 )

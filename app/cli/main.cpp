@@ -3,6 +3,7 @@
 #include "CiCommand.h"
 #include "DiffCommand.h"
 #include "LintCommand.h"
+#include "util/Logging.h"
 #include "util/Utf8Locale.h"
 #include "util/Versions.h"
 
@@ -28,6 +29,7 @@ const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
 int main(int argc, char *argv[])
 {
     ballast::selectUtf8Locale(); // before Qt reads the locale
+    ballast::installLogMessagePattern();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ballast-cli"));
     QCoreApplication::setApplicationVersion(ballast::ballastVersion());

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Theme.h"
 #include "help/AboutDialog.h"
+#include "util/Logging.h"
 #include "util/Utf8Locale.h"
 #include "util/Versions.h"
 #include "panes/FileTreePane.h"
@@ -15,6 +16,7 @@
 int main(int argc, char *argv[])
 {
     ballast::selectUtf8Locale(); // before Qt reads the locale
+    ballast::installLogMessagePattern();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Ballast"));
     QApplication::setOrganizationName(QStringLiteral("Ballast"));

@@ -2,6 +2,7 @@
 
 #include "util/LoadError.h"
 #include "util/LoadLimits.h"
+#include "util/Logging.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
@@ -86,6 +87,7 @@ ToolResult runTool(const ToolRun &run)
         process.setStandardOutputFile(run.stdoutFile, QIODevice::Truncate);
     else if (run.onOutput)
         process.setProcessChannelMode(QProcess::MergedChannels);
+    qCDebug(lcSource).noquote() << "running" << run.program << run.arguments.join(QLatin1Char(' '));
     process.start(QIODevice::ReadOnly);
     if (!process.waitForStarted(-1))
         throw LoadError(QStringLiteral("%1: cannot run %2: %3").arg(run.label, run.program, process.errorString()));
@@ -146,6 +148,7 @@ ToolResult runTool(const ToolRun &run)
                             .arg(run.label, QFileInfo(run.program).fileName(), QString::fromUtf8(errorText).trimmed()));
     result.exitCode = process.exitCode();
     result.standardError = QString::fromUtf8(errorText).trimmed();
+    qCDebug(lcSource).noquote() << QFileInfo(run.program).fileName() << "exited with" << result.exitCode;
     return result;
 }
 

@@ -18,11 +18,13 @@ const char *nodeStatusName(NodeStatus status)
 
 std::span<const MergedTree::NodeId> MergedTree::children(NodeId node) const
 {
+    Q_ASSERT(node < nodeCount());
     return std::span<const NodeId>(m_childIds).subspan(m_childOffsets[node], m_childOffsets[node + 1] - m_childOffsets[node]);
 }
 
 std::string_view MergedTree::name(NodeId node) const
 {
+    Q_ASSERT(node < nodeCount());
     const uint32_t id = m_nameId[node];
     return std::string_view(m_names).substr(m_nameOffsets[id], m_nameOffsets[id + 1] - m_nameOffsets[id]);
 }
@@ -72,6 +74,7 @@ MergedTree::NodeId MergedTree::child(NodeId parent, std::string_view childName) 
 
 std::span<const MergedTree::Event> MergedTree::events(NodeId node) const
 {
+    Q_ASSERT(node < nodeCount());
     return std::span<const Event>(m_events).subspan(m_eventOffsets[node], m_eventOffsets[node + 1] - m_eventOffsets[node]);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 #include "layer/Layer.h"
 
+#include <QtGlobal>
+
 #include <atomic>
 #include <cstdint>
 #include <span>
@@ -42,7 +44,11 @@ public:
 
     size_t nodeCount() const { return m_parent.size(); }
     int layerCount() const { return int(m_layers.size()); }
-    NodeId parent(NodeId node) const { return m_parent[node]; }
+    NodeId parent(NodeId node) const
+    {
+        Q_ASSERT(node < nodeCount());
+        return m_parent[node];
+    }
     std::span<const NodeId> children(NodeId node) const; // sorted by name, byte-wise
     std::string_view name(NodeId node) const;
     std::string path(NodeId node) const; // relative, without a leading '/'

@@ -312,8 +312,11 @@ MergedTree MergedTreeBuilder::finish()
     m_tree.m_eventOffsets.assign(count + 1, 0);
     m_tree.m_events.reserve(m_events.size());
     for (NodeId n = 0; n < count; ++n) {
-        for (uint32_t e = m_firstEvent[n]; e != Empty; e = m_events[e].next)
+        for (uint32_t e = m_firstEvent[n]; e != Empty; e = m_events[e].next) {
+            // eventAt() and lastWriter() search a node's events assuming layer order.
+            Q_ASSERT(m_tree.m_events.size() == m_tree.m_eventOffsets[n] || m_tree.m_events.back().layer <= m_events[e].event.layer);
             m_tree.m_events.push_back(m_events[e].event);
+        }
         m_tree.m_eventOffsets[n + 1] = uint32_t(m_tree.m_events.size());
     }
     m_events = {};

@@ -54,6 +54,7 @@ private slots:
     void errors_data();
     void errors();
     void version();
+    void debugLoggingOnRequest();
 
 private:
     json m_expected; // resources/sample/expected.json
@@ -252,6 +253,31 @@ void TestCliAnalyze::version()
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QLatin1String("yaml")));
     QVERIFY(bad.out.isEmpty());
+}
+
+// Quiet by default (initTestCase asserts an empty stderr); a module's debug messages when asked for
+// through QT_LOGGING_RULES, on stderr, named by their category, stdout unchanged.
+void TestCliAnalyze::debugLoggingOnRequest()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ballast.*.debug=true"));
+    const Run run = runProgram(Cli, {QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json")},
+                               {}, environment);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(json::parse(run.out.toStdString()) == m_output);
+    const int layers = m_expected["layerCount"].get<int>();
+    const QRegularExpression decoded(QStringLiteral("^ballast\\.loader: \"%1\" decoded %2 layers, \\d+ bytes stored, in \\d+ ms$")
+                                         .arg(QRegularExpression::escape(Sample))
+                                         .arg(layers),
+                                     QRegularExpression::MultilineOption);
+    QVERIFY2(decoded.match(run.err).hasMatch(), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("\nballast.analysis: ")), qPrintable(run.err));
+
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ballast.source.debug=true"));
+    const Run one = runProgram(Cli, {QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json")},
+                               {}, environment);
+    QCOMPARE(one.exitCode, 0);
+    QVERIFY2(one.err.isEmpty(), qPrintable(one.err)); // a local file runs no tool
 }
 
 QTEST_GUILESS_MAIN(TestCliAnalyze)

@@ -1,4 +1,5 @@
 #include "dockerfile/mapping/LayerMapping.h"
+#include "util/Logging.h"
 
 #include <QHash>
 #include <algorithm>
@@ -187,7 +188,10 @@ MappingAgreement mappingAgreement(const Dockerfile &df, const LayerMapping &mapp
         return out;
     };
     const MappingAgreement layerSteps = counts(true);
-    return layerSteps.steps > 0 ? layerSteps : counts(false);
+    const MappingAgreement agreement = layerSteps.steps > 0 ? layerSteps : counts(false);
+    qCDebug(lcDockerfile) << "mapping agrees on" << agreement.matched << "of" << agreement.steps << "steps"
+                          << (mapping.fromHistory ? "(read from history)" : "(by layer order)");
+    return agreement;
 }
 
 QStringList shellAt(const Dockerfile &df, int instruction)
