@@ -58,25 +58,6 @@ int skipSpace(const QString &text, int i)
     return i;
 }
 
-// The end of the word starting at `i` (quotes and escapes respected).
-int wordEnd(const QString &text, int i, QChar escape)
-{
-    QChar quote;
-    while (i < text.size() && (!quote.isNull() || !text[i].isSpace())) {
-        const QChar c = text[i];
-        if (c == escape && quote != QLatin1Char('\'') && i + 1 < text.size()) {
-            i += 2;
-            continue;
-        }
-        if (quote.isNull() && (c == QLatin1Char('"') || c == QLatin1Char('\'')))
-            quote = c;
-        else if (c == quote)
-            quote = QChar();
-        ++i;
-    }
-    return i;
-}
-
 class Parser {
 public:
     Parser(const LogicalLine &line, const WordExpander &expander)
@@ -89,7 +70,7 @@ public:
     {
         ParsedInstruction out;
         const QString &text = m_line.text;
-        const int keywordEnd = wordEnd(text, 0, QChar());
+        const int keywordEnd = rawWordEnd(text, 0, QChar());
         DockerfileInstruction in;
         in.keyword = text.left(keywordEnd).toUpper();
         in.original = text;
@@ -132,7 +113,7 @@ private:
         const QString &text = m_line.text;
         const QStringList allowed = allowedFlags(in.keyword);
         while (pos + 1 < text.size() && text.mid(pos, 2) == QLatin1String("--")) {
-            const int end = wordEnd(text, pos, m_ex.escape());
+            const int end = rawWordEnd(text, pos, m_ex.escape());
             const QString word = text.mid(pos, end - pos);
             if (word == QLatin1String("--")) {
                 pos = skipSpace(text, end);
