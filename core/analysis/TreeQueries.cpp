@@ -1,5 +1,7 @@
 #include "TreeQueries.h"
+#include "analysis/PathRules.h"
 
+#include <algorithm>
 #include <map>
 
 namespace ballast {
@@ -13,6 +15,16 @@ bool FinalFilesystem::isFile(MergedTree::NodeId node) const
 std::vector<MergedTree::NodeId> FinalFilesystem::match(std::string_view pattern) const
 {
     std::vector<MergedTree::NodeId> current {MergedTree::Root};
+    if (pattern.starts_with("**/")) {
+        // The first component anywhere: one pass over the nodes, then the rest as usual below each.
+        pattern.remove_prefix(3);
+        const std::string_view first = pattern.substr(0, pattern.find('/'));
+        current.clear();
+        for (MergedTree::NodeId node = 1; node < m_tree.nodeCount(); ++node)
+            if (pathComponentMatches(first, m_tree.name(node)) && exists(node))
+                current.push_back(node);
+        pattern.remove_prefix(std::min(pattern.size(), first.size() + 1));
+    }
     size_t start = 0;
     while (start < pattern.size() && !current.empty()) {
         size_t slash = pattern.find('/', start);
@@ -28,9 +40,8 @@ std::vector<MergedTree::NodeId> FinalFilesystem::match(std::string_view pattern)
                     next.push_back(child);
                 continue;
             }
-            const std::string_view prefix = part.substr(0, part.find('*'));
             for (MergedTree::NodeId child : m_tree.children(node))
-                if (m_tree.name(child).starts_with(prefix) && exists(child))
+                if (pathComponentMatches(part, m_tree.name(child)) && exists(child))
                     next.push_back(child);
         }
         current = std::move(next);

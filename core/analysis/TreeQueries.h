@@ -16,7 +16,8 @@ public:
     const LayerEntry *entry(MergedTree::NodeId node) const { return m_tree.entry(node, m_last); }
     bool isFile(MergedTree::NodeId node) const;
     // Nodes matching a pattern of path components where "*" matches any one name and a trailing
-    // "*" in a component ("go-*") matches a prefix. Only present nodes.
+    // "*" in a component ("go-*") matches a prefix; a leading "**/" lets the rest start at any depth.
+    // Only present nodes.
     std::vector<MergedTree::NodeId> match(std::string_view pattern) const;
     // The layer that wrote most of the bytes of the regular files at or below `node`.
     int heaviestWriter(MergedTree::NodeId node) const;

@@ -1,4 +1,5 @@
 #include "ImageAnalysis.h"
+#include "analysis/PathRules.h"
 #include "analysis/TreeQueries.h"
 #include "util/ByteFormat.h"
 
@@ -10,68 +11,37 @@ namespace {
 
 constexpr size_t MaxPaths = 20;
 
-// Directories whose contents a runtime image never needs. Patterns: "*" is one path component.
-struct DirectoryRule {
-    const char *category;
-    const char *title;
-    const char *advice;
-    std::vector<const char *> patterns;
-};
-
-const std::vector<DirectoryRule> &directoryRules()
-{
-    static const std::vector<DirectoryRule> rules = {
-        {"apt-lists", "apt package lists left in the image",
-         "Delete them in the same RUN that ran apt-get update: `&& rm -rf /var/lib/apt/lists/*`.",
-         {"var/lib/apt/lists"}},
-        {"apt-archives", "apt package archives and caches left in the image",
-         "Run `apt-get clean` (or `rm -rf /var/cache/apt/*`) in the same RUN as apt-get install.",
-         {"var/cache/apt"}},
-        {"apk-cache", "apk package cache left in the image", "Use `apk add --no-cache`.", {"var/cache/apk", "etc/apk/cache"}},
-        {"dnf-yum-cache", "dnf/yum caches left in the image",
-         "Run `dnf clean all` / `yum clean all` (and `rm -rf /var/cache/dnf /var/cache/yum`) in the same RUN.",
-         {"var/cache/dnf", "var/cache/yum", "var/lib/dnf/repos"}},
-        {"pip-cache", "pip cache left in the image", "Use `pip install --no-cache-dir`.",
-         {"root/.cache/pip", "home/*/.cache/pip"}},
-        {"npm-cache", "npm cache left in the image", "Run `npm ci && npm cache clean --force` in one RUN, or use a cache mount.",
-         {"root/.npm", "home/*/.npm"}},
-        {"yarn-cache", "yarn cache left in the image", "Run `yarn cache clean` in the same RUN as `yarn install`.",
-         {"usr/local/share/.cache/yarn", "root/.cache/yarn", "home/*/.cache/yarn"}},
-        {"go-build-cache", "Go build and module caches left in the image",
-         "Build in a separate stage and copy only the binary, or use `RUN --mount=type=cache`.",
-         {"root/.cache/go-build", "home/*/.cache/go-build", "root/go/pkg/mod", "go/pkg/mod"}},
-        {"docs", "documentation and man pages",
-         "Runtime images rarely need them: remove /usr/share/doc, man and info, or use a slim base.",
-         {"usr/share/doc", "usr/share/man", "usr/share/info"}},
-        {"toolchain", "build toolchain in a runtime image",
-         "Compile in a build stage and copy only the result into a slim or scratch final stage (multi-stage build).",
-         {"usr/lib/gcc", "usr/libexec/gcc", "usr/local/go", "usr/lib/go", "usr/lib/go-*", "usr/share/go-*",
-          "root/.rustup", "root/.cargo", "usr/local/rustup", "usr/local/cargo", "usr/include", "usr/local/include"}},
-    };
-    return rules;
-}
-
 void addPath(Finding &finding, const MergedTree &tree, MergedTree::NodeId node)
 {
     if (finding.paths.size() < MaxPaths)
         finding.paths.push_back(tree.path(node));
 }
 
-// The present directories a rule's patterns match that hold bytes.
-std::vector<MergedTree::NodeId> ruleMatches(const Image &image, const FinalFilesystem &fs, const DirectoryRule &rule)
+// The present directories a rule's patterns match that hold bytes, the outermost only: a pattern
+// that matches anywhere can match inside another match, whose bytes are counted already.
+std::vector<MergedTree::NodeId> ruleMatches(const Image &image, const FinalFilesystem &fs, const PathRule &rule)
 {
-    std::vector<MergedTree::NodeId> out;
-    for (const char *pattern : rule.patterns)
+    std::vector<MergedTree::NodeId> found;
+    for (std::string_view pattern : rule.patterns)
         for (auto node : fs.match(pattern))
             if (image.tree.finalSize(node) > 0)
-                out.push_back(node);
+                found.push_back(node);
+    std::vector<MergedTree::NodeId> out;
+    for (size_t k = 0; k < found.size(); ++k) {
+        bool inside = std::find(found.begin(), found.begin() + std::ptrdiff_t(k), found[k])
+            != found.begin() + std::ptrdiff_t(k);
+        for (auto up = image.tree.parent(found[k]); !inside && up != MergedTree::NoNode; up = image.tree.parent(up))
+            inside = std::find(found.begin(), found.end(), up) != found.end();
+        if (!inside)
+            out.push_back(found[k]);
+    }
     return out;
 }
 
 void directoryFindings(const Image &image, std::vector<Finding> &out)
 {
     FinalFilesystem fs(image);
-    for (const DirectoryRule &rule : directoryRules()) {
+    for (const PathRule &rule : pathRules()) {
         Finding finding {QString::fromLatin1(rule.category), Severity::Warning, QString::fromUtf8(rule.title),
                          QString::fromUtf8(rule.advice), {}, 0, -1, false};
         MergedTree::NodeId heaviest = MergedTree::NoNode;
@@ -157,7 +127,7 @@ std::vector<MergedTree::NodeId> findWasteDirectories(const Image &image)
     if (image.layers.empty())
         return out;
     const FinalFilesystem fs(image);
-    for (const DirectoryRule &rule : directoryRules())
+    for (const PathRule &rule : pathRules())
         for (auto node : ruleMatches(image, fs, rule))
             out.push_back(node);
     const NamedDirectories named = namedDirectories(image);

@@ -1,21 +1,30 @@
 #include "DockerfileHighlighter.h"
 
 #include "Theme.h"
+#include "dockerfile/parse/Instructions.h"
 
 #include <QEvent>
 #include <QPalette>
 #include <QPlainTextEdit>
 
 namespace ballast {
+namespace {
+
+// A line's first word when it is an instruction keyword, in any case (as the builder accepts it).
+QString instructionPattern()
+{
+    QStringList keywords;
+    for (const InstructionKind &kind : instructionKinds())
+        keywords << kind.keyword;
+    return QStringLiteral("^\\s*(%1)\\b").arg(keywords.join(QLatin1Char('|')));
+}
+
+} // namespace
 
 DockerfileHighlighter::DockerfileHighlighter(QPlainTextEdit *editor)
     : QSyntaxHighlighter(editor->document())
     , m_editor(editor)
-    , m_instruction(
-          QStringLiteral(
-              "^\\s*(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|"
-              "STOPSIGNAL|HEALTHCHECK|SHELL)\\b"),
-          QRegularExpression::CaseInsensitiveOption)
+    , m_instruction(instructionPattern(), QRegularExpression::CaseInsensitiveOption)
     , m_flag(QStringLiteral("(?<=\\s)--[a-z-]+(=\\S*)?"))
     , m_variable(QStringLiteral("\\$(\\{[^}]*\\}|[A-Za-z_][A-Za-z0-9_]*)"))
     , m_string(QStringLiteral("\"(\\\\.|[^\"\\\\])*\"|'[^']*'"))

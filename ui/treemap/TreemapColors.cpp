@@ -90,32 +90,6 @@ QColor fileCategoryColor(FileCategory category)
     return QColor::fromRgb(colors[size_t(category)]);
 }
 
-bool isPackageCacheDirectory(std::string_view path)
-{
-    if (path == "var/cache" || path.starts_with("var/cache/") || path == "var/lib/apt/lists"
-        || path.starts_with("var/lib/apt/lists/"))
-        return true;
-    // By component anywhere in the path: ~/.cache (pip, go-build), ~/.npm, ~/.m2, ~/.gradle, …
-    static constexpr std::array<std::string_view, 8> names { ".cache", ".npm", ".m2", ".gradle", ".yarn", ".nuget",
-        ".pnpm-store", ".composer" };
-    static constexpr std::array<std::string_view, 3> pairs { ".cargo/registry", "go/pkg/mod", ".cargo/git" };
-    size_t start = 0;
-    while (start <= path.size()) {
-        size_t slash = path.find('/', start);
-        if (slash == std::string_view::npos)
-            slash = path.size();
-        const std::string_view part = path.substr(start, slash - start);
-        if (std::find(names.begin(), names.end(), part) != names.end())
-            return true;
-        for (std::string_view pair : pairs)
-            if (path.substr(start).starts_with(pair)
-                && (start + pair.size() == path.size() || path[start + pair.size()] == '/'))
-                return true;
-        start = slash + 1;
-    }
-    return false;
-}
-
 FileCategory classifyFile(std::string_view name, bool executable, bool inPackageCache)
 {
     if (inPackageCache)

@@ -21,7 +21,7 @@ enum class FileCategory : uint8_t {
     Text, // text and configuration
     Archive, // .tar, .gz, .deb, .whl, .jar, …
     Picture,
-    PackageCache, // anything under an apt, pip, npm, go, maven, … cache directory
+    PackageCache, // anything under a package cache directory of the path rules (apt, pip, npm, go, maven, …)
     PythonBytecode,
     Other,
 };
@@ -29,10 +29,9 @@ constexpr int FileCategoryCount = int(FileCategory::Other) + 1;
 
 QString fileCategoryName(FileCategory category);
 QColor fileCategoryColor(FileCategory category);
-// Path rules first (caches), then the name's extension, then the executable bit.
+// Path rules first (caches: isPackageCacheDirectory, analysis/PathRules.h), then the name's extension,
+// then the executable bit.
 FileCategory classifyFile(std::string_view name, bool executable, bool inPackageCache);
-// True for directories package managers fill with downloads and indexes (relative path, no leading '/').
-bool isPackageCacheDirectory(std::string_view path);
 
 // A stable colour per layer index, distinct for neighbours (golden-angle hues); the layers pane can use
 // the same to tie a row to its tiles. Grey for -1 (no layer).

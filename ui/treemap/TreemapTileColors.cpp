@@ -1,6 +1,7 @@
 // tileColors(): the fill of every tile under a colouring (declared in TreemapColors.h).
 #include "TreemapColors.h"
 #include "TreemapLayout.h"
+#include "analysis/PathRules.h"
 
 #include <string>
 

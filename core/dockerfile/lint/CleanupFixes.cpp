@@ -2,6 +2,7 @@
 // layer never stores it. A fix is offered only where the edit is mechanical and cannot change what
 // the build does: the RUN is a plain `&&` chain, and nothing between the old and the new place of a
 // deletion reads what it deletes.
+#include "analysis/PathRules.h"
 #include "dockerfile/lint/LintRules.h"
 #include "dockerfile/lint/RunChain.h"
 
@@ -11,38 +12,11 @@
 namespace ballast::detail {
 namespace {
 
-// How each package cache of the analysis (its category) is emptied.
-struct CacheCleanup {
-    const char *category;
-    QStringList programs; // the tools that fill it
-    QString toolCleanup; // the tool's own cleanup, "%1" standing for the tool; empty: remove the files
-    bool keepDirectory; // remove the directory's contents, not the directory (the tool expects it)
-    bool neededByLaterInstalls; // removing the files breaks a later install with the same tool (indexes)
-};
-
-const std::vector<CacheCleanup> &cacheCleanups()
-{
-    const QStringList apt = { QStringLiteral("apt-get"), QStringLiteral("apt"), QStringLiteral("aptitude") };
-    static const std::vector<CacheCleanup> table = {
-        { "apt-lists", apt, {}, true, true },
-        { "apt-archives", apt, QStringLiteral("apt-get clean"), true, true },
-        { "apk-cache", { QStringLiteral("apk") }, {}, true, true },
-        { "dnf-yum-cache", { QStringLiteral("dnf"), QStringLiteral("yum"), QStringLiteral("microdnf") },
-            QStringLiteral("%1 clean all"), true, true },
-        { "pip-cache", { QStringLiteral("pip"), QStringLiteral("pip3") }, {}, false, false },
-        { "npm-cache", { QStringLiteral("npm") }, QStringLiteral("npm cache clean --force"), false, false },
-        { "yarn-cache", { QStringLiteral("yarn") }, QStringLiteral("yarn cache clean"), false, false },
-        { "go-build-cache", { QStringLiteral("go") }, QStringLiteral("go clean -cache -modcache"), false, false },
-    };
-    return table;
-}
-
+// How the package cache of an analysis finding (its category) is emptied; nullptr for other findings.
 const CacheCleanup *cleanupFor(const QString &category)
 {
-    for (const CacheCleanup &cleanup : cacheCleanups())
-        if (category == QLatin1String(cleanup.category))
-            return &cleanup;
-    return nullptr;
+    const PathRule *rule = pathRuleFor(category);
+    return rule && rule->kind == PathRuleKind::PackageCache ? &rule->cleanup : nullptr;
 }
 
 QString programUsed(const ShellScript &script, const QStringList &programs)

@@ -3,6 +3,7 @@
 // mapping: a finding's layer → the instruction that made it.
 #include "dockerfile/lint/LintRules.h"
 
+#include "analysis/PathRules.h"
 #include "analysis/TreeQueries.h"
 #include "util/ByteFormat.h"
 
@@ -12,21 +13,6 @@
 
 namespace ballast::detail {
 namespace {
-
-const std::map<QString, QString> &cacheNouns()
-{
-    static const std::map<QString, QString> nouns = {
-        { QStringLiteral("apt-lists"), QStringLiteral("apt package lists") },
-        { QStringLiteral("apt-archives"), QStringLiteral("apt package archives") },
-        { QStringLiteral("apk-cache"), QStringLiteral("apk package cache") },
-        { QStringLiteral("dnf-yum-cache"), QStringLiteral("dnf/yum cache") },
-        { QStringLiteral("pip-cache"), QStringLiteral("pip cache") },
-        { QStringLiteral("npm-cache"), QStringLiteral("npm cache") },
-        { QStringLiteral("yarn-cache"), QStringLiteral("yarn cache") },
-        { QStringLiteral("go-build-cache"), QStringLiteral("Go build and module caches") },
-    };
-    return nouns;
-}
 
 // The instruction of the final stage that made `layer`, nullptr for base-image layers and unknown ones.
 const DockerfileInstruction *ownInstruction(const LintInput &in, int layer)
@@ -89,8 +75,8 @@ std::map<std::pair<int, int>, int64_t> overwrittenBytes(const LintInput &in)
 void checkBA1001(const LintInput &in, const RuleSpec &rule, std::vector<LintFinding> &out)
 {
     for (const auto &dir : in.image->directories()) {
-        const auto noun = cacheNouns().find(dir.category);
-        if (noun == cacheNouns().end())
+        const PathRule *cache = pathRuleFor(dir.category);
+        if (!cache || cache->kind != PathRuleKind::PackageCache)
             continue;
         for (const auto &[layer, bytes] : dir.bytesByLayer) {
             const DockerfileInstruction *instr = ownInstruction(in, layer);
@@ -98,7 +84,8 @@ void checkBA1001(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
                 continue;
             LintFinding f = withBytes(*instr, rule,
                 QStringLiteral("this %1 left %2 of %3 in /%4: %5")
-                    .arg(instr->keyword, formatBytes(bytes), noun->second, dir.pathByLayer.at(layer), dir.advice),
+                    .arg(instr->keyword, formatBytes(bytes), QString::fromUtf8(cache->noun), dir.pathByLayer.at(layer),
+                        dir.advice),
                 bytes);
             f.imageFinding = dir.finding;
             f.fix = fixCacheCleanup(in, *instr, dir.category, dir.pathsByLayer.at(layer));
@@ -243,24 +230,6 @@ void checkBA1006(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
 namespace ballast {
 
 namespace {
-// Directories a build context should not send into an image (.dockerignore material).
-constexpr std::string_view JunkDirectories[] = {
-    ".git",
-    ".hg",
-    ".svn",
-    "__pycache__",
-    ".pytest_cache",
-    ".mypy_cache",
-    ".ruff_cache",
-    ".tox",
-    ".cache",
-    ".npm",
-    ".nyc_output",
-    ".parcel-cache",
-    ".gradle",
-    ".idea",
-    ".vscode",
-};
 
 // The path up to and including the first junk directory, empty when there is none.
 std::string_view junkPrefix(std::string_view path)
@@ -271,9 +240,9 @@ std::string_view junkPrefix(std::string_view path)
         if (slash == std::string_view::npos)
             return {}; // the last component is the file itself
         const std::string_view part = path.substr(start, slash - start);
-        for (std::string_view junk : JunkDirectories)
-            if (part == junk)
-                return path.substr(0, slash);
+        const auto &junk = buildContextJunkNames();
+        if (std::find(junk.begin(), junk.end(), part) != junk.end())
+            return path.substr(0, slash);
         start = slash + 1;
     }
     return {};
@@ -295,7 +264,9 @@ ImageLintContext::ImageLintContext(const Image &image, const ImageAnalysis &anal
         const Finding &finding = analysis.findings[index];
         if (finding.category == QLatin1String("metadata-only-copy") && finding.layer >= 0 && finding.layer <= last)
             m_metadataOnly[size_t(finding.layer)] += finding.bytes;
-        if (finding.category != QLatin1String("toolchain") && !detail::cacheNouns().count(finding.category))
+        // The directories the image rules tie to lines: caches (BA1001) and toolchains (BA1004).
+        const PathRule *rule = pathRuleFor(finding.category);
+        if (!rule || rule->kind == PathRuleKind::Documentation)
             continue;
         DirectoryBytes dir { finding.category, finding.title, finding.advice, {}, {}, {}, int(index) };
         std::map<int, std::pair<int64_t, QString>> heaviest;

@@ -1,6 +1,7 @@
 #include "dockerfile/mapping/HistoryStep.h"
 
 #include "dockerfile/parse/InstructionParser.h"
+#include "dockerfile/parse/Instructions.h"
 #include "dockerfile/shell/WordExpander.h"
 
 #include <QRegularExpression>
@@ -9,24 +10,11 @@
 namespace ballast {
 namespace {
 
-const QStringList MetadataKeywords = {
-    QStringLiteral("ADD"),
-    QStringLiteral("ARG"),
-    QStringLiteral("CMD"),
-    QStringLiteral("COPY"),
-    QStringLiteral("ENTRYPOINT"),
-    QStringLiteral("ENV"),
-    QStringLiteral("EXPOSE"),
-    QStringLiteral("HEALTHCHECK"),
-    QStringLiteral("LABEL"),
-    QStringLiteral("MAINTAINER"),
-    QStringLiteral("ONBUILD"),
-    QStringLiteral("SHELL"),
-    QStringLiteral("STOPSIGNAL"),
-    QStringLiteral("USER"),
-    QStringLiteral("VOLUME"),
-    QStringLiteral("WORKDIR"),
-};
+// Instructions classic docker records as themselves (without `#(nop)`): all but FROM and RUN.
+bool isMetadataKeyword(const QString &word)
+{
+    return word != QLatin1String("FROM") && word != QLatin1String("RUN") && instructionKind(word);
+}
 
 // `|2 A=1 B=2 ` before a RUN's shell: the build args the step saw (classic docker and BuildKit).
 QString stripBuildArgs(const QString &text)
@@ -203,7 +191,7 @@ HistoryStep splitCreatedBy(const QString &createdBy)
         const QString rest = s.mid(m.capturedLength());
         step.keyword = rest.section(QLatin1Char(' '), 0, 0).toUpper();
         step.text = rest.section(QLatin1Char(' '), 1).trimmed();
-    } else if (const QString first = s.section(QLatin1Char(' '), 0, 0); MetadataKeywords.contains(first)) {
+    } else if (const QString first = s.section(QLatin1Char(' '), 0, 0); isMetadataKeyword(first)) {
         step.keyword = first;
         step.text = s.section(QLatin1Char(' '), 1).trimmed();
     } else {

@@ -1,79 +1,15 @@
 #include "dockerfile/parse/InstructionParser.h"
+#include "dockerfile/parse/Instructions.h"
 
-#include <QSet>
 #include <nlohmann/json.hpp>
 
 namespace ballast::detail {
 namespace {
 
-const QSet<QString> &knownKeywords()
-{
-    static const QSet<QString> keywords = {
-        QStringLiteral("ADD"),
-        QStringLiteral("ARG"),
-        QStringLiteral("CMD"),
-        QStringLiteral("COPY"),
-        QStringLiteral("ENTRYPOINT"),
-        QStringLiteral("ENV"),
-        QStringLiteral("EXPOSE"),
-        QStringLiteral("FROM"),
-        QStringLiteral("HEALTHCHECK"),
-        QStringLiteral("LABEL"),
-        QStringLiteral("MAINTAINER"),
-        QStringLiteral("ONBUILD"),
-        QStringLiteral("RUN"),
-        QStringLiteral("SHELL"),
-        QStringLiteral("STOPSIGNAL"),
-        QStringLiteral("USER"),
-        QStringLiteral("VOLUME"),
-        QStringLiteral("WORKDIR"),
-    };
-    return keywords;
-}
-
-// The flags each instruction accepts (Dockerfile reference).
-QStringList allowedFlags(const QString &keyword)
-{
-    if (keyword == QLatin1String("FROM"))
-        return { QStringLiteral("platform") };
-    if (keyword == QLatin1String("RUN"))
-        return { QStringLiteral("mount"), QStringLiteral("network"), QStringLiteral("security"),
-            QStringLiteral("device") };
-    if (keyword == QLatin1String("COPY"))
-        return { QStringLiteral("from"), QStringLiteral("chown"), QStringLiteral("chmod"), QStringLiteral("link"),
-            QStringLiteral("parents"), QStringLiteral("exclude") };
-    if (keyword == QLatin1String("ADD"))
-        return { QStringLiteral("chown"), QStringLiteral("chmod"), QStringLiteral("link"), QStringLiteral("checksum"),
-            QStringLiteral("keep-git-dir"), QStringLiteral("exclude"), QStringLiteral("unpack") };
-    if (keyword == QLatin1String("HEALTHCHECK"))
-        return { QStringLiteral("interval"), QStringLiteral("timeout"), QStringLiteral("start-period"),
-            QStringLiteral("start-interval"), QStringLiteral("retries") };
-    return {};
-}
-
 int skipSpace(const QString &text, int i)
 {
     while (i < text.size() && text[i].isSpace())
         ++i;
-    return i;
-}
-
-// The end of the word starting at `i` (quotes and escapes respected).
-int wordEnd(const QString &text, int i, QChar escape)
-{
-    QChar quote;
-    while (i < text.size() && (!quote.isNull() || !text[i].isSpace())) {
-        const QChar c = text[i];
-        if (c == escape && quote != QLatin1Char('\'') && i + 1 < text.size()) {
-            i += 2;
-            continue;
-        }
-        if (quote.isNull() && (c == QLatin1Char('"') || c == QLatin1Char('\'')))
-            quote = c;
-        else if (c == quote)
-            quote = QChar();
-        ++i;
-    }
     return i;
 }
 
@@ -89,7 +25,7 @@ public:
     {
         ParsedInstruction out;
         const QString &text = m_line.text;
-        const int keywordEnd = wordEnd(text, 0, QChar());
+        const int keywordEnd = rawWordEnd(text, 0, QChar());
         DockerfileInstruction in;
         in.keyword = text.left(keywordEnd).toUpper();
         in.original = text;
@@ -130,9 +66,9 @@ private:
     int readFlags(DockerfileInstruction &in, int pos)
     {
         const QString &text = m_line.text;
-        const QStringList allowed = allowedFlags(in.keyword);
+        const QStringList allowed = instructionKind(in.keyword)->flags;
         while (pos + 1 < text.size() && text.mid(pos, 2) == QLatin1String("--")) {
-            const int end = wordEnd(text, pos, m_ex.escape());
+            const int end = rawWordEnd(text, pos, m_ex.escape());
             const QString word = text.mid(pos, end - pos);
             if (word == QLatin1String("--")) {
                 pos = skipSpace(text, end);
@@ -299,8 +235,7 @@ private:
         if (!parsed.instruction)
             return;
         const QString &trigger = parsed.instruction->keyword;
-        if (trigger == QLatin1String("ONBUILD") || trigger == QLatin1String("FROM")
-            || trigger == QLatin1String("MAINTAINER")) {
+        if (!instructionKind(trigger)->onbuildTrigger) {
             error(in.argumentsOffset, QStringLiteral("%1 isn't allowed as an ONBUILD trigger").arg(trigger));
             return;
         }
@@ -318,15 +253,13 @@ private:
 
 bool isKnownKeyword(const QString &upperKeyword)
 {
-    return knownKeywords().contains(upperKeyword);
+    return instructionKind(upperKeyword) != nullptr;
 }
 
-bool substitutesVariables(const QString &k)
+bool substitutesVariables(const QString &upperKeyword)
 {
-    static const QSet<QString> set = { QStringLiteral("ADD"), QStringLiteral("COPY"), QStringLiteral("ENV"),
-        QStringLiteral("EXPOSE"), QStringLiteral("FROM"), QStringLiteral("LABEL"), QStringLiteral("STOPSIGNAL"),
-        QStringLiteral("USER"), QStringLiteral("VOLUME"), QStringLiteral("WORKDIR"), QStringLiteral("ARG") };
-    return set.contains(k);
+    const InstructionKind *kind = instructionKind(upperKeyword);
+    return kind && kind->substitutesVariables;
 }
 
 std::optional<QStringList> parseExecForm(const QString &text)

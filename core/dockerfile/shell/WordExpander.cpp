@@ -330,6 +330,26 @@ bool globMatches(QStringView pattern, QStringView text)
     return p == pn;
 }
 
+int rawWordEnd(QStringView text, int start, QChar escape)
+{
+    const int n = int(text.size());
+    int i = start;
+    QChar quote;
+    while (i < n && (!quote.isNull() || !text[i].isSpace())) {
+        const QChar c = text[i];
+        if (c == escape && quote != QLatin1Char('\'') && i + 1 < n) {
+            i += 2;
+            continue;
+        }
+        if (quote.isNull() && (c == QLatin1Char('"') || c == QLatin1Char('\'')))
+            quote = c;
+        else if (c == quote)
+            quote = QChar();
+        ++i;
+    }
+    return i;
+}
+
 std::vector<RawWord> splitRawWords(QStringView text, QChar escape)
 {
     std::vector<RawWord> out;
@@ -341,19 +361,7 @@ std::vector<RawWord> splitRawWords(QStringView text, QChar escape)
         if (i >= n)
             break;
         const int start = i;
-        QChar quote;
-        while (i < n && (!quote.isNull() || !text[i].isSpace())) {
-            const QChar c = text[i];
-            if (c == escape && quote != QLatin1Char('\'') && i + 1 < n) {
-                i += 2;
-                continue;
-            }
-            if (quote.isNull() && (c == QLatin1Char('"') || c == QLatin1Char('\'')))
-                quote = c;
-            else if (c == quote)
-                quote = QChar();
-            ++i;
-        }
+        i = rawWordEnd(text, start, escape);
         out.push_back({ text.mid(start, i - start).toString(), start });
     }
     return out;

@@ -48,5 +48,8 @@ struct RawWord {
     int offset = 0;
 };
 std::vector<RawWord> splitRawWords(QStringView text, QChar escape);
+// Where the raw word starting at `start` ends: at the first whitespace outside quotes (the escape
+// character makes the next one literal, except inside single quotes), or at the end of `text`.
+int rawWordEnd(QStringView text, int start, QChar escape);
 
 } // namespace ballast

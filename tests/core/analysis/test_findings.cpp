@@ -100,6 +100,34 @@ void TestFindings::findings_data()
         << ImageSpec {{F("go/pkg/mod/cache/y", 11, 2), F("root/.cache/go-build/ab/x", 33, 1)}} << user << App << "go-build-cache" << true
         << qint64(44) << 0 << QStringList {"root/.cache/go-build", "go/pkg/mod"} << true;
     none("go-build-cache: installed tools", {{F("root/go/bin/tool", 33, 1)}}, "go-build-cache");
+    // The caches of Java, .NET, Rust and PHP tools, wherever HOME is; beside them, their configuration
+    // is no cache. A cache inside a cache of the same kind is counted once: 40 + 2.
+    QTest::newRow("pip-cache anywhere, nested counted once")
+        << ImageSpec { { F("app/.cache/pip/a", 40, 1), F("app/.cache/pip/vendor/.cache/pip/b", 2, 2) } } << user << App
+        << "pip-cache" << true << qint64(42) << 0 << QStringList { "app/.cache/pip" } << true;
+    QTest::newRow("maven-cache present") << ImageSpec { { F("root/.m2/settings.xml", 5, 1) },
+        { F("root/.m2/repository/org/a.jar", 900, 2) } }
+                                         << user << App << "maven-cache" << true << qint64(900) << 1
+                                         << QStringList { "root/.m2/repository" } << true;
+    none("maven-cache: settings only", { { F("root/.m2/settings.xml", 5, 1) } }, "maven-cache");
+    QTest::newRow("nuget-cache present") << ImageSpec { { F("home/app/.nuget/packages/n/1.0/n.nupkg", 300, 1),
+        F("home/app/.nuget/NuGet/NuGet.Config", 9, 2) } }
+                                         << user << App << "nuget-cache" << true << qint64(300) << 0
+                                         << QStringList { "home/app/.nuget/packages" } << true;
+    // 120 in ~/.cargo (also the toolchain's), 30 in the official Rust image's CARGO_HOME.
+    QTest::newRow("cargo-cache present") << ImageSpec { { F("root/.cargo/registry/cache/c.crate", 120, 1),
+        F("usr/local/cargo/git/db/d.pack", 30, 2) } }
+                                         << user << App << "cargo-cache" << true << qint64(150) << 0
+                                         << QStringList { "root/.cargo/registry", "usr/local/cargo/git" } << true;
+    none("cargo-cache: installed binaries", { { F("root/.cargo/bin/cargo", 70, 1) } }, "cargo-cache");
+    QTest::newRow("gradle-cache present")
+        << ImageSpec { { F("root/.gradle/caches/g.jar", 60, 1), F("root/.gradle/wrapper/dists/w.zip", 6, 2) } } << user
+        << App << "gradle-cache" << true << qint64(66) << 0
+        << QStringList { "root/.gradle/caches", "root/.gradle/wrapper/dists" } << true;
+    QTest::newRow("composer-cache present")
+        << ImageSpec { { F("root/.composer/cache/files/p.zip", 80, 1) } } << user << App << "composer-cache" << true
+        << qint64(80) << 0 << QStringList { "root/.composer/cache" } << true;
+    none("composer-cache: global packages", { { F("root/.composer/vendor/bin/phpunit", 80, 1) } }, "composer-cache");
     // doc 30 (layer 1) + man 70 (layer 2): layer 2 wrote the heavier one.
     QTest::newRow("docs present")
         << ImageSpec {{F("bin/app", 1, 1)}, {F("usr/share/doc/pkg/copyright", 30, 2)}, {F("usr/share/man/man1/x.1.gz", 70, 3)}} << user << App

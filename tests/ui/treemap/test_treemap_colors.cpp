@@ -1,6 +1,7 @@
 // Colourings: the file-type rules (names, the executable bit, package-cache paths), the layer palette,
 // the status fills, the colour each tile of the sample image gets, and the cushion-shaded image.
 #include "TreemapTestSupport.h"
+#include "analysis/PathRules.h"
 #include "models/EntryText.h"
 #include "treemap/TreemapColors.h"
 #include "treemap/TreemapFrame.h"
@@ -78,7 +79,17 @@ void TestTreemapColors::packageCache_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("cache");
     QTest::newRow("apt archives") << "var/cache/apt/archives" << true;
-    QTest::newRow("var/cache") << "var/cache" << true;
+    // Only the package managers' directories in it: debconf keeps its database in /var/cache.
+    QTest::newRow("var/cache") << "var/cache" << false;
+    QTest::newRow("debconf") << "var/cache/debconf" << false;
+    QTest::newRow("apk cache in etc") << "etc/apk/cache" << true;
+    QTest::newRow("pip with HOME=/app") << "app/.cache/pip/http" << true;
+    QTest::newRow("nuget") << "root/.nuget/packages/newtonsoft.json" << true;
+    QTest::newRow("nuget config") << "root/.nuget/NuGet" << false;
+    QTest::newRow("maven settings") << "root/.m2" << false;
+    QTest::newRow("gradle") << "home/app/.gradle/caches" << true;
+    QTest::newRow("rust image's cargo home") << "usr/local/cargo/registry" << true;
+    QTest::newRow("composer") << "root/.composer/cache" << true;
     QTest::newRow("apt lists") << "var/lib/apt/lists" << true;
     QTest::newRow("apt lists partial") << "var/lib/apt/lists/partial" << true;
     QTest::newRow("pip") << "root/.cache/pip" << true;

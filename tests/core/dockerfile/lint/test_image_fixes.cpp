@@ -76,6 +76,17 @@ private slots:
             << std::vector<Step> { { "/bin/sh -c pip install flask" } }
             << treetest::ImageSpec { { F("root/.cache/pip/http/a", 5000, 1), F("usr/lib/python3/flask.py", 100, 2) } }
             << "BA1001" << 2 << lines({ "FROM scratch", "RUN pip install flask && rm -rf /root/.cache/pip" });
+        // The caches the treemap already coloured and the findings now report: removed where they were filled.
+        QTest::newRow("maven repository: rm, settings.xml kept")
+            << lines({ "FROM scratch", "RUN mvn -B package" }) << std::vector<Step> { { "/bin/sh -c mvn -B package" } }
+            << treetest::ImageSpec { { F("root/.m2/repository/org/a.jar", 9000, 1), F("root/.m2/settings.xml", 50, 2),
+                   F("app/target/app.jar", 100, 3) } }
+            << "BA1001" << 2 << lines({ "FROM scratch", "RUN mvn -B package && rm -rf /root/.m2/repository" });
+        QTest::newRow("composer: its own cleanup")
+            << lines({ "FROM scratch", "RUN composer install" })
+            << std::vector<Step> { { "/bin/sh -c composer install" } }
+            << treetest::ImageSpec { { F("root/.composer/cache/files/p.zip", 9000, 1), F("app/vendor/a.php", 100, 2) } }
+            << "BA1001" << 2 << lines({ "FROM scratch", "RUN composer install && composer clear-cache" });
         QTest::newRow("apt lists: a continuation line in the RUN's style")
             << lines({ "FROM debian:12", "RUN apt-get update \\", "    && apt-get install -y curl", "CMD [\"curl\"]" })
             << std::vector<Step> { base, { "/bin/sh -c apt-get update     && apt-get install -y curl" },

@@ -161,6 +161,11 @@ private slots:
         QTest::newRow("run network") << "RUN --network=none make" << QStringList { "network=none" } << "make";
         QTest::newRow("quoted value") << "ADD --checksum=\"sha256:24454f83\" https://x/a.tar /a"
                                       << QStringList { "checksum=sha256:24454f83" } << "https://x/a.tar /a";
+        // A flag is one raw word: whitespace inside quotes or after the escape character belongs to it.
+        QTest::newRow("quoted value with a space")
+            << "COPY --chown=\"app user\" a /b" << QStringList { "chown=app user" } << "a /b";
+        QTest::newRow("escaped space in a value") << "COPY --chown=app\\ user a /b" << QStringList { "chown=app user" }
+                                                  << "a /b";
         QTest::newRow("not a flag after arguments") << "RUN ls --all" << QStringList {} << "ls --all";
     }
 
