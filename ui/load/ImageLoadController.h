@@ -1,6 +1,6 @@
 #pragma once
 #include "ImageLoader.h"
-#include "analysis/ImageAnalysis.h"
+#include "LoadedImage.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -8,11 +8,6 @@
 #include <memory>
 
 namespace ballast {
-
-struct LoadedImage {
-    std::shared_ptr<const Image> image;
-    std::shared_ptr<const ImageAnalysis> analysis;
-};
 
 // Loads and analyses an image on a worker thread, reports progress from the GUI thread by polling the
 // loader's counters, and can be cancelled. Each start() makes every earlier job stale: results of a
@@ -48,5 +43,3 @@ private:
 };
 
 } // namespace ballast
-
-Q_DECLARE_METATYPE(ballast::LoadedImage)
