@@ -533,7 +533,7 @@ bool MainWindow::openDockerfileOf(const QString &imageSource)
     return true;
 }
 
-void MainWindow::showFailure(const QString &path, const QString &message, const QStringList &choices)
+void MainWindow::showFailure(const QString &path, const QString &message, const QList<ImageChoice> &choices)
 {
     if (!choices.isEmpty() && m_screenshotPath.isEmpty()) {
         m_banner->hide();
@@ -545,21 +545,24 @@ void MainWindow::showFailure(const QString &path, const QString &message, const 
     takeScreenshotIfWanted(true);
 }
 
-void MainWindow::chooseAmong(const QString &path, const QStringList &choices)
+void MainWindow::chooseAmong(const QString &path, const QList<ImageChoice> &choices)
 {
-    bool ok = false;
-    const QString choice = QInputDialog::getItem(this, tr("Choose an image"),
-                                                 tr("%1 holds several images. Which one?").arg(sourceDisplayName(path)), choices, 0, false, &ok);
-    if (!ok)
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Choose an image"));
+    dialog.setLabelText(tr("%1 holds several images. Which one?").arg(sourceDisplayName(path)));
+    dialog.setComboBoxItems(choiceTexts(choices));
+    dialog.setComboBoxEditable(false);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    // Choices read "name:tag, other:tag [os/arch]" (see readImageLayout).
+    // By position: two images may read the same (untagged, one platform), the choices never do.
+    const int chosen = dialog.findChild<QComboBox *>()->currentIndex();
+    if (chosen < 0 || chosen >= choices.size())
+        return;
     LoadOptions options = m_pendingOptions;
-    const int bracket = choice.lastIndexOf(QStringLiteral(" ["));
-    const QString tags = bracket >= 0 ? choice.left(bracket) : choice;
-    if (bracket >= 0)
-        options.selection.platform = choice.mid(bracket + 2).chopped(1);
-    if (tags != QLatin1String("(untagged)"))
-        options.selection.tag = tags.section(QStringLiteral(", "), 0, 0);
+    if (!choices[chosen].tags.isEmpty())
+        options.selection.tag = choices[chosen].tags.first();
+    if (!choices[chosen].platform.isEmpty())
+        options.selection.platform = choices[chosen].platform;
     openImage(path, options);
 }
 

@@ -80,14 +80,14 @@ private:
     void createMenus();
     void showLoaded(const QString &path, const LoadedImage &loaded);
     bool openDockerfileOf(const QString &imageSource);
-    void showFailure(const QString &path, const QString &message, const QStringList &choices);
+    void showFailure(const QString &path, const QString &message, const QList<ImageChoice> &choices);
     void showComparison(const LoadedComparison &comparison);
     // View › Single Image: the open image, or A of the comparison when neither side is open alone.
     void showSingleImage();
     // One image of the comparison alone, without loading it again.
     void showComparedImage(const LoadedImage &loaded);
     void updateWindowTitle();
-    void chooseAmong(const QString &path, const QStringList &choices);
+    void chooseAmong(const QString &path, const QList<ImageChoice> &choices);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateStatusBar();

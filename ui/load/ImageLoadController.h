@@ -1,6 +1,7 @@
 #pragma once
 #include "ImageLoader.h"
 #include "LoadedImage.h"
+#include "util/ImageChoice.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -29,7 +30,7 @@ signals:
     // Instead of progress while an engine saves or a registry sends the image (URI sources).
     void fetching(const QString &source, qint64 bytesReceived);
     void loaded(const QString &path, const ballast::LoadedImage &result);
-    void failed(const QString &path, const QString &message, const QStringList &choices);
+    void failed(const QString &path, const QString &message, const QList<ballast::ImageChoice> &choices);
     void cancelled(const QString &path);
 
 private:
