@@ -40,6 +40,8 @@ public:
     ~MainWindow() override;
 
     ImageSession *session() const { return m_session; }
+    // The window's parts, for the GUI tests that drive them like a person; the application's own
+    // code reaches what is open through session(), never through the panes.
     LayersPane *layersPane() const { return m_layers; }
     FileTreePane *fileTreePane() const { return m_tree; }
     DetailsPane *detailsPane() const { return m_details; }
