@@ -10,6 +10,7 @@
 #include "models/FileTreeModel.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
+#include "session/ImageSession.h"
 
 #include <QApplication>
 #include <QDir>
@@ -52,16 +53,16 @@ int main(int argc, char *argv[])
     window.show();
     QElapsedTimer timer;
     timer.start();
-    window.openImage(image);
+    window.session()->open(image);
     auto *tree = window.fileTreePane();
-    if (!waitFor([&] { return window.current().image && !tree->isBusy() && tree->model()->scope(); })) {
+    if (!waitFor([&] { return window.session()->current().image && !tree->isBusy() && tree->model()->scope(); })) {
         std::fprintf(stderr, "the image did not load\n");
         return 1;
     }
     std::printf("%s: loaded and shown in %.2f s (%zu nodes)\n", qPrintable(image), timer.nsecsElapsed() / 1e9,
-                window.current().image->tree.nodeCount());
+                window.session()->current().image->tree.nodeCount());
 
-    const int layers = int(window.current().image->layers.size());
+    const int layers = int(window.session()->current().image->layers.size());
     std::vector<double> selectTimes, syncTimes;
     for (int round = 0; round < 2; ++round) {
         for (int layer = 0; layer < layers; ++layer) {
@@ -71,7 +72,7 @@ int main(int argc, char *argv[])
             tree->view()->viewport()->repaint();
             selectTimes.push_back(timer.nsecsElapsed() / 1e6);
             timer.restart();
-            auto scope = ballast::TreeScope::build(window.current().image, layer, tree->filter());
+            auto scope = ballast::TreeScope::build(window.session()->current().image, layer, tree->filter());
             syncTimes.push_back(timer.nsecsElapsed() / 1e6);
         }
     }
@@ -79,7 +80,7 @@ int main(int argc, char *argv[])
                 *std::max_element(selectTimes.begin(), selectTimes.end()), selectTimes.size());
     std::printf("  baseline, the same scope built synchronously: median %.1f ms (done on a worker thread)\n", median(syncTimes));
 
-    const auto wide = window.current().image->tree.find("usr/share/wide");
+    const auto wide = window.session()->current().image->tree.find("usr/share/wide");
     std::vector<double> expandTimes;
     for (int round = 0; round < 5; ++round) {
         window.layersPane()->selectLayer(layers - 1 - round % 2);

@@ -1,12 +1,7 @@
 #include "MainWindow.h"
 
 #include "RecentFiles.h"
-#include "Theme.h"
-#include "compare/CompareLoader.h"
 #include "compare/ComparePane.h"
-#include "help/AboutDialog.h"
-#include "help/ShortcutsDialog.h"
-#include "settings/LoadLimitsSettings.h"
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfileForImage.h"
 #include "editor/DockerfileLinter.h"
@@ -17,34 +12,29 @@
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
+#include "session/ImageSession.h"
 #include "sources/ImageRebuilder.h"
-#include "sources/SourceActions.h"
 #include "sources/SourceText.h"
 #include "util/ByteFormat.h"
 #include "widgets/LoadBanner.h"
 #include "widgets/StartPage.h"
 
-#include <QActionGroup>
 #include <QComboBox>
 #include <QTreeView>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMimeData>
-#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBlock>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -52,10 +42,10 @@
 namespace ballast {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_loader(new ImageLoadController(this)), m_compareLoader(new CompareLoader(this)), m_banner(new LoadBanner(this)),
+    : QMainWindow(parent), m_session(new ImageSession(this)), m_banner(new LoadBanner(this)),
       m_stack(new QStackedWidget(this)), m_start(new StartPage(this)), m_compare(new ComparePane(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
       m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_dockerfile(new DockerfilePane(this)),
-      m_treemap(new TreemapView(this)), m_findings(new FindingsView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this)), m_rebuilder(new ImageRebuilder(this))
+      m_treemap(new TreemapView(this)), m_findings(new FindingsView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this))
 {
     setWindowTitle(tr("Ballast"));
     setAcceptDrops(true);
@@ -88,33 +78,21 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_statusSummary);
     m_start->setSamplePath(bundledSamplePath());
 
+    // The rebuilder reads and opens through the session, and its log is a dialog of this window.
+    m_rebuilder = new ImageRebuilder(m_session, this);
+    connect(m_dockerfile, &DockerfilePane::rebuildRequested, m_rebuilder, &ImageRebuilder::rebuild);
+    connect(m_rebuilder, &ImageRebuilder::statusMessage, statusBar(), &QStatusBar::showMessage);
     createMenus();
     if (m_dockerfile->hasRecoveryOffer()) { // edits from a crashed session wait in the Dockerfile tab
         m_stack->setCurrentWidget(m_workspace);
         m_tabs->setCurrentWidget(m_dockerfile);
     }
     connect(m_start, &StartPage::openRequested, this, [this] { findChild<QAction *>(QStringLiteral("openAction"))->trigger(); });
-    connect(m_start, &StartPage::openPathRequested, this, [this](const QString &path) { openImage(path); });
-    connect(m_banner, &LoadBanner::cancelRequested, m_loader, &ImageLoadController::cancel);
-    connect(m_banner, &LoadBanner::cancelRequested, m_compareLoader, &CompareLoader::cancel);
-    connect(m_compareLoader, &CompareLoader::progress, m_banner, &LoadBanner::showProgress);
-    connect(m_compareLoader, &CompareLoader::fetching, m_banner, &LoadBanner::showFetching);
-    connect(m_compareLoader, &CompareLoader::compared, this, &MainWindow::showComparison);
+    connect(m_start, &StartPage::openPathRequested, m_session, [this](const QString &path) { m_session->open(path); });
+    connect(m_banner, &LoadBanner::cancelRequested, m_session, &ImageSession::cancel);
     connect(m_compare, &ComparePane::openImageRequested, this, &MainWindow::showComparedImage);
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateWindowTitle);
-    connect(m_compareLoader, &CompareLoader::failed, this, [this](const QString &message) { showFailure(QString(), message, {}); });
-    connect(m_compareLoader, &CompareLoader::cancelled, this, [this] {
-        m_banner->hide();
-        statusBar()->showMessage(tr("Comparison cancelled"), 5000);
-    });
-    connect(m_loader, &ImageLoadController::progress, m_banner, &LoadBanner::showProgress);
-    connect(m_loader, &ImageLoadController::fetching, m_banner, &LoadBanner::showFetching);
-    connect(m_loader, &ImageLoadController::loaded, this, &MainWindow::showLoaded);
-    connect(m_loader, &ImageLoadController::failed, this, &MainWindow::showFailure);
-    connect(m_loader, &ImageLoadController::cancelled, this, [this] {
-        m_banner->hide();
-        statusBar()->showMessage(tr("Loading cancelled"), 5000);
-    });
+    connectSession();
     connect(m_layers, &LayersPane::layerSelected, this, [this](int layer) {
         m_tree->setLayer(layer);
         m_details->showLayer(layer);
@@ -126,11 +104,8 @@ MainWindow::MainWindow(QWidget *parent)
             openDockerfile(path);
     });
     // The image a Rebuild opens was built from the Dockerfile open now: they go together.
-    connect(m_rebuilder, &ImageRebuilder::built, this, [this](const QString &source) {
-        m_rebuiltSource = source;
-        DockerfileForImage::remember(source, m_dockerfile->filePath());
-    });
-    connect(m_dockerfile->linter(), &DockerfileLinter::measured, this, [this] { takeScreenshotIfWanted(false); });
+    connect(m_rebuilder, &ImageRebuilder::built, this, [this](const QString &source) { DockerfileForImage::remember(source, m_dockerfile->filePath()); });
+    connect(m_dockerfile->linter(), &DockerfileLinter::measured, this, &MainWindow::settleIfDone);
     // The treemap shows what the file tree shows (layer, mode, filters); one selection for both.
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { m_treemap->setScope(m_tree->model()->scope()); });
     connect(m_tree, &FileTreePane::nodeSelected, m_treemap, &TreemapView::setSelectedNode);
@@ -140,25 +115,56 @@ MainWindow::MainWindow(QWidget *parent)
         m_details->showNode(node, m_layers->selectedLayer());
     });
     for (TreemapView *view : {m_treemap, m_compare->treemapA(), m_compare->treemapB()})
-        connect(view, &TreemapView::layoutReady, this, [this] { takeScreenshotIfWanted(false); });
+        connect(view, &TreemapView::layoutReady, this, &MainWindow::settleIfDone);
     connect(m_tree, &FileTreePane::nodeSelected, this, [this](MergedTree::NodeId node) { m_details->showNode(node, m_layers->selectedLayer()); });
     connect(m_details, &DetailsPane::nodeActivated, this, [this](MergedTree::NodeId node) {
         m_tree->setFilter(TreeFilter {}); // make sure the file is not filtered out
-        if (m_current.image)
-            m_layers->selectLayer(int(m_current.image->layers.size()) - 1);
+        if (const LoadedImage &current = m_session->current(); current.image)
+            m_layers->selectLayer(int(current.image->layers.size()) - 1);
         auto select = [this, node] { m_tree->selectNode(node); m_tree->view()->setFocus(); };
         if (m_tree->isBusy()) // a new scope is on its way: select once it is shown
             connect(m_tree, &FileTreePane::scopeReady, this, select, Qt::SingleShotConnection);
         else // nothing to recompute: no scopeReady will come
             select();
     });
-    connect(m_tree, &FileTreePane::scopeReady, this, [this] { takeScreenshotIfWanted(false); });
+    connect(m_tree, &FileTreePane::scopeReady, this, &MainWindow::settleIfDone);
     connectFindingsView();
     restoreSettings();
     updateRecentMenu();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &ImageSession::loadStarted, m_banner, &LoadBanner::showLoading);
+    connect(m_session, &ImageSession::compareStarted, m_banner, &LoadBanner::showComparing);
+    connect(m_session, &ImageSession::progress, m_banner, &LoadBanner::showProgress);
+    connect(m_session, &ImageSession::fetching, m_banner, &LoadBanner::showFetching);
+    connect(m_session, &ImageSession::imageOpened, this, &MainWindow::showOpened);
+    connect(m_session, &ImageSession::openDeclined, this, [this](const QString &source) {
+        m_banner->hide();
+        statusBar()->showMessage(tr("%1 was not opened: the Dockerfile's unsaved changes are kept").arg(sourceDisplayName(source)), 8000);
+    });
+    connect(m_session, &ImageSession::comparisonReady, this, &MainWindow::showComparison);
+    // The image that was open stays open: a failed load changes nothing but the banner.
+    connect(m_session, &ImageSession::loadFailed, m_banner, [this](const QString &, const QString &message) { m_banner->showError(message); });
+    connect(m_session, &ImageSession::compareFailed, m_banner, &LoadBanner::showError);
+    connect(m_session, &ImageSession::loadCancelled, this, [this] {
+        m_banner->hide();
+        statusBar()->showMessage(tr("Loading cancelled"), 5000);
+    });
+    connect(m_session, &ImageSession::compareCancelled, this, [this] {
+        m_banner->hide();
+        statusBar()->showMessage(tr("Comparison cancelled"), 5000);
+    });
+    connect(m_session, &ImageSession::idle, this, &MainWindow::settleIfDone);
+    m_session->setReplaceGuard([this](const QString &source) {
+        m_banner->hide(); // loaded: the banner must not hide the question about unsaved edits
+        return openDockerfileOf(source);
+    });
+    m_session->setChooser([this](const QString &source, const QList<ImageChoice> &choices) { return chooseAmong(source, choices); });
+}
 
 QString MainWindow::bundledSamplePath()
 {
@@ -172,181 +178,6 @@ QString MainWindow::bundledSamplePath()
     return {};
 }
 
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Image…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open image archive"), QString(),
-                                                          tr("Image archives (*.tar *.tar.gz *.tgz *.tar.zst *.oci);;All files (*)"));
-        if (!path.isEmpty())
-            openImage(path);
-    });
-    open->setObjectName(QStringLiteral("openAction"));
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a docker save / podman save / OCI archive"));
-    file->addAction(tr("Open OCI &Layout Folder…"), this, [this] {
-        const QString path = QFileDialog::getExistingDirectory(this, tr("Open OCI image layout"));
-        if (!path.isEmpty())
-            openImage(path);
-    });
-    addSourceActions(file, this);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    QAction *compare = file->addAction(tr("&Compare With…"), this, [this] {
-        QString a = m_currentPath;
-        if (a.isEmpty())
-            a = QFileDialog::getOpenFileName(this, tr("First image (A)"));
-        if (a.isEmpty())
-            return;
-        const QString b = QFileDialog::getOpenFileName(this, tr("Compare %1 with (B)").arg(sourceDisplayName(a)));
-        if (!b.isEmpty())
-            compareImages(a, b);
-    });
-    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    compare->setToolTip(tr("Compare the open image with another version of it"));
-    m_reload = file->addAction(tr("&Reload"), this, [this] {
-        if (!m_currentPath.isEmpty())
-            openImage(m_currentPath, m_currentOptions);
-    });
-    m_reload->setShortcut(QKeySequence::Refresh);
-    QAction *openDockerfileAction = file->addAction(tr("Open &Dockerfile…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Dockerfile"),
-                                                          isPlainPath(m_currentPath) ? QFileInfo(m_currentPath).absolutePath() : QString());
-        if (!path.isEmpty() && m_dockerfile->maybeSave())
-            openDockerfile(path);
-    });
-    openDockerfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    openDockerfileAction->setToolTip(tr("Open the Dockerfile that built the image, to see which lines made the heavy layers"));
-    file->addAction(m_dockerfile->rebuildAction());
-    file->addSeparator();
-    m_exportPng = file->addAction(tr("Export Treemap as &PNG…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty())
-            exportTreemap(path, [this](const QString &to) { return m_treemap->exportPng(to); });
-    });
-    m_exportSvg = file->addAction(tr("Export Treemap as &SVG…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export treemap"), QStringLiteral("treemap.svg"), tr("SVG images (*.svg)"));
-        if (!path.isEmpty())
-            exportTreemap(path, [this](const QString &to) { return m_treemap->exportSvg(to); });
-    });
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    // They act on the single image shown: none before the first, nor while a comparison is shown.
-    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateImageActions);
-    updateImageActions();
-
-    // Esc stops a load from anywhere in the window (a button shortcut would need the banner in focus).
-    auto *cancelLoad = new QAction(tr("Cancel Loading"), this);
-    cancelLoad->setShortcut(QKeySequence(Qt::Key_Escape));
-    cancelLoad->setShortcutContext(Qt::WindowShortcut);
-    connect(cancelLoad, &QAction::triggered, this, [this] {
-        m_loader->cancel();
-        m_compareLoader->cancel();
-    });
-    addAction(cancelLoad);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    // One Find for the view in front: the file tree's search, or the diff tree's in a comparison.
-    QAction *find = view->addAction(tr("&Find Files"), this, [this] { isComparing() ? m_compare->focusSearch() : m_tree->focusSearch(); });
-    find->setShortcut(QKeySequence::Find);
-    QAction *findNext = view->addAction(tr("Find &Next"), this, [this] { isComparing() ? m_compare->findNext() : m_tree->findNext(); });
-    findNext->setShortcut(QKeySequence(Qt::Key_F3));
-    findNext->setToolTip(tr("Select the next file the search matches (in a comparison, the diff tree's)"));
-    QAction *findPrevious = view->addAction(tr("Find &Previous"), this, [this] { isComparing() ? m_compare->findPrevious() : m_tree->findPrevious(); });
-    findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
-    findPrevious->setToolTip(tr("Select the previous file the search matches (in a comparison, the diff tree's)"));
-    auto *modes = new QActionGroup(this);
-    QAction *aggregated = view->addAction(tr("&Aggregated Filesystem"), this, [this] { m_tree->setMode(TreeMode::Aggregated); });
-    QAction *changes = view->addAction(tr("Layer &Changes Only"), this, [this] { m_tree->setMode(TreeMode::LayerChanges); });
-    aggregated->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    changes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    for (QAction *action : {aggregated, changes}) {
-        action->setCheckable(true);
-        modes->addAction(action);
-    }
-    aggregated->setChecked(true);
-    connect(m_tree->modeBox(), &QComboBox::currentIndexChanged, this, [aggregated, changes, this] {
-        (m_tree->filter().mode == TreeMode::Aggregated ? aggregated : changes)->setChecked(true);
-    });
-    QAction *overview = view->addAction(tr("Image &Overview"), m_details, &DetailsPane::showImage);
-    overview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    overview->setToolTip(tr("Show the image's facts and findings in the details pane"));
-    QAction *findings = view->addAction(tr("F&indings"), this, [this] {
-        if (isComparing()) // the findings are the single image's
-            showSingleImage();
-        showView(QStringLiteral("findings"));
-        m_findings->view()->setFocus();
-    });
-    findings->setObjectName(QStringLiteral("findingsAction"));
-    findings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    findings->setToolTip(tr("Everything found in the image, what it would save, and one-click fixes"));
-    QAction *single = view->addAction(tr("&Single Image"), this, &MainWindow::showSingleImage);
-    single->setObjectName(QStringLiteral("singleImageAction"));
-    single->setToolTip(tr("Leave the comparison and show the open image, or A when neither image of the comparison is open"));
-    m_comparisonAction = view->addAction(tr("&Comparison"), this, [this] { m_stack->setCurrentWidget(m_compare); });
-    m_comparisonAction->setObjectName(QStringLiteral("comparisonAction"));
-    m_comparisonAction->setToolTip(tr("Go back to the last comparison"));
-    m_comparisonAction->setEnabled(false);
-    view->addSeparator();
-    view->addAction(tr("&Expand All"), m_tree, &FileTreePane::expandAll);
-    view->addAction(tr("C&ollapse All"), m_tree, &FileTreePane::collapseAll);
-    view->addSeparator();
-    QMenu *themes = view->addMenu(tr("&Theme"));
-    auto *themeGroup = new QActionGroup(this);
-    for (const auto &[label, theme] : std::vector<std::pair<QString, Theme>> {{tr("System"), Theme::System}, {tr("Light"), Theme::Light}, {tr("Dark"), Theme::Dark}}) {
-        QAction *action = themes->addAction(label, this, [theme = theme] {
-            applyTheme(theme);
-            QSettings().setValue(QStringLiteral("theme"), int(theme));
-        });
-        action->setCheckable(true);
-        action->setChecked(int(theme) == QSettings().value(QStringLiteral("theme"), int(Theme::System)).toInt());
-        themeGroup->addAction(action);
-    }
-
-    menuBar()->addMenu(tr("&Settings"))->addAction(createLoadLimitsAction(this));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { ShortcutsDialog(this, this).exec(); });
-    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
-    shortcuts->setShortcut(QKeySequence::HelpContents);
-    shortcuts->setToolTip(tr("Every keyboard shortcut of the window"));
-    QAction *about = help->addAction(tr("&About Ballast"), this, [this] { AboutDialog(this).exec(); });
-    about->setObjectName(QStringLiteral("aboutAction"));
-    about->setToolTip(tr("Ballast's version and the versions of Qt and the libraries it runs on"));
-}
-
-void MainWindow::updateImageActions()
-{
-    const bool shown = m_current.image && m_stack->currentWidget() == m_workspace;
-    for (QAction *action : { m_reload, m_exportPng, m_exportSvg })
-        action->setEnabled(shown);
-}
-
-void MainWindow::exportTreemap(const QString &path, const std::function<bool(const QString &)> &write)
-{
-    auto writeNow = [this, path, write] {
-        if (write(path))
-            statusBar()->showMessage(tr("Treemap saved as %1").arg(path), 5000);
-        else
-            statusBar()->showMessage(
-                tr("Could not save the treemap as %1: the file cannot be written there").arg(path), 10000);
-    };
-    const auto frame = m_treemap->frame();
-    if (frame && frame->layout->weights().scope == m_treemap->scope() && !m_treemap->isBusy())
-        return writeNow();
-    // The map is drawn only while its tab is shown: show it and write once it is drawn, so the file
-    // holds what the Files tab shows now, not a map of an earlier layer.
-    connect(m_treemap, &TreemapView::layoutReady, this, writeNow, Qt::SingleShotConnection);
-    m_tabs->setCurrentWidget(m_treemap);
-}
-
-void MainWindow::openImage(const QString &path, const LoadOptions &options)
-{
-    m_pendingOptions = withSavedLimits(options);
-    m_banner->showLoading(path);
-    m_loader->start(path, m_pendingOptions);
-}
-
 bool MainWindow::openDockerfile(const QString &path)
 {
     QString error;
@@ -354,22 +185,38 @@ bool MainWindow::openDockerfile(const QString &path)
         statusBar()->showMessage(error, 8000);
         return false;
     }
-    if (!m_currentPath.isEmpty())
-        DockerfileForImage::remember(m_currentPath, path);
-    showView(QStringLiteral("dockerfile"));
+    if (!m_session->currentSource().isEmpty())
+        DockerfileForImage::remember(m_session->currentSource(), path);
+    showView(View::Dockerfile);
     return true;
 }
 
-void MainWindow::showView(const QString &name)
+void MainWindow::showView(View view)
 {
-    if (name == QLatin1String("dockerfile"))
-        m_tabs->setCurrentWidget(m_dockerfile);
-    else if (name == QLatin1String("treemap"))
-        m_tabs->setCurrentWidget(m_treemap);
-    else if (name == QLatin1String("layers"))
-        m_tabs->setCurrentWidget(m_tree);
-    else if (name == QLatin1String("findings"))
-        m_tabs->setCurrentWidget(m_findings);
+    switch (view) {
+    case View::Files:
+        return m_tabs->setCurrentWidget(m_tree);
+    case View::Treemap:
+        return m_tabs->setCurrentWidget(m_treemap);
+    case View::Dockerfile:
+        return m_tabs->setCurrentWidget(m_dockerfile);
+    case View::Findings:
+        return m_tabs->setCurrentWidget(m_findings);
+    case View::Compare: // two images on the command line show it by themselves once compared
+        if (m_comparisonAction->isEnabled())
+            m_comparisonAction->trigger();
+        return;
+    }
+}
+
+void MainWindow::setTreeMode(TreeMode mode)
+{
+    m_tree->setMode(mode);
+}
+
+void MainWindow::selectLayer(int layer)
+{
+    m_layers->selectLayer(layer);
 }
 
 void MainWindow::connectFindingsView()
@@ -384,18 +231,18 @@ void MainWindow::connectFindingsView()
     connect(m_findings, &FindingsView::filesRequested, this, [this](int layer, const QList<MergedTree::NodeId> &files) {
         m_tree->setFilter(TreeFilter {}); // make sure no filter hides them
         m_layers->selectLayer(layer);
-        showView(QStringLiteral("layers"));
+        showView(View::Files);
         selectFiles(files, true);
     });
     connect(m_findings, &FindingsView::lineRequested, this, [this](int line) {
-        showView(QStringLiteral("dockerfile"));
+        showView(View::Dockerfile);
         DockerfileEditor *editor = m_dockerfile->editor();
         editor->setTextCursor(QTextCursor(editor->document()->findBlockByNumber(line - 1)));
         editor->centerCursor();
         editor->setFocus();
     });
-    // The Findings view's lines and fixes come with the Dockerfile's checks: a screenshot waits for them.
-    connect(m_dockerfile->linter(), &DockerfileLinter::checked, this, [this] { takeScreenshotIfWanted(false); });
+    // The Findings view's lines and fixes come with the Dockerfile's checks: the views settle with them.
+    connect(m_dockerfile->linter(), &DockerfileLinter::checked, this, &MainWindow::settleIfDone);
 }
 
 void MainWindow::selectFiles(const QList<MergedTree::NodeId> &files, bool focus)
@@ -422,18 +269,6 @@ void MainWindow::selectFiles(const QList<MergedTree::NodeId> &files, bool focus)
         select();
 }
 
-void MainWindow::compareImages(const QString &pathA, const QString &pathB)
-{
-    m_banner->showComparing(pathA, pathB);
-    m_compareLoader->start(pathA, pathB, withSavedLimits({}), withSavedLimits({}));
-}
-
-void MainWindow::compareLoadedImages(const LoadedImage &a, const LoadedImage &b)
-{
-    m_banner->showComparing(a.image->sourcePath, b.image->sourcePath);
-    m_compareLoader->compareLoaded(a, b);
-}
-
 bool MainWindow::isComparing() const
 {
     return m_stack->currentWidget() == m_compare;
@@ -450,27 +285,26 @@ void MainWindow::showComparison(const LoadedComparison &comparison)
     addRecentFile(comparison.b.image->sourcePath);
     addRecentFile(comparison.a.image->sourcePath);
     emit comparisonShown();
-    takeScreenshotIfWanted(false);
 }
 
 void MainWindow::showSingleImage()
 {
     const LoadedComparison &compared = m_compare->comparison();
-    auto isOpen = [this](const LoadedImage &side) {
-        return m_current.image && side.image
-            && (m_current.image == side.image || absoluteSource(m_current.image->sourcePath) == absoluteSource(side.image->sourcePath));
+    const LoadedImage &current = m_session->current();
+    auto isOpen = [&current](const LoadedImage &side) {
+        return current.image && side.image
+            && (current.image == side.image || absoluteSource(current.image->sourcePath) == absoluteSource(side.image->sourcePath));
     };
     if (isComparing() && compared.a.image && !isOpen(compared.a) && !isOpen(compared.b)) // after `ballast A B`, nothing was open alone
         return showComparedImage(compared.a);
-    m_stack->setCurrentWidget(m_current.image ? static_cast<QWidget *>(m_workspace) : m_start);
+    m_stack->setCurrentWidget(current.image ? static_cast<QWidget *>(m_workspace) : m_start);
 }
 
 void MainWindow::showComparedImage(const LoadedImage &loaded)
 {
-    if (loaded.image == m_current.image) // already open: keep its layer, selection and Dockerfile
+    if (loaded.image == m_session->current().image) // already open: keep its layer, selection and Dockerfile
         return m_stack->setCurrentWidget(m_workspace);
-    m_pendingOptions = withSavedLimits({}); // what the comparison loaded it with; Reload uses them
-    showLoaded(loaded.image->sourcePath, loaded);
+    m_session->openCompared(loaded);
 }
 
 // The title names what the window shows: the single image, the two compared, or nothing.
@@ -479,27 +313,19 @@ void MainWindow::updateWindowTitle()
     const LoadedComparison &compared = m_compare->comparison();
     if (m_stack->currentWidget() == m_compare && compared.a.image && compared.b.image)
         setWindowTitle(tr("%1 ↔ %2 — Ballast").arg(imageDisplayName(*compared.a.image), imageDisplayName(*compared.b.image)));
-    else if (m_stack->currentWidget() == m_workspace && m_current.image)
-        setWindowTitle(tr("%1 — Ballast").arg(imageDisplayName(*m_current.image)));
+    else if (m_stack->currentWidget() == m_workspace && m_session->current().image)
+        setWindowTitle(tr("%1 — Ballast").arg(imageDisplayName(*m_session->current().image)));
     else
         setWindowTitle(tr("Ballast"));
 }
 
-void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
+void MainWindow::showOpened(const QString &path, const LoadedImage &loaded, bool builtFromDockerfile)
 {
     m_banner->hide();
-    if (!openDockerfileOf(path)) {
-        statusBar()->showMessage(tr("%1 was not opened: the Dockerfile's unsaved changes are kept").arg(sourceDisplayName(path)), 8000);
-        return;
-    }
-    m_current = loaded;
-    m_currentPath = path;
-    m_currentOptions = m_pendingOptions;
     m_layers->setImage(loaded);
     m_details->setImage(loaded);
     m_tree->setImage(loaded.image);
-    const bool rebuilt = !m_rebuiltSource.isEmpty() && std::exchange(m_rebuiltSource, QString()) == path;
-    m_dockerfile->setImage(loaded, rebuilt ? DockerfilePane::Pairing::BuiltFromCurrentText : DockerfilePane::Pairing::SameImageKeepsBuiltText);
+    m_dockerfile->setImage(loaded, builtFromDockerfile ? DockerfilePane::Pairing::BuiltFromCurrentText : DockerfilePane::Pairing::SameImageKeepsBuiltText);
     m_dockerfile->setDockerfileBesideImage(DockerfileForImage::beside(path));
     m_stack->setCurrentWidget(m_workspace);
     if (!loaded.image->layers.empty())
@@ -515,10 +341,11 @@ void MainWindow::showLoaded(const QString &path, const LoadedImage &loaded)
 
 // Each image has its own Dockerfile (DockerfileForImage), never the one of the image before. One opened
 // before any image (--dockerfile, recovered edits) goes with the first. False when the person keeps
-// unsaved edits of the Dockerfile that would be replaced.
+// unsaved edits of the Dockerfile that would be replaced. Asked by the session before an image
+// replaces the one open.
 bool MainWindow::openDockerfileOf(const QString &imageSource)
 {
-    if (m_currentPath.isEmpty() && (!m_dockerfile->filePath().isEmpty() || m_dockerfile->isModified()))
+    if (m_session->currentSource().isEmpty() && (!m_dockerfile->filePath().isEmpty() || m_dockerfile->isModified()))
         return true;
     const QString wanted = DockerfileForImage::chosenOrBeside(imageSource);
     if (wanted == m_dockerfile->filePath() && !wanted.isEmpty())
@@ -533,34 +360,19 @@ bool MainWindow::openDockerfileOf(const QString &imageSource)
     return true;
 }
 
-void MainWindow::showFailure(const QString &path, const QString &message, const QStringList &choices)
+std::optional<ImageChoice> MainWindow::chooseAmong(const QString &source, const QList<ImageChoice> &choices)
 {
-    if (!choices.isEmpty() && m_screenshotPath.isEmpty()) {
-        m_banner->hide();
-        chooseAmong(path, choices);
-        return;
-    }
-    // The image that was open stays open: a failed load changes nothing but the banner.
-    m_banner->showError(message);
-    takeScreenshotIfWanted(true);
-}
-
-void MainWindow::chooseAmong(const QString &path, const QStringList &choices)
-{
-    bool ok = false;
-    const QString choice = QInputDialog::getItem(this, tr("Choose an image"),
-                                                 tr("%1 holds several images. Which one?").arg(sourceDisplayName(path)), choices, 0, false, &ok);
-    if (!ok)
-        return;
-    // Choices read "name:tag, other:tag [os/arch]" (see readImageLayout).
-    LoadOptions options = m_pendingOptions;
-    const int bracket = choice.lastIndexOf(QStringLiteral(" ["));
-    const QString tags = bracket >= 0 ? choice.left(bracket) : choice;
-    if (bracket >= 0)
-        options.selection.platform = choice.mid(bracket + 2).chopped(1);
-    if (tags != QLatin1String("(untagged)"))
-        options.selection.tag = tags.section(QStringLiteral(", "), 0, 0);
-    openImage(path, options);
+    m_banner->hide();
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Choose an image"));
+    dialog.setLabelText(tr("%1 holds several images. Which one?").arg(sourceDisplayName(source)));
+    dialog.setComboBoxItems(choiceTexts(choices));
+    dialog.setComboBoxEditable(false);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    // By position: two images may read the same (untagged, one platform), the choices never do.
+    const int chosen = dialog.findChild<QComboBox *>()->currentIndex();
+    return chosen >= 0 && chosen < choices.size() ? std::optional(choices[chosen]) : std::nullopt;
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -574,48 +386,45 @@ void MainWindow::updateRecentMenu()
     const QStringList files = RecentFiles::list();
     m_recentMenu->clear();
     for (const QString &file : files)
-        m_recentMenu->addAction(file, this, [this, file] { openImage(file); });
+        m_recentMenu->addAction(file, m_session, [this, file] { m_session->open(file); });
     m_recentMenu->setEnabled(!files.isEmpty());
     m_start->setRecentFiles(files);
 }
 
 void MainWindow::updateStatusBar()
 {
-    if (!m_current.image)
+    const LoadedImage &current = m_session->current();
+    if (!current.image)
         return m_statusSummary->clear();
-    const Image &image = *m_current.image;
+    const Image &image = *current.image;
     m_statusSummary->setText(tr("%1 layers · %2 (%3 stored) · final %4 in %5 files · efficiency %6 % · reclaimable %7")
                                  .arg(image.layers.size())
                                  .arg(formatBytes(image.sizeBytes()), formatBytes(image.compressedSizeBytes()), formatBytes(image.tree.finalFileBytes()))
                                  .arg(image.tree.finalFileCount())
-                                 .arg(m_current.analysis->dive.efficiency * 100, 0, 'f', 1)
-                                 .arg(formatBytes(m_current.analysis->reclaimableBytes)));
+                                 .arg(current.analysis->dive.efficiency * 100, 0, 'f', 1)
+                                 .arg(formatBytes(current.analysis->reclaimableBytes)));
 }
 
-void MainWindow::setScreenshotTarget(const QString &pngPath)
+bool MainWindow::areViewsBusy() const
 {
-    m_screenshotPath = pngPath;
-}
-
-void MainWindow::takeScreenshotIfWanted(bool failed)
-{
-    if (m_screenshotPath.isEmpty() || m_loader->isLoading() || m_compareLoader->isLoading() || m_tree->isBusy())
-        return;
+    if (m_tree->isBusy())
+        return true;
     if (m_tabs->currentWidget() == m_treemap && m_stack->currentWidget() == m_workspace && (m_treemap->isBusy() || !m_treemap->frame()))
-        return; // the treemap's layoutReady comes back here
+        return true; // the treemap's layoutReady settles it
     if ((m_tabs->currentWidget() == m_dockerfile || m_tabs->currentWidget() == m_findings) && m_dockerfile->linter()->isBusy())
-        return; // the image's measurement of the Dockerfile (or its live check) comes back here
+        return true; // the image's measurement of the Dockerfile (or its live check) settles it
     if (m_stack->currentWidget() == m_compare)
         for (TreemapView *view : {m_compare->treemapA(), m_compare->treemapB()})
             if (view->isBusy() || !view->frame())
-                return; // as above, for both treemaps of the comparison
-    const QString target = m_screenshotPath;
-    m_screenshotPath.clear();
-    // Let the views lay out and paint the new data first.
-    QTimer::singleShot(300, this, [this, target, failed] {
-        const bool saved = grab().save(target, "PNG");
-        QCoreApplication::exit(saved && !failed ? 0 : 1);
-    });
+                return true; // as above, for both treemaps of the comparison
+    return false;
+}
+
+// Called whenever the session or a view finishes a piece of work.
+void MainWindow::settleIfDone()
+{
+    if (!m_session->isBusy() && !areViewsBusy())
+        emit viewsSettled();
 }
 
 void MainWindow::restoreSettings()
@@ -639,7 +448,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/workspace"), m_workspace->saveState());
     settings.setValue(QStringLiteral("window/leftColumn"), m_leftColumn->saveState());
-    m_loader->cancel();
+    m_session->cancel();
     event->accept();
 }
 
@@ -658,19 +467,20 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
+    const QString current = m_session->currentSource();
     if (files.size() >= 2)
-        return compareImages(files[0], files[1]);
-    if (m_currentPath.isEmpty())
-        return openImage(files[0]);
+        return m_session->compare(files[0], files[1]);
+    if (current.isEmpty())
+        return m_session->open(files[0]);
     // A second image dropped on an open one: open it instead, or compare the two.
     QMenu menu(this);
     QAction *open = menu.addAction(tr("Open %1").arg(QFileInfo(files[0]).fileName()));
-    QAction *compare = menu.addAction(tr("Compare with %1").arg(sourceDisplayName(m_currentPath)));
+    QAction *compare = menu.addAction(tr("Compare with %1").arg(sourceDisplayName(current)));
     QAction *chosen = menu.exec(mapToGlobal(event->position().toPoint()));
     if (chosen == open)
-        openImage(files[0]);
+        m_session->open(files[0]);
     else if (chosen == compare)
-        compareImages(m_currentPath, files[0]);
+        m_session->compare(current, files[0]);
 }
 
 } // namespace ballast

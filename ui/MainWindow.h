@@ -1,5 +1,8 @@
 #pragma once
-#include "load/ImageLoadController.h"
+#include "View.h"
+#include "models/TreeScope.h"
+#include "tree/MergedTree.h"
+#include "util/ImageChoice.h"
 
 #include <QMainWindow>
 #include <functional>
@@ -13,9 +16,10 @@ class QTabWidget;
 
 namespace ballast {
 
-class CompareLoader;
 class ComparePane;
+class ImageSession;
 struct LoadedComparison;
+struct LoadedImage;
 class DetailsPane;
 class DockerfilePane;
 class TreemapView;
@@ -27,25 +31,17 @@ class LoadBanner;
 class StartPage;
 
 // The main window: start page or workspace (layers, details, file tree), the loading banner,
-// menus with the standard shortcuts, recent files, drag and drop, remembered layout.
+// menus with the standard shortcuts, recent files, drag and drop, remembered layout. What is open is
+// the session's (ImageSession): the window shows it and asks it to open, compare and reload.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // `path` may also be a URI: docker://NAME:TAG, registry://HOST/NAME:TAG, … (SourceReference.h).
-    void openImage(const QString &path, const LoadOptions &options = {});
-    // Compares two images side by side (A is usually the one open).
-    void compareImages(const QString &pathA, const QString &pathB);
-    void compareLoadedImages(const LoadedImage &a, const LoadedImage &b);
-    // Saves a PNG of the window once the image (and its file tree) is shown, then quits the
-    // application: exit code 0, or 1 when loading failed.
-    void setScreenshotTarget(const QString &pngPath);
-
-    const LoadedImage &current() const { return m_current; }
-    // The path or URI of the image shown, as it was opened; empty before the first.
-    const QString &currentSource() const { return m_currentPath; }
+    ImageSession *session() const { return m_session; }
+    // The window's parts, for the GUI tests that drive them like a person; the application's own
+    // code reaches what is open through session(), never through the panes.
     LayersPane *layersPane() const { return m_layers; }
     FileTreePane *fileTreePane() const { return m_tree; }
     DetailsPane *detailsPane() const { return m_details; }
@@ -58,18 +54,23 @@ public:
     QTabWidget *viewTabs() const { return m_tabs; }
     // Opens a Dockerfile in the editor pane (and shows it); false with a message when it cannot.
     bool openDockerfile(const QString &path);
-    // Shows "layers" (the file tree), "treemap", "dockerfile" or "findings" beside the layers.
-    void showView(const QString &name);
-    CompareLoader *compareLoader() const { return m_compareLoader; }
+    // One of the tabs beside the layers, or the last comparison.
+    void showView(View view);
+    void setTreeMode(TreeMode mode);
+    void selectLayer(int layer);
     bool isComparing() const;
-    ImageLoadController *loadController() const { return m_loader; }
     ImageRebuilder *rebuilder() const { return m_rebuilder; }
+    // The views are still computing what they show (a file-tree scope, a treemap layout, the
+    // Dockerfile's check); viewsSettled() follows when they are done.
+    bool areViewsBusy() const;
 
     static QString bundledSamplePath();
 
 signals:
     void imageShown();
     void comparisonShown();
+    // The views in front have drawn what the session holds (see areViewsBusy()).
+    void viewsSettled();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,21 +79,22 @@ protected:
 
 private:
     void createMenus();
-    void showLoaded(const QString &path, const LoadedImage &loaded);
+    void createFileMenu();
+    void connectSession();
+    void showOpened(const QString &source, const LoadedImage &loaded, bool builtFromDockerfile);
     bool openDockerfileOf(const QString &imageSource);
-    void showFailure(const QString &path, const QString &message, const QStringList &choices);
     void showComparison(const LoadedComparison &comparison);
     // View › Single Image: the open image, or A of the comparison when neither side is open alone.
     void showSingleImage();
     // One image of the comparison alone, without loading it again.
     void showComparedImage(const LoadedImage &loaded);
     void updateWindowTitle();
-    void chooseAmong(const QString &path, const QStringList &choices);
+    std::optional<ImageChoice> chooseAmong(const QString &source, const QList<ImageChoice> &choices);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateStatusBar();
     void restoreSettings();
-    void takeScreenshotIfWanted(bool failed);
+    void settleIfDone();
     void updateImageActions();
     void exportTreemap(const QString &path, const std::function<bool(const QString &)> &write);
     // Selects these files in the file tree (the first is the current one) once it shows the scope
@@ -100,14 +102,7 @@ private:
     void selectFiles(const QList<MergedTree::NodeId> &files, bool focus);
     void connectFindingsView();
 
-    ImageLoadController *m_loader;
-    CompareLoader *m_compareLoader;
-    LoadedImage m_current;
-    QString m_currentPath;
-    LoadOptions m_currentOptions;
-    LoadOptions m_pendingOptions;
-    QString m_rebuiltSource; // the image a Rebuild is opening, built from the Dockerfile open
-    QString m_screenshotPath;
+    ImageSession *m_session;
 
     LoadBanner *m_banner;
     QStackedWidget *m_stack;
@@ -128,7 +123,7 @@ private:
     QAction *m_comparisonAction = nullptr; // View › Comparison: back to the last one
     QAction *m_exportPng = nullptr;
     QAction *m_exportSvg = nullptr;
-    ImageRebuilder *m_rebuilder;
+    ImageRebuilder *m_rebuilder = nullptr;
 };
 
 } // namespace ballast

@@ -77,8 +77,8 @@ int runAnalyzeCommand(const QStringList &arguments)
         return 0;
     } catch (const ballast::LoadError &error) {
         err << "error: " << error.message() << "\n";
-        for (const QString &choice : error.choices())
-            err << "  " << choice << "\n";
+        for (const ballast::ImageChoice &choice : error.choices())
+            err << "  " << choice.text() << "\n";
         return 2;
     }
 }

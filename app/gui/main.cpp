@@ -1,17 +1,18 @@
 // `ballast [IMAGE] [--tag T] [--platform P] [--view layers|treemap|dockerfile|findings] [--screenshot FILE.png]`
 #include "MainWindow.h"
+#include "ScreenshotMode.h"
 #include "Theme.h"
+#include "View.h"
 #include "help/AboutDialog.h"
+#include "session/ImageSession.h"
 #include "util/Logging.h"
 #include "util/Utf8Locale.h"
 #include "util/Versions.h"
-#include "panes/FileTreePane.h"
-#include "panes/LayersPane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
-#include <QTimer>
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -42,6 +43,12 @@ int main(int argc, char *argv[])
     QCommandLineOption dockerfile(QStringLiteral("dockerfile"), QStringLiteral("The Dockerfile that built the image."), QStringLiteral("FILE"));
     parser.addOptions({tag, platform, view, screenshot, theme, layer, mode, dockerfile});
     parser.process(app);
+    const std::optional<ballast::View> shownView = ballast::viewNamed(parser.value(view));
+    if (!shownView) {
+        std::fprintf(stderr, "ballast: unknown view \"%s\" for --view; the views are: %s\n", qPrintable(parser.value(view)),
+                     qPrintable(ballast::viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
 
     ballast::Theme chosen = ballast::Theme(QSettings().value(QStringLiteral("theme"), int(ballast::Theme::System)).toInt());
     if (parser.isSet(theme))
@@ -50,33 +57,31 @@ int main(int argc, char *argv[])
     ballast::applyTheme(chosen);
 
     ballast::MainWindow window;
+    ScreenshotMode *screenshotMode = nullptr;
     if (parser.isSet(screenshot)) {
-        window.setScreenshotTarget(parser.value(screenshot));
+        screenshotMode = new ScreenshotMode(&window, parser.value(screenshot));
         window.resize(1600, 1000);
     }
     window.show();
     if (parser.isSet(dockerfile))
         window.openDockerfile(parser.value(dockerfile));
     if (parser.isSet(view)) // else the window chooses (the Dockerfile tab when it has recovered edits)
-        window.showView(parser.value(view));
+        window.showView(*shownView);
     if (parser.isSet(mode))
-        window.fileTreePane()->setMode(parser.value(mode) == QLatin1String("changes") ? ballast::TreeMode::LayerChanges
-                                                                                      : ballast::TreeMode::Aggregated);
+        window.setTreeMode(parser.value(mode) == QLatin1String("changes") ? ballast::TreeMode::LayerChanges : ballast::TreeMode::Aggregated);
     if (parser.isSet(layer))
-        QObject::connect(&window, &ballast::MainWindow::imageShown, &window,
-                         [&window, n = parser.value(layer).toInt()] { window.layersPane()->selectLayer(n); });
+        QObject::connect(&window, &ballast::MainWindow::imageShown, &window, [&window, n = parser.value(layer).toInt()] { window.selectLayer(n); });
+    ballast::ImageSession *session = window.session();
     const QStringList images = parser.positionalArguments();
     if (images.size() >= 2) {
-        window.compareImages(images[0], images[1]);
+        session->compare(images[0], images[1]);
     } else if (!images.isEmpty()) {
         ballast::LoadOptions options;
         options.selection.tag = parser.value(tag);
         options.selection.platform = parser.value(platform);
-        window.openImage(images.first(), options);
-    } else if (parser.isSet(screenshot)) {
-        QTimer::singleShot(300, &window, [&window, &parser, &screenshot] {
-            QCoreApplication::exit(window.grab().save(parser.value(screenshot), "PNG") ? 0 : 1);
-        });
+        session->open(images.first(), options);
+    } else if (screenshotMode) {
+        screenshotMode->shootWithoutImage();
     }
     return QApplication::exec();
 }

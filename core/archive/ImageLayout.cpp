@@ -66,12 +66,6 @@ QString platformName(const nlohmann::json &platform)
     return variant.isEmpty() ? name : name + QLatin1Char('/') + variant;
 }
 
-QString describe(const ImageLayout &layout)
-{
-    QString name = layout.tags.isEmpty() ? QStringLiteral("(untagged)") : layout.tags.join(QStringLiteral(", "));
-    return layout.platform.isEmpty() ? name : name + QStringLiteral(" [") + layout.platform + QLatin1Char(']');
-}
-
 std::vector<Candidate> dockerCandidates(const ImageFiles &files, bool hasOciLayout, const LoadLimits &limits)
 {
     const QString source = files.sourcePath() + QStringLiteral(": manifest.json");
@@ -184,12 +178,17 @@ bool platformMatches(const QString &platform, const QString &wanted)
     return platform == wanted || platform.startsWith(wanted + QLatin1Char('/'));
 }
 
+QList<ImageChoice> choicesOf(const std::vector<Candidate> &candidates)
+{
+    QList<ImageChoice> out;
+    for (const auto &candidate : candidates)
+        out << ImageChoice {candidate.layout.tags, candidate.layout.platform};
+    return out;
+}
+
 QStringList describeAll(const std::vector<Candidate> &candidates)
 {
-    QStringList out;
-    for (const auto &candidate : candidates)
-        out << describe(candidate.layout);
-    return out;
+    return choiceTexts(choicesOf(candidates));
 }
 
 } // namespace
@@ -232,7 +231,7 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
         if (candidates.empty())
             throw LoadError(QStringLiteral("%1: no image tagged \"%2\"; available: %3")
                                 .arg(source, selection.tag, describeAll(all).join(QStringLiteral("; "))),
-                            describeAll(all));
+                            choicesOf(all));
     }
     // The same image listed under several tags is one choice.
     std::vector<Candidate> unique;
@@ -256,7 +255,7 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
         if (candidates.empty())
             throw LoadError(QStringLiteral("%1: no image for platform %2; available: %3")
                                 .arg(source, selection.platform, describeAll(all).join(QStringLiteral("; "))),
-                            describeAll(all));
+                            choicesOf(all));
     } else if (candidates.size() > 1) {
         for (const QString &fallback : {hostPlatform(), QStringLiteral("linux/amd64")}) {
             std::vector<Candidate> matching;
@@ -277,7 +276,7 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
                             .arg(source)
                             .arg(candidates.size())
                             .arg(describeAll(candidates).join(QStringLiteral("; "))),
-                        describeAll(candidates));
+                        choicesOf(candidates));
     ImageLayout layout = std::move(candidates.front().layout);
     layout.notes = notes;
     return layout;

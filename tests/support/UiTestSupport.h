@@ -8,6 +8,7 @@
 #include "models/LayerTableModel.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
+#include "session/ImageSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -147,7 +148,7 @@ protected:
 
     bool waitForTree() const
     {
-        return QTest::qWaitFor([this] { return !m_window->loadController()->isLoading() && !tree()->isBusy() && tree()->model()->scope(); },
+        return QTest::qWaitFor([this] { return !m_window->session()->isBusy() && !tree()->isBusy() && tree()->model()->scope(); },
                                LoadTimeout);
     }
 
@@ -155,7 +156,7 @@ protected:
     bool resetToSample()
     {
         if (m_window->windowTitle() != SampleTitle) {
-            m_window->openImage(m_samplePath);
+            m_window->session()->open(m_samplePath);
             if (!QTest::qWaitFor([this] { return m_window->windowTitle() == SampleTitle; }, LoadTimeout))
                 return false;
         }

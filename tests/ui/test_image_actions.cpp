@@ -122,7 +122,7 @@ void TestImageActions::disabledBeforeAnyImage()
     QVERIFY(allEnabled(false));
     // F5 (the Reload shortcut) starts nothing.
     pressOnWindow(Qt::Key_F5);
-    QVERIFY(!m_window->loadController()->isLoading());
+    QVERIFY(!m_window->session()->isBusy());
     QVERIFY(!m_window->loadBanner()->isVisible());
 }
 
@@ -130,11 +130,11 @@ void TestImageActions::disabledThroughAFailedFirstLoad()
 {
     const QString garbage = writeGarbage();
     QVERIFY(!garbage.isEmpty());
-    m_window->openImage(garbage);
+    m_window->session()->open(garbage);
     QVERIFY(allEnabled(false)); // while it loads
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), LoadTimeout);
     QVERIFY(m_window->loadBanner()->isVisible()); // the error
-    QVERIFY(!m_window->current().image);
+    QVERIFY(!m_window->session()->current().image);
     QVERIFY(allEnabled(false));
 }
 
@@ -143,9 +143,9 @@ void TestImageActions::enabledOnceAnImageIsShown()
     QVERIFY(resetToSample());
     QVERIFY(allEnabled(true));
     // Reload (F5) reads the image again.
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     pressOnWindow(Qt::Key_F5);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->current().image && m_window->current().image != before, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->current().image && m_window->session()->current().image != before, LoadTimeout);
     QVERIFY(waitForTree());
     QVERIFY(allEnabled(true));
 }
@@ -153,7 +153,7 @@ void TestImageActions::enabledOnceAnImageIsShown()
 void TestImageActions::exportFromTheFilesTabWritesTheTreemap()
 {
     QVERIFY(resetToSample());
-    m_window->showView(QStringLiteral("layers")); // the Files tab: the treemap has not been drawn yet
+    m_window->showView(View::Files); // the Files tab: the treemap has not been drawn yet
     for (const char *format : { "png", "svg" }) {
         const QString path = m_temp.filePath(QStringLiteral("treemap.%1").arg(QLatin1String(format)));
         answerSaveDialog(path);
@@ -187,22 +187,22 @@ void TestImageActions::failedExportSaysSo()
 void TestImageActions::secondImageAndFailedLoadKeepThemEnabled()
 {
     QVERIFY(resetToSample());
-    m_window->openImage(Whiteouts);
+    m_window->session()->open(Whiteouts);
     QVERIFY(allEnabled(true)); // the sample is still shown while the next one loads
     QTRY_VERIFY_WITH_TIMEOUT(
-        m_window->currentSource() == Whiteouts && !m_window->loadController()->isLoading(), LoadTimeout);
+        m_window->session()->currentSource() == Whiteouts && !m_window->session()->isBusy(), LoadTimeout);
     QVERIFY(waitForTree());
     QVERIFY(allEnabled(true));
-    m_window->openImage(writeGarbage());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), LoadTimeout);
-    QCOMPARE(m_window->currentSource(), Whiteouts); // the failure changed nothing
+    m_window->session()->open(writeGarbage());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), LoadTimeout);
+    QCOMPARE(m_window->session()->currentSource(), Whiteouts); // the failure changed nothing
     QVERIFY(allEnabled(true));
     // Reload reads the image shown, the second one.
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     fileAction(Reload)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(
-        m_window->current().image != before && !m_window->loadController()->isLoading(), LoadTimeout);
-    QCOMPARE(m_window->currentSource(), Whiteouts);
+        m_window->session()->current().image != before && !m_window->session()->isBusy(), LoadTimeout);
+    QCOMPARE(m_window->session()->currentSource(), Whiteouts);
     m_window->loadBanner()->hide();
 }
 
@@ -210,7 +210,7 @@ void TestImageActions::comparisonDisablesThemUntilTheImageIsBack()
 {
     QVERIFY(resetToSample());
     QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
-    m_window->compareImages(m_samplePath, Whiteouts);
+    m_window->session()->compare(m_samplePath, Whiteouts);
     QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, LoadTimeout);
     QVERIFY(m_window->isComparing());
     QVERIFY(allEnabled(false)); // they would act on the image hidden behind the comparison

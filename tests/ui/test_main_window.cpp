@@ -37,7 +37,7 @@ private slots:
     void initTestCase() { QVERIFY(setUpWindow("test_ui_main_window")); }
     void init()
     {
-        if (m_window->current().image) // the first test opens it from the start page
+        if (m_window->session()->current().image) // the first test opens it from the start page
             QVERIFY(resetToSample());
     }
     void cleanupTestCase() { tearDownWindow(); }
@@ -63,7 +63,7 @@ void TestMainWindow::startPageOpensTheSample()
     QCOMPARE(recent->item(0)->text(), QStringLiteral("(none yet)"));
     QTest::mouseClick(m_window->startPage()->sampleButton(), Qt::LeftButton);
     QVERIFY(m_window->loadBanner()->isVisible());
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->current().image != nullptr, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->current().image != nullptr, LoadTimeout);
     QVERIFY(waitForTree());
     QCOMPARE(stack->currentWidget(), m_window->layersPane()->parentWidget()->parentWidget());
     QVERIFY(!m_window->loadBanner()->isVisible());

@@ -58,9 +58,9 @@ void TestMainWindowLoading::findingLinkSelectsFile_data()
 void TestMainWindowLoading::findingLinkSelectsFile()
 {
     QFETCH(bool, withSearch);
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     QTest::keyClick(m_window.get(), Qt::Key_F5);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->current().image != before, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->current().image != before, LoadTimeout);
     QVERIFY(waitForTree());
     if (withSearch) {
         QTest::mouseClick(tree()->searchField(), Qt::LeftButton);
@@ -103,14 +103,14 @@ void TestMainWindowLoading::failedLoadKeepsTheImage()
     }
     QVERIFY(!message.isEmpty());
 
-    const auto image = m_window->current().image;
+    const auto image = m_window->session()->current().image;
     const QString title = m_window->windowTitle();
-    m_window->openImage(garbage);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), LoadTimeout);
+    m_window->session()->open(garbage);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), LoadTimeout);
     LoadBanner *banner = m_window->loadBanner();
     QVERIFY(banner->isVisible());
     QVERIFY2(banner->messageLabel()->text().contains(message.toHtmlEscaped()), qPrintable(banner->messageLabel()->text()));
-    QCOMPARE(m_window->current().image, image);
+    QCOMPARE(m_window->session()->current().image, image);
     QCOMPARE(m_window->windowTitle(), title);
     QCOMPARE(tree()->model()->scope()->image, image);
     QCOMPARE(layersView()->model()->rowCount(), 13);
@@ -136,18 +136,18 @@ void TestMainWindowLoading::cancelLoading()
         spec.layers.push_back(layer);
     }
     const QString big = writeArchive(singleImage(Format::OciArchive, spec), m_temp.path(), QStringLiteral("big")).path;
-    const auto image = m_window->current().image;
+    const auto image = m_window->session()->current().image;
     for (bool byKey : {false, true}) {
-        m_window->openImage(big);
+        m_window->session()->open(big);
         QVERIFY(m_window->loadBanner()->cancelButton()->isVisible());
         if (byKey)
             QTest::keyClick(m_window.get(), Qt::Key_Escape);
         else
             QTest::mouseClick(m_window->loadBanner()->cancelButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), LoadTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), LoadTimeout);
         QVERIFY(!m_window->loadBanner()->isVisible());
         // Cancel is asked for before the worker can have decoded 64 MiB: it always wins.
-        QVERIFY(m_window->current().image == image);
+        QVERIFY(m_window->session()->current().image == image);
         QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Loading cancelled"));
         QCOMPARE(m_window->windowTitle(), QStringLiteral("ballast-sample:1 — Ballast"));
     }
@@ -196,12 +196,12 @@ void TestMainWindowLoading::dropOpensImage()
         QCOMPARE(offered, QStringList({QStringLiteral("Open whiteouts.oci-gzip.tar"), QStringLiteral("Compare with sample.oci-gzip.tar")}));
     };
     drop(QString()); // Escape: nothing happens
-    QVERIFY(!m_window->loadController()->isLoading());
+    QVERIFY(!m_window->session()->isBusy());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("ballast-sample:1 — Ballast"));
     drop(QStringLiteral("Open whiteouts.oci-gzip.tar"));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->windowTitle(), QStringLiteral("whiteouts:1 — Ballast"), LoadTimeout);
     QVERIFY(waitForTree());
-    QCOMPARE(int(m_window->current().image->layers.size()), 3);
+    QCOMPARE(int(m_window->session()->current().image->layers.size()), 3);
     QCOMPARE(tree()->model()->scope()->layer, 2);
 }
 
@@ -230,7 +230,7 @@ void TestMainWindowLoading::recentFilesListThePaths()
     QCOMPARE(list->item(1)->data(Qt::UserRole).toString(), other);
     doubleClick(list->viewport(), list->visualItemRect(list->item(1)).center());
     QTRY_COMPARE_WITH_TIMEOUT(second.windowTitle(), QStringLiteral("whiteouts:1 — Ballast"), LoadTimeout);
-    second.loadController()->waitForIdle();
+    QVERIFY(!second.session()->isBusy());
 }
 
 QTEST_MAIN(TestMainWindowLoading)

@@ -146,7 +146,7 @@ bool TestThemeContrast::startWith(Theme theme)
     applyTheme(theme);
     if (!setUpWindow("test_ui_theme_contrast"))
         return false;
-    m_window->openImage(m_samplePath);
+    m_window->session()->open(m_samplePath);
     if (!QTest::qWaitFor([this] { return m_window->windowTitle() == SampleTitle; }, LoadTimeout) || !waitForTree())
         return false;
     if (!m_window->openDockerfile(SampleDockerfile))

@@ -34,7 +34,7 @@ CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLo
             (side == 0 ? m_result.a : m_result.b) = image;
             maybeDiff();
         });
-        connect(loader, &ImageLoadController::failed, this, [this](const QString &, const QString &message, const QStringList &choices) {
+        connect(loader, &ImageLoadController::failed, this, [this](const QString &, const QString &message, const QList<ImageChoice> &choices) {
             cancel();
             m_loading = false;
             emit failed(choices.isEmpty() ? message : message + QStringLiteral(" (open it alone first to choose)"));

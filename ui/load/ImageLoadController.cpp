@@ -18,7 +18,7 @@ struct ImageLoadController::Job {
     // Written by the worker, read after the future finished.
     LoadedImage result;
     QString error;
-    QStringList choices;
+    QList<ImageChoice> choices;
     bool wasCancelled = false;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "ImageLoader.h"
-#include "analysis/ImageAnalysis.h"
+#include "LoadedImage.h"
+#include "util/ImageChoice.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -8,11 +9,6 @@
 #include <memory>
 
 namespace ballast {
-
-struct LoadedImage {
-    std::shared_ptr<const Image> image;
-    std::shared_ptr<const ImageAnalysis> analysis;
-};
 
 // Loads and analyses an image on a worker thread, reports progress from the GUI thread by polling the
 // loader's counters, and can be cancelled. Each start() makes every earlier job stale: results of a
@@ -34,7 +30,7 @@ signals:
     // Instead of progress while an engine saves or a registry sends the image (URI sources).
     void fetching(const QString &source, qint64 bytesReceived);
     void loaded(const QString &path, const ballast::LoadedImage &result);
-    void failed(const QString &path, const QString &message, const QStringList &choices);
+    void failed(const QString &path, const QString &message, const QList<ballast::ImageChoice> &choices);
     void cancelled(const QString &path);
 
 private:
@@ -48,5 +44,3 @@ private:
 };
 
 } // namespace ballast
-
-Q_DECLARE_METATYPE(ballast::LoadedImage)

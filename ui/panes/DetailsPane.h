@@ -1,5 +1,5 @@
 #pragma once
-#include "load/ImageLoadController.h"
+#include "LoadedImage.h"
 #include "models/TreeScope.h"
 
 #include <QTextBrowser>

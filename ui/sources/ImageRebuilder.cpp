@@ -4,21 +4,24 @@
 
 #include "BuildLogDialog.h"
 #include "BuildRunner.h"
-#include "MainWindow.h"
-#include "editor/DockerfilePane.h"
+#include "session/ImageSession.h"
 
 #include <QFileInfo>
-#include <QStatusBar>
 
 namespace ballast {
 
-ImageRebuilder::ImageRebuilder(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
+ImageRebuilder::ImageRebuilder(ImageSession *session, QWidget *dialogParent)
+    : QObject(session)
+    , m_session(session)
+    , m_dialogParent(dialogParent)
     , m_runner(new BuildRunner(this))
 {
-    connect(window->dockerfilePane(), &DockerfilePane::rebuildRequested, this, &ImageRebuilder::rebuild);
-    connect(window, &MainWindow::imageShown, this, &ImageRebuilder::compareOnceShown);
+    // B is open (its layers mapped to the Dockerfile) and the session compares A with it: the log did
+    // its job, the comparison is what to look at now.
+    connect(session, &ImageSession::imageOpened, this, [this](const QString &, const LoadedImage &, bool builtFromDockerfile) {
+        if (builtFromDockerfile && m_log)
+            m_log->hide();
+    });
     connect(m_runner, &BuildRunner::outputLine, this, [this](const QString &line) {
         if (m_log)
             m_log->appendLine(line);
@@ -27,7 +30,7 @@ ImageRebuilder::ImageRebuilder(MainWindow *window)
     connect(m_runner, &BuildRunner::failed, this, [this](const QString &message) {
         if (m_log)
             m_log->showFailed(message);
-        m_window->statusBar()->showMessage(tr("The build failed: %1").arg(message), 10000);
+        emit statusMessage(tr("The build failed: %1").arg(message), 10000);
     });
     connect(m_runner, &BuildRunner::cancelled, this, [this] {
         if (m_log)
@@ -45,7 +48,7 @@ BuildLogDialog *ImageRebuilder::logDialog() const
 void ImageRebuilder::rebuild(const QString &dockerfilePath)
 {
     if (!m_log) {
-        m_log = new BuildLogDialog(m_window);
+        m_log = new BuildLogDialog(m_dialogParent);
         connect(m_log, &BuildLogDialog::cancelRequested, m_runner, &BuildRunner::cancel);
     }
     if (m_runner->isRunning()) { // one build at a time: show the one running
@@ -57,9 +60,8 @@ void ImageRebuilder::rebuild(const QString &dockerfilePath)
     BuildRequest request;
     request.buildArgs = { QStringLiteral("-f"), dockerfile.absoluteFilePath() };
     request.contextDir = dockerfile.absolutePath();
-    m_before = m_window->currentSource();
-    m_beforeImage = m_window->current();
-    m_pending.clear();
+    m_before = m_session->currentSource();
+    m_beforeImage = m_session->current();
     const QStringList builders = availableBuilders();
     // With several builders the core picks one (docker only when its engine answers); it names it at the end.
     m_log->startBuild(dockerfile.absoluteFilePath(), builders.size() == 1 ? builders.first() : QString());
@@ -72,24 +74,9 @@ void ImageRebuilder::openBuilt(const BuildResult &result)
 {
     if (m_log)
         m_log->showSucceeded(result.source);
-    m_window->statusBar()->showMessage(tr("Built %1 with %2").arg(result.source, result.builder), 10000);
-    m_pending = result.source;
+    emit statusMessage(tr("Built %1 with %2").arg(result.source, result.builder), 10000);
     emit built(result.source);
-    m_window->openImage(result.source);
-}
-
-// B is open (its layers mapped to the Dockerfile): now A ↔ B, so that the edit's effect is in view.
-void ImageRebuilder::compareOnceShown()
-{
-    if (m_pending.isEmpty())
-        return;
-    const QString built = std::exchange(m_pending, QString());
-    if (m_window->currentSource() != built)
-        return; // something else was opened meanwhile
-    if (m_log)
-        m_log->hide(); // it did its job; the comparison is what to look at now
-    if (m_beforeImage.image && m_before != built)
-        m_window->compareLoadedImages(std::exchange(m_beforeImage, LoadedImage()), m_window->current());
+    m_session->openRebuilt(result.source, m_before, std::exchange(m_beforeImage, LoadedImage()));
 }
 
 } // namespace ballast

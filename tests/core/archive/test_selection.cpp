@@ -59,9 +59,9 @@ void checkIsImage(const ballast::Image &image, const WrittenImage &expected, int
     QCOMPARE(image.tree.entry(marker, 1)->size, markerBytes);
 }
 
-bool someChoiceContains(const QStringList &choices, const QString &text)
+bool someChoiceContains(const QList<ballast::ImageChoice> &choices, const QString &text)
 {
-    return std::any_of(choices.begin(), choices.end(), [&](const QString &c) { return c.contains(text); });
+    return std::any_of(choices.begin(), choices.end(), [&](const ballast::ImageChoice &c) { return c.text().contains(text); });
 }
 
 } // namespace
@@ -111,7 +111,7 @@ void TestSelection::selectByTag()
         QVERIFY2(error.message().contains(message), qPrintable(error.message()));
         QCOMPARE(error.choices().size(), offered.size());
         for (const QString &t : offered) {
-            QVERIFY2(someChoiceContains(error.choices(), t), qPrintable(error.choices().join(" | ")));
+            QVERIFY2(someChoiceContains(error.choices(), t), qPrintable(ballast::choiceTexts(error.choices()).join(" | ")));
             QVERIFY2(error.message().contains(t), qPrintable(error.message()));
         }
         return;
@@ -171,8 +171,8 @@ void TestSelection::selectPlatform()
         QVERIFY2(error.message().contains(QStringLiteral("no image for platform ") + platform), qPrintable(error.message()));
         QCOMPARE(error.choices().size(), 3);
         for (const QString &p : platforms)
-            QVERIFY2(someChoiceContains(error.choices(), p), qPrintable(error.choices().join(" | ")));
-        QVERIFY2(!someChoiceContains(error.choices(), QStringLiteral("unknown")), qPrintable(error.choices().join(" | ")));
+            QVERIFY2(someChoiceContains(error.choices(), p), qPrintable(ballast::choiceTexts(error.choices()).join(" | ")));
+        QVERIFY2(!someChoiceContains(error.choices(), QStringLiteral("unknown")), qPrintable(ballast::choiceTexts(error.choices()).join(" | ")));
         return;
     }
     LOAD_OR_FAIL(image, written.path, options);
@@ -229,6 +229,11 @@ void TestSelection::dockerArchiveWithTwoPlatforms()
         QCOMPARE(error.choices().size(), 2);
         QVERIFY(someChoiceContains(error.choices(), QStringLiteral("app:x86 [linux/amd64]")));
         QVERIFY(someChoiceContains(error.choices(), QStringLiteral("app:arm [linux/arm64]")));
+        // The choices are data, not only text: a chooser loads again with exactly these.
+        QCOMPARE(error.choices()[0].tags, QStringList {QStringLiteral("app:x86")});
+        QCOMPARE(error.choices()[0].platform, QStringLiteral("linux/amd64"));
+        QCOMPARE(error.choices()[1].tags, QStringList {QStringLiteral("app:arm")});
+        QCOMPARE(error.choices()[1].platform, QStringLiteral("linux/arm64"));
         return;
     }
     LOAD_OR_FAIL(image, written.path, options);

@@ -56,7 +56,7 @@ void TestCompareWindow::initTestCase()
 bool TestCompareWindow::compare(const QString &a, const QString &b)
 {
     QSignalSpy shown(m_window.get(), &MainWindow::comparisonShown);
-    m_window->compareImages(a, b);
+    m_window->session()->compare(a, b);
     return (shown.count() == 1 || shown.wait(LoadTimeout)) && m_window->isComparing();
 }
 
@@ -86,7 +86,7 @@ void TestCompareWindow::singleImageAfterTwoArgumentsShowsA()
     trigger(QStringLiteral("&View"), QStringLiteral("&Single Image"));
     QVERIFY(!m_window->isComparing());
     QVERIFY(!m_window->startPage()->isVisible());
-    QCOMPARE(m_window->current().image, m_window->comparePane()->comparison().a.image);
+    QCOMPARE(m_window->session()->current().image, m_window->comparePane()->comparison().a.image);
     QCOMPARE(m_window->windowTitle(), title(QStringLiteral("before.tar")));
     QVERIFY(waitForTree());
     // A's files: the apt lists are there, the .env is not.
@@ -101,7 +101,7 @@ void TestCompareWindow::openBAloneThenBackToTheComparison()
     QVERIFY(openB && openB->isVisible());
     QTest::mouseClick(openB, Qt::LeftButton);
     QVERIFY(!m_window->isComparing());
-    QCOMPARE(m_window->current().image, m_window->comparePane()->comparison().b.image);
+    QCOMPARE(m_window->session()->current().image, m_window->comparePane()->comparison().b.image);
     QCOMPARE(m_window->windowTitle(), title(QStringLiteral("after.tar")));
     QVERIFY(waitForTree());
     QVERIFY(findPath(tree()->model(), QStringLiteral("app/.env")).isValid());
@@ -112,14 +112,14 @@ void TestCompareWindow::openBAloneThenBackToTheComparison()
     QCOMPARE(m_window->windowTitle(), compareTitle(QStringLiteral("before.tar"), QStringLiteral("after.tar")));
     // Single Image now shows the image open alone, B, as it was left.
     trigger(QStringLiteral("&View"), QStringLiteral("&Single Image"));
-    QCOMPARE(m_window->current().image, m_window->comparePane()->comparison().b.image);
+    QCOMPARE(m_window->session()->current().image, m_window->comparePane()->comparison().b.image);
     QCOMPARE(m_window->windowTitle(), title(QStringLiteral("after.tar")));
 
     trigger(QStringLiteral("&View"), QStringLiteral("&Comparison"));
     auto *openA = m_window->comparePane()->findChild<QPushButton *>(QStringLiteral("openA"));
     QVERIFY(openA);
     QTest::mouseClick(openA, Qt::LeftButton);
-    QCOMPARE(m_window->current().image, m_window->comparePane()->comparison().a.image);
+    QCOMPARE(m_window->session()->current().image, m_window->comparePane()->comparison().a.image);
     QCOMPARE(m_window->windowTitle(), title(QStringLiteral("before.tar")));
 }
 
@@ -134,10 +134,10 @@ void TestCompareWindow::compareSingleCompareAgain()
     QCOMPARE(m_window->comparePane()->comparison().a.image->sourcePath, m_paths.after);
     trigger(QStringLiteral("&View"), QStringLiteral("&Single Image"));
     QVERIFY(!m_window->isComparing());
-    QCOMPARE(m_window->current().image->sourcePath, m_paths.before); // still open, so still shown
+    QCOMPARE(m_window->session()->current().image->sourcePath, m_paths.before); // still open, so still shown
     QCOMPARE(m_window->windowTitle(), title(QStringLiteral("before.tar")));
     // An image opened the usual way, then compared: the title follows both ways.
-    m_window->openImage(m_samplePath);
+    m_window->session()->open(m_samplePath);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->windowTitle(), SampleTitle, LoadTimeout);
     QVERIFY(compare(m_samplePath, m_paths.after));
     QCOMPARE(m_window->windowTitle(), compareTitle(QStringLiteral("ballast-sample:1"), QStringLiteral("after.tar")));

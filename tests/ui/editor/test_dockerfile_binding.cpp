@@ -179,7 +179,7 @@ void TestDockerfileBinding::init()
     if (pane()->filePath() != QFileInfo(SampleDir + QStringLiteral("/Dockerfile")).absoluteFilePath())
         QVERIFY(openAndWait(m_plainImage)); // so that the sample opens anew, with the Dockerfile beside it
     QVERIFY(openAndWait(m_samplePath));
-    m_window->showView(QStringLiteral("dockerfile"));
+    m_window->showView(View::Dockerfile);
 }
 
 void TestDockerfileBinding::cleanup()
@@ -194,9 +194,9 @@ bool TestDockerfileBinding::waitForPane() const
 
 bool TestDockerfileBinding::openAndWait(const QString &path)
 {
-    if (m_window->currentSource() != path) {
-        m_window->openImage(path);
-        if (!QTest::qWaitFor([this, path] { return m_window->currentSource() == path; }, LoadTimeout))
+    if (m_window->session()->currentSource() != path) {
+        m_window->session()->open(path);
+        if (!QTest::qWaitFor([this, path] { return m_window->session()->currentSource() == path; }, LoadTimeout))
             return false;
     }
     return waitForTree() && waitForPane();
@@ -338,15 +338,15 @@ void TestDockerfileBinding::unsavedEditsAreAskedAbout()
     editor()->setFocus();
     QTest::keyClicks(editor(), QStringLiteral("# kept"));
     QVERIFY(pane()->isModified());
-    const auto image = m_window->current().image;
+    const auto image = m_window->session()->current().image;
 
     QString question;
     answerNextQuestion(QMessageBox::Cancel, &question);
-    m_window->openImage(m_whiteouts);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading() && !question.isEmpty(), LoadTimeout);
+    m_window->session()->open(m_whiteouts);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy() && !question.isEmpty(), LoadTimeout);
     QCOMPARE(question, QStringLiteral("Dockerfile has unsaved changes. Save them?"));
-    QCOMPARE(m_window->current().image, image); // nothing changed
-    QCOMPARE(m_window->currentSource(), m_sampleCopy);
+    QCOMPARE(m_window->session()->current().image, image); // nothing changed
+    QCOMPARE(m_window->session()->currentSource(), m_sampleCopy);
     QCOMPARE(pane()->filePath(), dockerfile);
     QVERIFY(editor()->toPlainText().endsWith(QLatin1String("# kept")));
     QVERIFY(pane()->isModified());
@@ -432,8 +432,8 @@ void TestDockerfileBinding::switchingTabsKeepsTheMapping()
 {
     clickIndex(layersView(), layersView()->model()->index(Layer6Row, LayerTableModel::CommandColumn));
     const auto roundTheTabs = [this] {
-        for (const char *view : { "layers", "treemap", "dockerfile" }) {
-            m_window->showView(QLatin1String(view));
+        for (const View view : {View::Files, View::Treemap, View::Dockerfile}) {
+            m_window->showView(view);
             QVERIFY(waitForTree());
         }
         QCOMPARE(m_window->viewTabs()->currentWidget(), static_cast<QWidget *>(pane()));

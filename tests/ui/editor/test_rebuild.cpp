@@ -40,12 +40,12 @@ private slots:
     void init()
     {
         m_tools.useFakes();
-        if (m_window->currentSource() != m_samplePath) { // docker://… shows the same title as the sample
-            m_window->openImage(m_samplePath);
-            QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), m_samplePath, LoadTimeout);
+        if (m_window->session()->currentSource() != m_samplePath) { // docker://… shows the same title as the sample
+            m_window->session()->open(m_samplePath);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), m_samplePath, LoadTimeout);
         }
         QVERIFY(resetToSample());
-        m_window->showView(QStringLiteral("layers"));
+        m_window->showView(View::Files);
         m_tools.clearCalls();
     }
     void cleanupTestCase() { tearDownWindow(); }
@@ -96,7 +96,7 @@ void TestRebuild::rebuildIsDisabledWithoutDockerfileOrBuilder()
 void TestRebuild::editRebuildCompare()
 {
     QVERIFY(openDockerfileCopy());
-    m_window->showView(QStringLiteral("dockerfile"));
+    m_window->showView(View::Dockerfile);
     DockerfileEditor *editor = pane()->editor();
     editor->moveCursor(QTextCursor::End);
     QTest::keyClick(editor, Qt::Key_Return);
@@ -106,7 +106,7 @@ void TestRebuild::editRebuildCompare()
     if (const QByteArray dir = qgetenv("BALLAST_SCREENSHOT_DIR"); !dir.isEmpty())
         m_window->grab().save(QFile::decodeName(dir) + QStringLiteral("/dockerfile-rebuild-button.png"));
     QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     pressOnWindow(Qt::Key_B, Qt::ControlModifier);
     QVERIFY(!pane()->isModified()); // saved before the build started
     QFile onDisk(m_dockerfile);
@@ -114,11 +114,11 @@ void TestRebuild::editRebuildCompare()
     QVERIFY(onDisk.readAll().endsWith("\n# rebuilt by the test\n"));
     QVERIFY(log());
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
     QVERIFY(compared.wait(LoadTimeout) || compared.count() == 1);
     QVERIFY(m_window->isComparing());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("ballast-sample:1 ↔ ballast-sample:1 — Ballast"));
-    QCOMPARE(int(m_window->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
+    QCOMPARE(int(m_window->session()->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
     QCOMPARE(log()->log()->toPlainText(),
         QStringLiteral("Step 1/2 : FROM scratch\nStep 2/2 : COPY busybox /bin/busybox\nSuccessfully built ")
             + FakeBuiltId);
@@ -137,13 +137,13 @@ void TestRebuild::editRebuildCompare()
     QCOMPARE(calls.size(), 2);
     QCOMPARE(calls.value(1), QStringLiteral("docker image save ") + FakeBuiltId);
     QCOMPARE(m_window->comparePane()->comparison().a.image, before);
-    QCOMPARE(m_window->comparePane()->comparison().b.image, m_window->current().image);
+    QCOMPARE(m_window->comparePane()->comparison().b.image, m_window->session()->current().image);
 }
 
 void TestRebuild::failedBuildKeepsTheImage()
 {
     QVERIFY(openDockerfileCopy("FAIL here\n"));
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     pressOnWindow(Qt::Key_B, Qt::ControlModifier);
     QVERIFY(log());
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->rebuilder()->runner()->isRunning(), LoadTimeout);
@@ -158,15 +158,15 @@ void TestRebuild::failedBuildKeepsTheImage()
         log()->grab().save(QFile::decodeName(dir) + QStringLiteral("/build-log-failed.png"));
     QTest::mouseClick(log()->closeButton(), Qt::LeftButton);
     QVERIFY(!log()->isVisible());
-    QCOMPARE(m_window->current().image, before);
-    QCOMPARE(m_window->currentSource(), m_samplePath);
+    QCOMPARE(m_window->session()->current().image, before);
+    QCOMPARE(m_window->session()->currentSource(), m_samplePath);
     QVERIFY(!m_tools.calls().join(QLatin1Char('\n')).contains(QLatin1String("image save")));
 }
 
 void TestRebuild::cancelStopsTheBuild()
 {
     QVERIFY(openDockerfileCopy("# SLOW\n"));
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     pressOnWindow(Qt::Key_B, Qt::ControlModifier);
     QVERIFY(log());
     QTRY_COMPARE_WITH_TIMEOUT(log()->log()->toPlainText(), QStringLiteral("Step 1/2 : FROM scratch"), LoadTimeout);
@@ -177,7 +177,7 @@ void TestRebuild::cancelStopsTheBuild()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->rebuilder()->runner()->isRunning(), 5000); // the fake sleeps 30 s
     QCOMPARE(
         log()->statusLabel()->text(), QStringLiteral("The build was cancelled; the image that was open stays open."));
-    QCOMPARE(m_window->current().image, before);
+    QCOMPARE(m_window->session()->current().image, before);
     log()->close();
 }
 
@@ -198,11 +198,11 @@ void TestRebuild::reloadKeepsAndRebuildResetsTheBuiltText()
     QVERIFY(pane()->showsMeasurementsBeforeEdits());
     QCOMPARE(pane()->lineOfLayer(5), 43);
 
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     pressOnWindow(Qt::Key_F5); // View › Reload: the same archive, the same image
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->current().image != before, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->current().image != before, LoadTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
-    QCOMPARE(m_window->current().image->configDigest, before->configDigest);
+    QCOMPARE(m_window->session()->current().image->configDigest, before->configDigest);
     QCOMPARE(pane()->filePath(), m_dockerfile);
     QVERIFY(pane()->isModified());
     QVERIFY(pane()->showsMeasurementsBeforeEdits());
@@ -211,7 +211,7 @@ void TestRebuild::reloadKeepsAndRebuildResetsTheBuiltText()
 
     QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
     pressOnWindow(Qt::Key_B, Qt::ControlModifier); // saves, builds, opens docker://ID
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
     QVERIFY(compared.wait(LoadTimeout) || compared.count() == 1);
     QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
     QCOMPARE(pane()->filePath(), m_dockerfile); // the Dockerfile it was built from

@@ -154,7 +154,7 @@ class TestFindingsView : public WindowFixture {
     }
     void showFindings()
     {
-        m_window->showView(QStringLiteral("findings"));
+        m_window->showView(View::Findings);
         findings()->view()->setFocus();
     }
 
@@ -165,7 +165,7 @@ private slots:
         const auto fatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
         new QAbstractItemModelTester(findings()->model(), fatal, m_window.get());
         new QAbstractItemModelTester(findings()->proxy(), fatal, m_window.get());
-        m_window->openImage(m_samplePath);
+        m_window->session()->open(m_samplePath);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->windowTitle(), SampleTitle, LoadTimeout);
     }
     void init()
@@ -187,7 +187,7 @@ private slots:
     void aTabReachedByItsShortcut()
     {
         QCOMPARE(m_window->viewTabs()->tabText(m_window->viewTabs()->indexOf(findings())), QStringLiteral("Findings"));
-        m_window->showView(QStringLiteral("layers"));
+        m_window->showView(View::Files);
         QCOMPARE(m_window->viewTabs()->currentWidget(), tree());
         auto *action = m_window->findChild<QAction *>(QStringLiteral("findingsAction"));
         QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
@@ -312,7 +312,7 @@ private slots:
 
     void doubleClickShowsFilesAFilterHid()
     {
-        m_window->showView(QStringLiteral("layers"));
+        m_window->showView(View::Files);
         QComboBox *minimum = comboWithItem(tree(), QStringLiteral("Any size"));
         minimum->setCurrentIndex(minimum->findText(QStringLiteral("≥ 1 MB"))); // hides the 32 kB version.o
         QVERIFY(waitForTree());
@@ -394,7 +394,7 @@ private slots:
         QTRY_VERIFY(!m_window->dockerfilePane()->linter()->isBusy());
         QVERIFY(!fixOf(QStringLiteral("files written in layer 5 and deleted in layer 6")));
         // One undo step in the editor brings the file back, and the fix with it.
-        m_window->showView(QStringLiteral("dockerfile"));
+        m_window->showView(View::Dockerfile);
         editor()->setFocus();
         QTest::keyClick(editor(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(editor()->toPlainText(), original);
@@ -462,7 +462,7 @@ private slots:
     void anEditTakesTheFixesAwayUntilUndone()
     {
         const QString original = readText(SampleDir + QStringLiteral("/Dockerfile"));
-        m_window->showView(QStringLiteral("dockerfile"));
+        m_window->showView(View::Dockerfile);
         editor()->setFocus();
         editor()->moveCursor(QTextCursor::Start);
         QTest::keyClicks(editor(), QStringLiteral("# x"));
@@ -477,7 +477,7 @@ private slots:
         clickIndex(findings()->view(), pip);
         QVERIFY(findings()->details()->toPlainText().contains(
             QStringLiteral("the fixes come back when the edits are undone")));
-        m_window->showView(QStringLiteral("dockerfile"));
+        m_window->showView(View::Dockerfile);
         editor()->setFocus();
         for (int i = 0; i < 5 && editor()->toPlainText() != original; ++i)
             QTest::keyClick(editor(), Qt::Key_Z, Qt::ControlModifier);
@@ -514,7 +514,7 @@ private slots:
     {
         const QString other
             = QFileInfo(QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts/whiteouts.oci-gzip.tar")).absoluteFilePath();
-        m_window->openImage(other);
+        m_window->session()->open(other);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->windowTitle(), QStringLiteral("whiteouts:1 — Ballast"), LoadTimeout);
         // Everything to save is hidden: 41 B of its 89 B (test_savings counts them file by file).
         const auto expected
@@ -531,7 +531,7 @@ private slots:
         QCOMPARE(
             column(findings(), FindingsModel::SavesColumn).mid(0, 4), (QStringList { "22 B", "11 B", "5 B", "3 B" }));
         // Switching views and back keeps them.
-        m_window->showView(QStringLiteral("treemap"));
+        m_window->showView(View::Treemap);
         showFindings();
         QCOMPARE(findings()->model()->rowCount(), 6);
         QTRY_VERIFY(!m_window->dockerfilePane()->linter()->isBusy());

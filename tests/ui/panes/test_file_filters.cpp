@@ -105,7 +105,7 @@ private:
             LoadTimeout);
     }
     QString current() const { return pathOf(treeView()->currentIndex()); }
-    MergedTree::NodeId nodeOf(const char *path) const { return m_window->current().image->tree.find(path); }
+    MergedTree::NodeId nodeOf(const char *path) const { return m_window->session()->current().image->tree.find(path); }
     QString matchLabel() const { return tree()->matchLabel()->text(); }
     // Every directory above `path` is open in the tree.
     bool opened(const QString &path) const
@@ -507,8 +507,8 @@ void TestFileFilters::storedLargerThanSizeIsExplained()
         expected[QStringLiteral("archives")][0][QStringLiteral("layers")][0][QStringLiteral("compression")].toString(),
         QStringLiteral("none"));
     const qint64 stored = 8704; // `tar -tvf entry-types.docker.tar`: 4f1224b1….tar, the first layer's blob
-    m_window->openImage(docker);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->currentSource() == docker && m_window->current().image, LoadTimeout);
+    m_window->session()->open(docker);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->currentSource() == docker && m_window->session()->current().image, LoadTimeout);
     QVERIFY(waitForTree());
     tip = cellTip(0);
     QCOMPARE(tip,

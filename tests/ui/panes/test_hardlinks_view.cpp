@@ -222,7 +222,7 @@ void TestHardlinksView::treemapTooltipOfTheCarrierNamesTheLink()
     QTRY_VERIFY_WITH_TIMEOUT(
         treemap->frame() && !treemap->isBusy() && treemap->frame()->layout->weights().scope == tree()->model()->scope(),
         LoadTimeout);
-    const auto carrier = m_window->current().image->tree.find(Carrier.toStdString());
+    const auto carrier = m_window->session()->current().image->tree.find(Carrier.toStdString());
     const auto &tiles = treemap->frame()->layout->tiles();
     const auto tile = std::find_if(tiles.begin(), tiles.end(), [&](const Tile &t) { return t.node == carrier; });
     QVERIFY(tile != tiles.end());
@@ -233,9 +233,9 @@ void TestHardlinksView::treemapTooltipOfTheCarrierNamesTheLink()
     QVERIFY2(tip.contains(QLatin1String("\nAlso named /opt/app/dist/app.bin (hardlinked, counted once)\n")),
         qPrintable(tip));
     // The link has no tile of its own: its bytes are the carrier's.
-    const auto link = m_window->current().image->tree.find(Link.toStdString());
+    const auto link = m_window->session()->current().image->tree.find(Link.toStdString());
     QVERIFY(std::none_of(tiles.begin(), tiles.end(), [&](const Tile &t) { return t.node == link; }));
-    m_window->showView(QStringLiteral("layers"));
+    m_window->showView(View::Files);
 }
 
 QTEST_MAIN(TestHardlinksView)

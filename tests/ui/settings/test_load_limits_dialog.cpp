@@ -3,7 +3,7 @@
 // it starts (open and compare).
 #include "MainWindow.h"
 #include "SampleOracle.h"
-#include "compare/CompareLoader.h"
+#include "session/ImageSession.h"
 #include "settings/LoadLimitsDialog.h"
 #include "settings/LoadLimitsSettings.h"
 #include "widgets/LoadBanner.h"
@@ -177,22 +177,22 @@ void TestLoadLimitsDialog::mainWindowAppliesSavedLimits()
     const QString sample = QFileInfo(oracle::samplePath()).canonicalFilePath();
     const QString tail = QStringLiteral("over the limit of 2 (--max-entries)");
 
-    window.compareImages(sample, sample);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.compareLoader()->isLoading(), LoadTimeout);
+    window.session()->compare(sample, sample);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isBusy(), LoadTimeout);
     QVERIFY2(window.loadBanner()->messageLabel()->text().contains(tail), qPrintable(window.loadBanner()->messageLabel()->text()));
 
     saved.maxEntries = 3; // read again for each load
     saveLoadLimitsToSettings(saved);
-    window.openImage(sample);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.loadController()->isLoading(), LoadTimeout);
+    window.session()->open(sample);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isBusy(), LoadTimeout);
     const QString text = window.loadBanner()->messageLabel()->text();
     QVERIFY2(text.contains(QStringLiteral("over the limit of 3 (--max-entries)")), qPrintable(text));
-    QVERIFY(!window.current().image);
+    QVERIFY(!window.session()->current().image);
 
     // Raised again in the settings, the next load (here: the same open) goes through.
     saveLoadLimitsToSettings(LoadLimits {});
-    window.openImage(sample);
-    QTRY_VERIFY_WITH_TIMEOUT(window.current().image != nullptr, LoadTimeout);
+    window.session()->open(sample);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->current().image != nullptr, LoadTimeout);
 }
 
 void TestLoadLimitsDialog::menuActionOpensTheDialog()

@@ -77,9 +77,9 @@ private slots:
         for (QDialog *stray : m_window->findChildren<QDialog *>()) // left open by a failed test
             delete stray;
         m_tools.useFakes();
-        if (m_window->currentSource() != m_samplePath) { // docker://… shows the same title as the sample
-            m_window->openImage(m_samplePath);
-            QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), m_samplePath, LoadTimeout);
+        if (m_window->session()->currentSource() != m_samplePath) { // docker://… shows the same title as the sample
+            m_window->session()->open(m_samplePath);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), m_samplePath, LoadTimeout);
         }
         QVERIFY(resetToSample());
         m_tools.clearCalls();
@@ -179,9 +179,9 @@ void TestOpenFromSources::doubleClickOpensTheEngineImage()
     const QModelIndex row = dialog->table()->model()->index(0, EngineImagesDialog::NameColumn);
     doubleClick(dialog->table()->viewport(), dialog->table()->visualRect(row).center());
     QTRY_VERIFY(!m_window->findChild<EngineImagesDialog *>());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
-    QCOMPARE(int(m_window->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
-    QCOMPARE(int(m_window->current().image->layers.size()), 7); // resources/sample/README.md
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
+    QCOMPARE(int(m_window->session()->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
+    QCOMPARE(int(m_window->session()->current().image->layers.size()), 7); // resources/sample/README.md
     QCOMPARE(m_window->windowTitle(), SampleTitle); // the archive's own tag
     QVERIFY2(m_tools.calls().contains(QStringLiteral("docker image save ballast/sample:1")),
         qPrintable(m_tools.calls().join(QLatin1Char('\n'))));
@@ -210,34 +210,34 @@ void TestOpenFromSources::openLocationTakesAnyUri()
     QVERIFY(open->isEnabled());
     QTest::keyClick(dialog->locationBox()->lineEdit(), Qt::Key_Return);
     QTRY_VERIFY(!m_window->findChild<OpenLocationDialog *>());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
-    QCOMPARE(int(m_window->current().image->layers.size()), 7); // resources/sample/README.md
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
+    QCOMPARE(int(m_window->session()->current().image->layers.size()), 7); // resources/sample/README.md
 }
 
 // While the engine saves, the banner counts what arrived (the fake sends 1 000 000 bytes and then
 // hangs) under a busy bar; Esc kills the save and the sample stays open.
 void TestOpenFromSources::fetchBannerShowsBytesAndEscCancels()
 {
-    const auto before = m_window->current().image;
-    m_window->openImage(QStringLiteral("docker://slow/image:1"));
+    const auto before = m_window->session()->current().image;
+    m_window->session()->open(QStringLiteral("docker://slow/image:1"));
     QVERIFY2(waitForBanner(QStringLiteral("Exporting docker://slow/image:1 from docker — 1.00 MB received")),
         qPrintable(m_window->loadBanner()->messageLabel()->text()));
     QCOMPARE(m_window->loadBanner()->progressBar()->maximum(), 0); // busy, not "0 %"
     screenshot(m_window.get(), QStringLiteral("fetch-banner"));
     pressOnWindow(Qt::Key_Escape);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), 5000); // well before the fake's 30 s
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), 5000); // well before the fake's 30 s
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Loading cancelled"));
     QVERIFY(m_window->loadBanner()->isHidden());
-    QCOMPARE(m_window->current().image, before);
-    QCOMPARE(m_window->currentSource(), m_samplePath);
+    QCOMPARE(m_window->session()->current().image, before);
+    QCOMPARE(m_window->session()->currentSource(), m_samplePath);
 }
 
 // Comparing with an image the engine is still exporting: the banner says so, not "0 %"; Esc stops it.
 void TestOpenFromSources::compareShowsTheExportAndEscCancels()
 {
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
-    m_window->compareImages(m_samplePath, QStringLiteral("docker://slow/image:1"));
+    m_window->session()->compare(m_samplePath, QStringLiteral("docker://slow/image:1"));
     QVERIFY2(waitForBanner(QStringLiteral("Exporting docker://slow/image:1 from docker — 1.00 MB received")),
         qPrintable(m_window->loadBanner()->messageLabel()->text()));
     QCOMPARE(m_window->loadBanner()->progressBar()->maximum(), 0);
@@ -245,22 +245,22 @@ void TestOpenFromSources::compareShowsTheExportAndEscCancels()
     QVERIFY2(m_window->loadBanner()->messageLabel()->text().startsWith(QStringLiteral("Exporting docker://slow/image:1")),
         qPrintable(m_window->loadBanner()->messageLabel()->text()));
     pressOnWindow(Qt::Key_Escape);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->compareLoader()->isLoading(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), 5000);
     QCOMPARE(compared.count(), 0);
     QVERIFY(!m_window->isComparing());
-    QCOMPARE(m_window->current().image, before);
+    QCOMPARE(m_window->session()->current().image, before);
 }
 
 void TestOpenFromSources::missingImageKeepsTheOpenOne()
 {
-    const auto before = m_window->current().image;
-    m_window->openImage(QStringLiteral("docker://missing:1"));
+    const auto before = m_window->session()->current().image;
+    m_window->session()->open(QStringLiteral("docker://missing:1"));
     QVERIFY(waitForBanner(QStringLiteral("<b>Could not open the image.</b>")));
     const QString message = m_window->loadBanner()->messageLabel()->text();
     QVERIFY2(
         message.contains(QLatin1String("missing:1")) && message.contains(QLatin1String("reference does not exist")),
         qPrintable(message));
-    QCOMPARE(m_window->current().image, before);
+    QCOMPARE(m_window->session()->current().image, before);
     QCOMPARE(m_window->windowTitle(), SampleTitle);
 }
 
@@ -334,7 +334,7 @@ void TestOpenFromSources::registryDialogBuildsTheUri()
                                "--override-variant v8 docker://127.0.0.1:5000/team/app:1.4 oci:")),
         qPrintable(calls[0]));
     pressOnWindow(Qt::Key_Escape);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), 5000);
 
     // The reference and platform are offered again, with the scheme accepted; insecure is not kept.
     dialog = openRegistryDialog();
@@ -381,23 +381,23 @@ void TestOpenFromSources::registryDialogRejectsNonReferences()
 // hangs); a registry that refuses is reported with skopeo's reason, and the sample stays open.
 void TestOpenFromSources::registryPullShowsBytesAndRefusalIsReported()
 {
-    const auto before = m_window->current().image;
+    const auto before = m_window->session()->current().image;
     LoadOptions options;
-    m_window->openImage(QStringLiteral("registry://127.0.0.1:5000/team/app:1.4"), options);
+    m_window->session()->open(QStringLiteral("registry://127.0.0.1:5000/team/app:1.4"), options);
     QVERIFY2(waitForBanner(QStringLiteral("Pulling registry://127.0.0.1:5000/team/app:1.4 — 2.00 MB received")),
         qPrintable(m_window->loadBanner()->messageLabel()->text()));
     QCOMPARE(m_window->loadBanner()->progressBar()->maximum(), 0);
     pressOnWindow(Qt::Key_Escape);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->loadController()->isLoading(), 5000);
-    QCOMPARE(m_window->current().image, before);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), 5000);
+    QCOMPARE(m_window->session()->current().image, before);
 
-    m_window->openImage(QStringLiteral("registry://127.0.0.1:5000/refused:1"));
+    m_window->session()->open(QStringLiteral("registry://127.0.0.1:5000/refused:1"));
     QVERIFY(waitForBanner(QStringLiteral("<b>Could not open the image.</b>")));
     const QString message = m_window->loadBanner()->messageLabel()->text();
     QVERIFY2(message.contains(QLatin1String("127.0.0.1:5000/refused:1"))
             && message.contains(QLatin1String("connection refused")),
         qPrintable(message));
-    QCOMPARE(m_window->current().image, before);
+    QCOMPARE(m_window->session()->current().image, before);
 }
 
 void TestOpenFromSources::everyControlHasATooltip()
