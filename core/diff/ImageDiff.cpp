@@ -2,6 +2,7 @@
 
 #include "diff/WordDiff.h"
 #include "report/CreatedBy.h"
+#include "util/LoadError.h"
 
 #include <QRegularExpression>
 
@@ -112,26 +113,27 @@ QString normalizedInstruction(const QString &createdBy)
     return cleanCreatedBy(createdBy).replace(digest, QStringLiteral("<digest>")).simplified();
 }
 
-std::string_view ImageDiff::name(uint32_t node) const
+std::string_view ImageDiff::name(NodeId node) const
 {
     const DiffNode &n = nodes[node];
     return n.nodeB != MergedTree::NoNode ? b->tree.name(n.nodeB) : a->tree.name(n.nodeA);
 }
 
-std::string ImageDiff::path(uint32_t node) const
+std::string ImageDiff::path(NodeId node) const
 {
     const DiffNode &n = nodes[node];
     return n.nodeB != MergedTree::NoNode ? b->tree.path(n.nodeB) : a->tree.path(n.nodeA);
 }
 
-EntryType ImageDiff::kind(uint32_t node) const
+EntryType ImageDiff::kind(NodeId node) const
 {
     const DiffNode &n = nodes[node];
     const LayerEntry *entry = n.nodeB != MergedTree::NoNode ? finalEntry(*b, n.nodeB) : finalEntry(*a, n.nodeA);
     return entry ? entry->type : EntryType::Directory;
 }
 
-ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_ptr<const Image> imageB)
+ImageDiff ImageDiff::compute(
+    std::shared_ptr<const Image> imageA, std::shared_ptr<const Image> imageB, const std::atomic<bool> *cancelled)
 {
     ImageDiff diff;
     diff.a = std::move(imageA);
@@ -148,9 +150,11 @@ ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_pt
     root.bytesB = b.tree.nodeCount() ? b.tree.finalFileBytes() : 0;
     diff.nodes.push_back(root);
     diff.childrenOf.emplace_back();
-    std::vector<uint32_t> stack {0};
-    while (!stack.empty()) {
-        const uint32_t parent = stack.back();
+    std::vector<NodeId> stack { MergedTree::Root };
+    for (size_t visited = 0; !stack.empty(); ++visited) {
+        if (cancelled && visited % 4096 == 0 && cancelled->load(std::memory_order_relaxed))
+            throw LoadCancelled();
+        const NodeId parent = stack.back();
         stack.pop_back();
         const DiffNode here = diff.nodes[parent];
         std::span<const MergedTree::NodeId> kidsA, kidsB;
@@ -159,7 +163,7 @@ ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_pt
         if (here.nodeB != MergedTree::NoNode && b.tree.nodeCount())
             kidsB = b.tree.children(here.nodeB);
         size_t i = 0, j = 0;
-        std::vector<uint32_t> children;
+        std::vector<NodeId> children;
         while (i < kidsA.size() || j < kidsB.size()) {
             if (i < kidsA.size() && !present(a, lastA, kidsA[i])) { ++i; continue; }
             if (j < kidsB.size() && !present(b, lastB, kidsB[j])) { ++j; continue; }
@@ -178,7 +182,7 @@ ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_pt
                 node.status = DiffStatus::Modified;
             node.bytesA = node.nodeA != MergedTree::NoNode ? a.tree.finalSize(node.nodeA) : 0;
             node.bytesB = node.nodeB != MergedTree::NoNode ? b.tree.finalSize(node.nodeB) : 0;
-            const auto id = uint32_t(diff.nodes.size());
+            const auto id = NodeId(diff.nodes.size());
             diff.nodes.push_back(node);
             diff.childrenOf.emplace_back();
             children.push_back(id);
@@ -193,7 +197,7 @@ ImageDiff ImageDiff::compute(std::shared_ptr<const Image> imageA, std::shared_pt
         diff.childrenOf[parent] = std::move(children);
     }
     // Contents changed: a changed path marks every ancestor (parents have lower ids).
-    for (uint32_t n = uint32_t(diff.nodes.size()); n-- > 1;) {
+    for (NodeId n = NodeId(diff.nodes.size()); n-- > 1;) { // every node but the root
         DiffNode &node = diff.nodes[n];
         node.contentsChanged = node.contentsChanged || node.status != DiffStatus::Unchanged;
         node.statusesBelow |= uint8_t(1u << unsigned(node.status));

@@ -1,6 +1,7 @@
 #pragma once
 #include "image/Image.h"
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,10 @@ enum class DiffStatus : uint8_t { Unchanged, Added, Removed, Modified };
 const char *diffStatusName(DiffStatus status);
 
 // One path of the union of two final filesystems. Directory sizes are the bytes of the regular files
-// below them, so a directory's delta is the roll-up of everything it holds.
+// below them, so a directory's delta is the roll-up of everything it holds. Diff nodes are numbered
+// like MergedTree's (its NodeId, Root and NoNode), in their own space: ImageDiff::nodes.
 struct DiffNode {
-    uint32_t parent = UINT32_MAX;
+    MergedTree::NodeId parent = MergedTree::NoNode; // NoNode for the root
     MergedTree::NodeId nodeA = MergedTree::NoNode; // NoNode when absent from A
     MergedTree::NodeId nodeB = MergedTree::NoNode;
     DiffStatus status = DiffStatus::Unchanged;   // the path's own state (not its contents')
@@ -34,17 +36,21 @@ struct LayerAlignment {
 // instruction that made them, then by an edit of it; final filesystems compared path by path. Immutable once computed;
 // keeps both images alive.
 struct ImageDiff {
+    using NodeId = MergedTree::NodeId;
+
     std::shared_ptr<const Image> a, b;
     LayerAlignment layers;
-    std::vector<DiffNode> nodes; // node 0 is the root; parents come before children
-    std::vector<std::vector<uint32_t>> childrenOf; // per node, children sorted by name
-    int64_t added = 0, removed = 0, modified = 0;  // paths, root excluded
+    std::vector<DiffNode> nodes; // node MergedTree::Root (0) is the root; parents come before children
+    std::vector<std::vector<NodeId>> childrenOf; // per node, children sorted by name
+    int64_t added = 0, removed = 0, modified = 0; // paths, root excluded
 
-    std::string path(uint32_t node) const;
-    std::string_view name(uint32_t node) const;
-    EntryType kind(uint32_t node) const; // of B's entry when present, else A's (Directory for implied)
+    std::string path(NodeId node) const;
+    std::string_view name(NodeId node) const;
+    EntryType kind(NodeId node) const; // of B's entry when present, else A's (Directory for implied)
 
-    static ImageDiff compute(std::shared_ptr<const Image> a, std::shared_ptr<const Image> b);
+    // Throws LoadCancelled when `cancelled` becomes true (polled every few thousand paths).
+    static ImageDiff compute(
+        std::shared_ptr<const Image> a, std::shared_ptr<const Image> b, const std::atomic<bool> *cancelled = nullptr);
 };
 
 // "RUN apt-get …" with digests and hashes blanked, so that the same step of two builds compares equal.

@@ -39,22 +39,22 @@ QString imageName(const Image &image)
 
 } // namespace
 
-std::vector<uint32_t> topMovements(const ImageDiff &diff, size_t count)
+std::vector<ImageDiff::NodeId> topMovements(const ImageDiff &diff, size_t count)
 {
     // A path that changed between directory and non-directory moves as a whole, like an added or
     // removed one: its children are part of its delta, not movements of their own.
     auto isDirectoryIn = [&](const Image &image, MergedTree::NodeId node) {
         return node != MergedTree::NoNode && image.tree.isDirectory(node, int(image.layers.size()) - 1);
     };
-    auto movesAsWhole = [&](uint32_t n) {
+    auto movesAsWhole = [&](ImageDiff::NodeId n) {
         const DiffNode &node = diff.nodes[n];
         if (node.status == DiffStatus::Added || node.status == DiffStatus::Removed)
             return true;
         return node.status == DiffStatus::Modified && isDirectoryIn(*diff.a, node.nodeA) != isDirectoryIn(*diff.b, node.nodeB);
     };
     std::vector<uint8_t> insideWhole(diff.nodes.size(), 0); // parents come before children
-    std::vector<uint32_t> out;
-    for (uint32_t n = 1; n < diff.nodes.size(); ++n) {
+    std::vector<ImageDiff::NodeId> out;
+    for (ImageDiff::NodeId n = 1; n < diff.nodes.size(); ++n) {
         const DiffNode &node = diff.nodes[n];
         const bool parentWhole = node.parent != 0 && (insideWhole[node.parent] || movesAsWhole(node.parent));
         insideWhole[n] = parentWhole;
@@ -64,7 +64,7 @@ std::vector<uint32_t> topMovements(const ImageDiff &diff, size_t count)
         if (movesAsWhole(n) || modifiedFile)
             out.push_back(n);
     }
-    std::stable_sort(out.begin(), out.end(), [&](uint32_t x, uint32_t y) {
+    std::stable_sort(out.begin(), out.end(), [&](ImageDiff::NodeId x, ImageDiff::NodeId y) {
         return std::llabs(diff.nodes[x].delta()) > std::llabs(diff.nodes[y].delta());
     });
     if (out.size() > count)
@@ -78,7 +78,7 @@ nlohmann::ordered_json diffJson(const ImageDiff &diff)
     const DiffNode &root = diff.nodes[0];
     nlohmann::ordered_json out;
     auto movements = nlohmann::ordered_json::array();
-    for (uint32_t n : topMovements(diff, 10))
+    for (ImageDiff::NodeId n : topMovements(diff, 10))
         movements.push_back({{"path", displayPath(diff.path(n)).toStdString()},
                              {"status", diffStatusName(diff.nodes[n].status)},
                              {"deltaBytes", diff.nodes[n].delta()}});
@@ -124,9 +124,9 @@ nlohmann::ordered_json diffJson(const ImageDiff &diff)
                      {"onlyB", singleList(b, diff.layers.onlyB)}};
     auto files = nlohmann::ordered_json::array();
     // Depth first in name order, so rows come sorted by path.
-    std::vector<uint32_t> stack(diff.childrenOf[0].rbegin(), diff.childrenOf[0].rend());
+    std::vector<ImageDiff::NodeId> stack(diff.childrenOf[0].rbegin(), diff.childrenOf[0].rend());
     while (!stack.empty()) {
-        const uint32_t n = stack.back();
+        const ImageDiff::NodeId n = stack.back();
         stack.pop_back();
         const DiffNode &node = diff.nodes[n];
         if (node.status != DiffStatus::Unchanged)
@@ -180,7 +180,7 @@ QString diffText(const ImageDiff &diff)
     const auto top = topMovements(diff, 15);
     if (!top.empty())
         out += QStringLiteral("\nBIGGEST MOVEMENTS\n");
-    for (uint32_t n : top)
+    for (ImageDiff::NodeId n : top)
         out += QStringLiteral("  %1  %2  /%3\n")
                    .arg(formatSignedBytes(diff.nodes[n].delta()), 10)
                    .arg(QLatin1String(diffStatusName(diff.nodes[n].status)), -9)
@@ -203,7 +203,7 @@ QString diffMarkdown(const ImageDiff &diff)
     const auto top = topMovements(diff, 10);
     if (!top.empty())
         out += QStringLiteral("\n| change | status | path |\n|---:|---|---|\n");
-    for (uint32_t n : top)
+    for (ImageDiff::NodeId n : top)
         out += QStringLiteral("| %1 | %2 | `/%3` |\n").arg(formatSignedBytes(diff.nodes[n].delta()), QLatin1String(diffStatusName(diff.nodes[n].status)), displayPath(diff.path(n)));
     return out;
 }

@@ -14,6 +14,6 @@ QString diffMarkdown(const ImageDiff &diff);
 
 // The largest changes, as a person would list them: added or removed subtrees as a whole, and
 // modified files; largest absolute delta first.
-std::vector<uint32_t> topMovements(const ImageDiff &diff, size_t count);
+std::vector<ImageDiff::NodeId> topMovements(const ImageDiff &diff, size_t count);
 
 } // namespace ballast

@@ -1,7 +1,6 @@
 #include "CompareLoader.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
+#include "util/LoadError.h"
 
 namespace ballast {
 
@@ -52,7 +51,7 @@ CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLo
 
 void CompareLoader::start(const QString &pathA, const QString &pathB, const LoadOptions &optionsA, const LoadOptions &optionsB)
 {
-    ++m_generation;
+    m_diffs.cancel(); // the diff of the pair before is stale
     m_result = {};
     m_loading = true;
     m_done[0] = m_done[1] = m_total[0] = m_total[1] = 0;
@@ -63,7 +62,7 @@ void CompareLoader::start(const QString &pathA, const QString &pathB, const Load
 
 void CompareLoader::compareLoaded(const LoadedImage &a, const LoadedImage &b)
 {
-    ++m_generation;
+    m_diffs.cancel();
     m_a->cancel();
     m_b->cancel();
     m_result = {a, b, {}};
@@ -81,18 +80,21 @@ void CompareLoader::maybeDiff()
 {
     if (!m_result.a.image || !m_result.b.image)
         return;
-    const quint64 generation = m_generation;
     auto a = m_result.a.image, b = m_result.b.image;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const ImageDiff>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const ImageDiff>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        m_result.diff = watcher->result();
-        m_loading = false;
-        emit compared(m_result);
+    m_diffs.start([a, b](const std::atomic<bool> &cancelled) -> std::shared_ptr<const ImageDiff> {
+        try {
+            return std::make_shared<const ImageDiff>(ImageDiff::compute(a, b, &cancelled));
+        } catch (const LoadCancelled &) {
+            return nullptr; // superseded: never delivered
+        }
     });
-    watcher->setFuture(QtConcurrent::run([a, b] { return std::make_shared<const ImageDiff>(ImageDiff::compute(a, b)); }));
+}
+
+void CompareLoader::showDiff(std::shared_ptr<const ImageDiff> diff)
+{
+    m_result.diff = std::move(diff);
+    m_loading = false;
+    emit compared(m_result);
 }
 
 } // namespace ballast

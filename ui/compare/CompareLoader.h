@@ -1,4 +1,5 @@
 #pragma once
+#include "LatestResult.h"
 #include "diff/ImageDiff.h"
 #include "load/ImageLoadController.h"
 
@@ -34,11 +35,14 @@ signals:
 
 private:
     void maybeDiff();
+    void showDiff(std::shared_ptr<const ImageDiff> diff);
 
     ImageLoadController *m_a;
     ImageLoadController *m_b;
     LoadedComparison m_result;
-    quint64 m_generation = 0;
+    LatestResult<std::shared_ptr<const ImageDiff>> m_diffs { [this](std::shared_ptr<const ImageDiff> diff) {
+        showDiff(std::move(diff));
+    } };
     bool m_loading = false;
     qint64 m_done[2] = {0, 0}, m_total[2] = {0, 0};
     int m_layersDone[2] = {0, 0}, m_layersTotal[2] = {0, 0};

@@ -1,22 +1,17 @@
 #include "ComparePane.h"
 
+#include "analysis/ImageAnalysis.h"
 #include "compare/DiffTreeModel.h"
 #include "compare/DiffTreeSearch.h"
 #include "compare/FindingsChangesView.h"
 #include "compare/MatchedLayersView.h"
-#include "analysis/ImageAnalysis.h"
-#include "models/TreeScope.h"
 #include "report/DiffReport.h"
 #include "sources/SourceText.h"
-#include "widgets/StatusToggle.h"
 #include "treemap/TreemapView.h"
 #include "util/ByteFormat.h"
+#include "widgets/StatusToggle.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-#include <algorithm>
-#include <cmath>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -25,6 +20,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 namespace ballast {
 namespace {
@@ -235,17 +232,18 @@ void ComparePane::selectPath(const std::string &path)
     m_treemapA->setSelectedNode(inA);
     m_treemapB->setSelectedNode(inB);
     // Walk the diff tree down by name (children are sorted by name).
-    uint32_t node = 0;
+    ImageDiff::NodeId node = MergedTree::Root;
     size_t start = 0;
-    while (start < path.size() && node != UINT32_MAX) {
+    while (start < path.size() && node != MergedTree::NoNode) {
         const size_t slash = std::min(path.find('/', start), path.size());
         const std::string_view part = std::string_view(path).substr(start, slash - start);
         const auto &kids = diff.childrenOf[node];
-        auto it = std::lower_bound(kids.begin(), kids.end(), part, [&](uint32_t kid, std::string_view key) { return diff.name(kid) < key; });
-        node = it != kids.end() && diff.name(*it) == part ? *it : UINT32_MAX;
+        auto it = std::lower_bound(kids.begin(), kids.end(), part,
+            [&](ImageDiff::NodeId kid, std::string_view key) { return diff.name(kid) < key; });
+        node = it != kids.end() && diff.name(*it) == part ? *it : MergedTree::NoNode;
         start = slash + 1;
     }
-    if (node != UINT32_MAX)
+    if (node != MergedTree::NoNode)
         if (QModelIndex index = m_model->indexOfNode(node); index.isValid()) {
             const QSignalBlocker blocker(m_tree->selectionModel());
             m_tree->setCurrentIndex(index);
@@ -285,30 +283,31 @@ void ComparePane::setComparison(const LoadedComparison &comparison)
     if (comparison.diff) {
         m_treemapArea->setBytes(comparison.diff->nodes[0].bytesA, comparison.diff->nodes[0].bytesB);
         // Both final filesystems, aggregated, built off the GUI thread.
-        const quint64 generation = ++m_generation;
         auto a = comparison.diff->a, b = comparison.diff->b;
-        using Scopes = std::pair<std::shared_ptr<const TreeScope>, std::shared_ptr<const TreeScope>>;
-        auto *watcher = new QFutureWatcher<Scopes>(this);
-        connect(watcher, &QFutureWatcher<Scopes>::finished, this, [this, watcher, generation] {
-            watcher->deleteLater();
-            if (generation != m_generation)
-                return;
-            m_treemapA->setScope(watcher->result().first);
-            m_treemapB->setScope(watcher->result().second);
-        });
-        watcher->setFuture(QtConcurrent::run([a, b] {
-            auto scopeOf = [](const std::shared_ptr<const Image> &image) {
-                return image->layers.empty() ? nullptr : TreeScope::build(image, int(image->layers.size()) - 1, TreeFilter {});
+        m_finalScopes.start([a, b](const std::atomic<bool> &cancelled) {
+            auto scopeOf = [&cancelled](const std::shared_ptr<const Image> &image) {
+                return image->layers.empty()
+                    ? nullptr
+                    : TreeScope::build(image, int(image->layers.size()) - 1, TreeFilter {}, nullptr, {}, &cancelled);
             };
-            return Scopes {scopeOf(a), scopeOf(b)};
-        }));
+            return FinalScopes { scopeOf(a), scopeOf(b) };
+        });
+    } else {
+        m_finalScopes.cancel(); // the maps of an earlier comparison must not arrive now
     }
     fillSummary();
     // Open the biggest movement's path.
     if (comparison.diff)
-        for (uint32_t node : topMovements(*comparison.diff, 1))
-            for (uint32_t up = comparison.diff->nodes[node].parent; up != 0 && up != UINT32_MAX; up = comparison.diff->nodes[up].parent)
+        for (ImageDiff::NodeId node : topMovements(*comparison.diff, 1))
+            for (ImageDiff::NodeId up = comparison.diff->nodes[node].parent;
+                 up != MergedTree::Root && up != MergedTree::NoNode; up = comparison.diff->nodes[up].parent)
                 m_tree->expand(m_model->indexOfNode(up));
+}
+
+void ComparePane::showFinalScopes(const FinalScopes &scopes)
+{
+    m_treemapA->setScope(scopes.first);
+    m_treemapB->setScope(scopes.second);
 }
 
 void ComparePane::fillSummary()

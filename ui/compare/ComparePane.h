@@ -1,6 +1,8 @@
 #pragma once
+#include "LatestResult.h"
 #include "compare/CompareLoader.h"
 #include "diff/FindingsDiff.h"
+#include "models/TreeScope.h"
 
 #include <QWidget>
 
@@ -64,6 +66,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The final filesystems of A and B, as the two treemaps show them.
+    using FinalScopes = std::pair<std::shared_ptr<const TreeScope>, std::shared_ptr<const TreeScope>>;
+    void showFinalScopes(const FinalScopes &scopes);
     void fillSummary();
     void readFilters();
     void sizeDiffColumns();
@@ -77,7 +82,7 @@ private:
     bool m_bottomShared = false;
     TreemapView *m_treemapA;
     TreemapView *m_treemapB;
-    quint64 m_generation = 0;
+    LatestResult<FinalScopes> m_finalScopes { [this](const FinalScopes &scopes) { showFinalScopes(scopes); } };
     QTreeView *m_tree;
     DiffTreeModel *m_model;
     DiffTreeSearch *m_search;

@@ -45,20 +45,21 @@ QStringList DiffTreeModel::statusTexts()
     return texts;
 }
 
-std::vector<uint32_t> shownChildren(const ImageDiff &diff, uint32_t node, uint8_t shownStatuses)
+std::vector<ImageDiff::NodeId> shownChildren(const ImageDiff &diff, ImageDiff::NodeId node, uint8_t shownStatuses)
 {
-    std::vector<uint32_t> rows;
-    for (uint32_t child : diff.childrenOf[node])
+    std::vector<ImageDiff::NodeId> rows;
+    for (ImageDiff::NodeId child : diff.childrenOf[node])
         if ((diff.nodes[child].statusesBelow & shownStatuses) != 0)
             rows.push_back(child);
-    std::stable_sort(rows.begin(), rows.end(), [&diff](uint32_t a, uint32_t b) {
+    std::stable_sort(rows.begin(), rows.end(), [&diff](ImageDiff::NodeId a, ImageDiff::NodeId b) {
         return std::llabs(diff.nodes[a].delta()) > std::llabs(diff.nodes[b].delta());
     });
     return rows;
 }
 
 DiffTreeModel::DiffTreeModel(QObject *parent)
-    : QAbstractItemModel(parent), m_shown(bit(DiffStatus::Added) | bit(DiffStatus::Removed) | bit(DiffStatus::Modified))
+    : LazyTreeModel(parent)
+    , m_shown(bit(DiffStatus::Added) | bit(DiffStatus::Removed) | bit(DiffStatus::Modified))
 {
 }
 
@@ -66,8 +67,7 @@ void DiffTreeModel::setDiff(std::shared_ptr<const ImageDiff> diff)
 {
     beginResetModel();
     m_diff = std::move(diff);
-    m_rows.clear();
-    m_rowOf.clear();
+    forgetRows();
     endResetModel();
 }
 
@@ -77,89 +77,38 @@ void DiffTreeModel::setShownStatuses(uint8_t mask)
         return;
     beginResetModel();
     m_shown = mask;
-    m_rows.clear();
-    m_rowOf.clear();
+    forgetRows();
     endResetModel();
 }
 
-bool DiffTreeModel::shown(uint32_t node) const
+bool DiffTreeModel::isShown(NodeId node) const
 {
-    return (m_diff->nodes[node].statusesBelow & m_shown) != 0;
+    return node < m_diff->nodes.size() && (m_diff->nodes[node].statusesBelow & m_shown) != 0;
 }
 
-const std::vector<uint32_t> &DiffTreeModel::rowsOf(uint32_t node) const
+std::vector<LazyTreeModel::NodeId> DiffTreeModel::listRows(NodeId node) const
 {
-    auto it = m_rows.find(node);
-    if (it != m_rows.end())
-        return it->second;
-    std::vector<uint32_t> rows = m_diff ? shownChildren(*m_diff, node, m_shown) : std::vector<uint32_t> {};
-    for (int row = 0; row < int(rows.size()); ++row)
-        m_rowOf[rows[size_t(row)]] = row;
-    return m_rows.emplace(node, std::move(rows)).first->second;
+    return shownChildren(*m_diff, node, m_shown);
 }
 
-int DiffTreeModel::rowOf(uint32_t node) const
+bool DiffTreeModel::hasShownChild(NodeId node) const
 {
-    auto it = m_rowOf.find(node);
-    if (it == m_rowOf.end()) {
-        rowsOf(m_diff->nodes[node].parent);
-        it = m_rowOf.find(node);
-    }
-    return it == m_rowOf.end() ? -1 : it->second;
-}
-
-uint32_t DiffTreeModel::nodeAt(const QModelIndex &index) const { return index.isValid() ? uint32_t(index.internalId()) : 0; }
-
-QModelIndex DiffTreeModel::indexOfNode(uint32_t node) const
-{
-    if (!m_diff || node == 0 || node >= m_diff->nodes.size() || !shown(node))
-        return {};
-    const int row = rowOf(node);
-    return row < 0 ? QModelIndex() : createIndex(row, 0, quintptr(node));
-}
-
-QModelIndex DiffTreeModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (!m_diff || row < 0 || column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
-        return {};
-    const auto &rows = rowsOf(nodeAt(parent));
-    return row < int(rows.size()) ? createIndex(row, column, quintptr(rows[size_t(row)])) : QModelIndex();
-}
-
-QModelIndex DiffTreeModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid() || !m_diff)
-        return {};
-    const uint32_t up = m_diff->nodes[nodeAt(child)].parent;
-    if (up == 0 || up == UINT32_MAX)
-        return {};
-    return createIndex(rowOf(up), 0, quintptr(up));
-}
-
-int DiffTreeModel::rowCount(const QModelIndex &parent) const
-{
-    if (!m_diff || (parent.isValid() && parent.column() != 0))
-        return 0;
-    return int(rowsOf(nodeAt(parent)).size());
-}
-
-int DiffTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
-
-bool DiffTreeModel::hasChildren(const QModelIndex &parent) const
-{
-    if (!m_diff || (parent.isValid() && parent.column() != 0))
-        return false;
-    for (uint32_t child : m_diff->childrenOf[nodeAt(parent)])
-        if (shown(child))
+    for (NodeId child : m_diff->childrenOf[node])
+        if (isShown(child))
             return true;
     return false;
+}
+
+int DiffTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
 }
 
 QVariant DiffTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_diff)
         return {};
-    const uint32_t node = nodeAt(index);
+    const NodeId node = nodeAt(index);
     const DiffNode &n = m_diff->nodes[node];
     switch (role) {
     case Qt::DisplayRole:

@@ -1,16 +1,15 @@
 #pragma once
 #include "diff/ImageDiff.h"
+#include "models/LazyTreeModel.h"
 
-#include <QAbstractItemModel>
 #include <memory>
-#include <unordered_map>
 
 namespace ballast {
 
 // The union of two final filesystems with signed deltas (never as areas), status colours and
 // filters per status; children sorted by absolute delta. Lazy like the file tree: a directory's rows
 // are sorted when it is first shown.
-class DiffTreeModel : public QAbstractItemModel {
+class DiffTreeModel : public LazyTreeModel {
     Q_OBJECT
 public:
     enum Column { NameColumn, StatusColumn, SizeAColumn, SizeBColumn, DeltaColumn, ColumnCount };
@@ -26,30 +25,27 @@ public:
     // Every text the Status column can show, so that the view can make room for the longest.
     static QStringList statusTexts();
 
-    uint32_t nodeAt(const QModelIndex &index) const;
-    QModelIndex indexOfNode(uint32_t node) const;
+    // The index of a diff node the filters show; invalid when they hide it.
+    QModelIndex indexOfNode(ImageDiff::NodeId node) const { return indexOfShownNode(node); }
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
-    bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-private:
-    bool shown(uint32_t node) const;
-    const std::vector<uint32_t> &rowsOf(uint32_t node) const;
-    int rowOf(uint32_t node) const;
+protected:
+    bool hasTree() const override { return m_diff != nullptr; }
+    NodeId parentOf(NodeId node) const override { return m_diff->nodes[node].parent; }
+    bool isShown(NodeId node) const override;
+    std::vector<NodeId> listRows(NodeId node) const override;
+    bool hasShownChild(NodeId node) const override;
 
+private:
     std::shared_ptr<const ImageDiff> m_diff;
     uint8_t m_shown;
-    mutable std::unordered_map<uint32_t, std::vector<uint32_t>> m_rows;
-    mutable std::unordered_map<uint32_t, int> m_rowOf;
 };
 
 // The children of `node` that a status filter shows (bit 1 << DiffStatus), in the order the tree lists
 // them: largest absolute delta first, then by name.
-std::vector<uint32_t> shownChildren(const ImageDiff &diff, uint32_t node, uint8_t shownStatuses);
+std::vector<ImageDiff::NodeId> shownChildren(const ImageDiff &diff, ImageDiff::NodeId node, uint8_t shownStatuses);
 
 } // namespace ballast

@@ -2,13 +2,11 @@
 
 #include "compare/DiffTreeModel.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
 #include <QTreeView>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ballast {
 
@@ -91,36 +89,24 @@ void DiffTreeSearch::focusField()
 void DiffTreeSearch::start()
 {
     m_debounce.stop();
-    if (m_cancelRunning)
-        m_cancelRunning->store(true);
-    const quint64 generation = ++m_pendingGeneration;
+    m_searches.cancel();
     m_matches.clear();
     m_currentMatch = -1;
     const QString text = m_field->text();
     const std::shared_ptr<const ImageDiff> diff = m_model->diff();
     if (text.isEmpty() || !diff) {
-        show(generation, {});
+        show({});
         return;
     }
     m_count->setText(tr("searching…"));
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    m_cancelRunning = cancelled;
     const uint8_t shown = m_model->shownStatuses();
-    auto *watcher = new QFutureWatcher<std::vector<uint32_t>>(this);
-    connect(watcher, &QFutureWatcher<std::vector<uint32_t>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        show(generation, watcher->result());
-    });
-    watcher->setFuture(
-        QtConcurrent::run([diff, shown, text, cancelled] { return findInDiff(*diff, shown, text, *cancelled); }));
+    m_searches.start(
+        [diff, shown, text](const std::atomic<bool> &cancelled) { return findInDiff(*diff, shown, text, cancelled); });
 }
 
-void DiffTreeSearch::show(quint64 generation, std::vector<uint32_t> matches)
+void DiffTreeSearch::show(std::vector<uint32_t> matches)
 {
-    if (generation != m_pendingGeneration)
-        return; // a newer search is on its way
     m_matches = std::move(matches);
-    m_shownGeneration = generation;
     m_currentMatch = -1;
     if (!m_matches.empty())
         select(0);
@@ -150,7 +136,8 @@ void DiffTreeSearch::select(int match)
     const uint32_t node = m_matches[size_t(match)];
     const ImageDiff &diff = *m_model->diff();
     std::vector<uint32_t> ancestors;
-    for (uint32_t up = diff.nodes[node].parent; up != 0 && up != UINT32_MAX; up = diff.nodes[up].parent)
+    for (ImageDiff::NodeId up = diff.nodes[node].parent; up != MergedTree::Root && up != MergedTree::NoNode;
+         up = diff.nodes[up].parent)
         ancestors.push_back(up);
     for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it)
         m_view->expand(m_model->indexOfNode(*it));

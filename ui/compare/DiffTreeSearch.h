@@ -1,4 +1,5 @@
 #pragma once
+#include "LatestResult.h"
 #include "diff/ImageDiff.h"
 
 #include <QTimer>
@@ -27,7 +28,7 @@ public:
     QLabel *countLabel() const { return m_count; }
     // Diff nodes matching the current text, in tree order; empty while a search runs.
     const std::vector<uint32_t> &matches() const { return m_matches; }
-    bool isBusy() const { return m_pendingGeneration != m_shownGeneration; }
+    bool isBusy() const { return m_searches.isRunning(); }
 
 public slots:
     void focusField();
@@ -39,7 +40,7 @@ signals:
 
 private:
     void start();
-    void show(quint64 generation, std::vector<uint32_t> matches);
+    void show(std::vector<uint32_t> matches);
     void select(int match);
     void updateCount();
 
@@ -51,9 +52,8 @@ private:
     QTimer m_debounce;
     std::vector<uint32_t> m_matches;
     int m_currentMatch = -1;
-    quint64 m_pendingGeneration = 0;
-    quint64 m_shownGeneration = 0;
-    std::shared_ptr<std::atomic<bool>> m_cancelRunning;
+    LatestResult<std::vector<uint32_t>> m_searches { [this](
+                                                         std::vector<uint32_t> matches) { show(std::move(matches)); } };
 };
 
 // The diff nodes whose name holds `text` (case-insensitive), or whose path does when `text` has a

@@ -1,8 +1,5 @@
 #include "DockerfileLinter.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace ballast {
 
 DockerfileLinter::DockerfileLinter(QObject *parent) : QObject(parent)
@@ -24,8 +21,8 @@ void DockerfileLinter::textChanged(const QString &text, quint64 revision)
 {
     m_text = text;
     m_revision = revision;
-    ++m_pending; // busy from the first keystroke
-    m_debounce.start();
+    m_lints.cancel(); // newer text is on its way: the running lint is stale
+    m_debounce.start(); // busy from the first keystroke
 }
 
 void DockerfileLinter::lintNow(const QString &text, quint64 revision)
@@ -33,16 +30,7 @@ void DockerfileLinter::lintNow(const QString &text, quint64 revision)
     m_debounce.stop();
     m_text = text;
     m_revision = revision;
-    const quint64 request = ++m_pending;
-    auto *watcher = new QFutureWatcher<DockerfileCheck>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
-        watcher->deleteLater();
-        if (request != m_pending)
-            return; // newer text is on its way
-        m_delivered = request;
-        emit checked(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([text, revision] {
+    m_lints.start([text, revision](const std::atomic<bool> &) {
         DockerfileCheck check;
         check.revision = revision;
         check.text = text;
@@ -50,40 +38,36 @@ void DockerfileLinter::lintNow(const QString &text, quint64 revision)
         check.findings = lint(*dockerfile);
         check.dockerfile = std::move(dockerfile);
         return check;
-    }));
+    });
 }
 
 void DockerfileLinter::measure(const QString &text)
 {
-    const quint64 request = ++m_measureRequest;
-    m_measuring = true;
     auto image = m_image;
     auto context = m_context;
-    auto *watcher = new QFutureWatcher<std::pair<DockerfileCheck, std::shared_ptr<const ImageLintContext>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
-        watcher->deleteLater();
-        auto [check, context] = watcher->result();
-        if (!m_context && context && &context->image() == m_image.image.get()) // keep it while the image stays
-            m_context = context;
-        if (request != m_measureRequest)
-            return; // a newer pairing is on its way
-        m_measuring = false;
-        emit measured(check);
-    });
-    watcher->setFuture(QtConcurrent::run([text, image, context]() mutable {
+    m_measures.start([text, image, context](const std::atomic<bool> &cancelled) mutable {
         DockerfileCheck check;
         check.text = text;
         auto dockerfile = std::make_shared<Dockerfile>(parseDockerfile(text));
-        if (image.image && !context)
+        // Preparing the image side walks the whole tree: not for a pairing already superseded.
+        if (image.image && !context && !cancelled)
             context = std::make_shared<const ImageLintContext>(*image.image, *image.analysis);
-        if (context) {
+        if (context && !cancelled) {
             LayerMapping mapping;
             check.findings = lint(*dockerfile, *context, mapping);
             check.mapping = std::move(mapping);
         }
         check.dockerfile = std::move(dockerfile);
-        return std::make_pair(std::move(check), context);
-    }));
+        return Measurement { std::move(check), context };
+    });
+}
+
+void DockerfileLinter::deliverMeasurement(Measurement measurement)
+{
+    auto &[check, context] = measurement;
+    if (!m_context && context && &context->image() == m_image.image.get()) // keep it while the image stays
+        m_context = context;
+    emit measured(check);
 }
 
 } // namespace ballast

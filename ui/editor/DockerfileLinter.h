@@ -1,4 +1,5 @@
 #pragma once
+#include "LatestResult.h"
 #include "dockerfile/mapping/LayerMapping.h"
 #include "dockerfile/lint/Lint.h"
 #include "load/ImageLoadController.h"
@@ -43,21 +44,25 @@ public:
     void lintNow(const QString &text, quint64 revision);
     // Lints `text` against the image; measured() delivers it unless a newer measure() came first.
     void measure(const QString &text);
-    bool isBusy() const { return m_pending != m_delivered || m_measuring; }
+    bool isBusy() const { return m_debounce.isActive() || m_lints.isRunning() || m_measures.isRunning(); }
 
 signals:
     void checked(const ballast::DockerfileCheck &check);
     void measured(const ballast::DockerfileCheck &check);
 
 private:
+    using Measurement = std::pair<DockerfileCheck, std::shared_ptr<const ImageLintContext>>;
+    void deliverMeasurement(Measurement measurement);
+
     LoadedImage m_image;
     std::shared_ptr<const ImageLintContext> m_context;
     QTimer m_debounce;
     QString m_text;
     quint64 m_revision = 0;
-    quint64 m_pending = 0, m_delivered = 0;
-    quint64 m_measureRequest = 0;
-    bool m_measuring = false;
+    LatestResult<DockerfileCheck> m_lints { [this](DockerfileCheck check) { emit checked(check); } };
+    LatestResult<Measurement> m_measures { [this](Measurement measurement) {
+        deliverMeasurement(std::move(measurement));
+    } };
 };
 
 } // namespace ballast

@@ -2,24 +2,16 @@
 
 #include "util/LoadError.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 namespace ballast {
 
+// What poll() reads while a load runs; the worker shares the loader.
 struct ImageLoadController::Job {
-    quint64 generation = 0;
     QString path;
-    std::unique_ptr<ImageLoader> loader;
-    QFuture<void> future;
+    std::shared_ptr<ImageLoader> loader;
     QElapsedTimer clock;
     bool fetched = false; // the fetch phase was seen and the clock not yet restarted after it
-    // Written by the worker, read after the future finished.
-    LoadedImage result;
-    QString error;
-    QList<ImageChoice> choices;
-    bool wasCancelled = false;
 };
 
 ImageLoadController::ImageLoadController(QObject *parent) : QObject(parent)
@@ -38,33 +30,29 @@ ImageLoadController::~ImageLoadController()
 void ImageLoadController::start(const QString &path, const LoadOptions &options)
 {
     if (m_job)
-        m_job->loader->cancel(); // its result will be stale anyway
+        m_job->loader->cancel(); // the decoders watch the loader's own flag; its result is stale anyway
     auto job = std::make_shared<Job>();
-    job->generation = ++m_generation;
     job->path = path;
-    job->loader = std::make_unique<ImageLoader>(options);
+    job->loader = std::make_shared<ImageLoader>(options);
     job->clock.start();
     m_job = job;
-    job->future = QtConcurrent::run([job] {
+    m_loads.start([path, loader = job->loader](const std::atomic<bool> &) {
+        Outcome outcome;
+        outcome.path = path;
         try {
-            auto image = job->loader->load(job->path);
-            job->result.analysis = std::make_shared<const ImageAnalysis>(analyzeImage(*image));
-            job->result.image = std::move(image);
+            auto image = loader->load(path);
+            outcome.result.analysis = std::make_shared<const ImageAnalysis>(analyzeImage(*image));
+            outcome.result.image = std::move(image);
         } catch (const LoadCancelled &) {
-            job->wasCancelled = true;
+            outcome.wasCancelled = true;
         } catch (const LoadError &error) {
-            job->error = error.message();
-            job->choices = error.choices();
+            outcome.error = error.message();
+            outcome.choices = error.choices();
         } catch (const std::exception &error) {
-            job->error = QStringLiteral("%1: %2").arg(job->path, QString::fromLocal8Bit(error.what()));
+            outcome.error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(error.what()));
         }
+        return outcome;
     });
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, job] {
-        watcher->deleteLater();
-        finish(job);
-    });
-    watcher->setFuture(job->future);
     m_pollTimer.start();
 }
 
@@ -77,7 +65,7 @@ void ImageLoadController::cancel()
 void ImageLoadController::waitForIdle()
 {
     if (m_job)
-        m_job->future.waitForFinished();
+        m_loads.waitForFinished();
 }
 
 void ImageLoadController::poll()
@@ -99,18 +87,16 @@ void ImageLoadController::poll()
     emit progress(done, total, loader.layersDone(), loader.layersTotal(), secondsLeft);
 }
 
-void ImageLoadController::finish(std::shared_ptr<Job> job)
+void ImageLoadController::finish(Outcome outcome)
 {
-    if (job->generation != m_generation)
-        return; // a newer load replaced this one
     m_job.reset();
     m_pollTimer.stop();
-    if (job->wasCancelled)
-        emit cancelled(job->path);
-    else if (!job->error.isEmpty())
-        emit failed(job->path, job->error, job->choices);
+    if (outcome.wasCancelled)
+        emit cancelled(outcome.path);
+    else if (!outcome.error.isEmpty())
+        emit failed(outcome.path, outcome.error, outcome.choices);
     else
-        emit loaded(job->path, job->result);
+        emit loaded(outcome.path, outcome.result);
 }
 
 } // namespace ballast

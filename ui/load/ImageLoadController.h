@@ -1,5 +1,6 @@
 #pragma once
 #include "ImageLoader.h"
+#include "LatestResult.h"
 #include "LoadedImage.h"
 #include "util/ImageChoice.h"
 
@@ -35,12 +36,20 @@ signals:
 
 private:
     struct Job;
-    void finish(std::shared_ptr<Job> job);
+    // What a load ended with, handed from the worker to the GUI thread.
+    struct Outcome {
+        QString path;
+        LoadedImage result;
+        QString error;
+        QList<ImageChoice> choices;
+        bool wasCancelled = false;
+    };
+    void finish(Outcome outcome);
     void poll();
 
-    std::shared_ptr<Job> m_job;
-    quint64 m_generation = 0;
+    std::shared_ptr<Job> m_job; // the newest load, while it runs
     QTimer m_pollTimer;
+    LatestResult<Outcome> m_loads { [this](Outcome outcome) { finish(std::move(outcome)); } };
 };
 
 } // namespace ballast

@@ -11,20 +11,16 @@
 
 namespace ballast {
 
-FileTreeModel::FileTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+FileTreeModel::FileTreeModel(QObject *parent)
+    : LazyTreeModel(parent)
+{ }
 
 void FileTreeModel::setScope(std::shared_ptr<const TreeScope> scope)
 {
     beginResetModel();
     m_scope = std::move(scope);
-    m_children.clear();
-    m_rows.clear();
+    forgetRows();
     endResetModel();
-}
-
-MergedTree::NodeId FileTreeModel::nodeAt(const QModelIndex &index) const
-{
-    return index.isValid() ? MergedTree::NodeId(index.internalId()) : MergedTree::Root;
 }
 
 SiblingOrder FileTreeModel::siblingOrder() const
@@ -65,81 +61,30 @@ QString FileTreeModel::sizeToolTip(MergedTree::NodeId node) const
     return {};
 }
 
-const std::vector<MergedTree::NodeId> &FileTreeModel::childrenOf(MergedTree::NodeId node) const
+std::vector<MergedTree::NodeId> FileTreeModel::listRows(NodeId node) const
 {
-    auto it = m_children.find(node);
-    if (it != m_children.end())
-        return it->second;
     std::vector<MergedTree::NodeId> children;
-    if (m_scope)
-        for (auto child : m_scope->image->tree.children(node))
-            if (m_scope->visible[child])
-                children.push_back(child);
+    for (auto child : m_scope->image->tree.children(node))
+        if (m_scope->visible[child])
+            children.push_back(child);
     sortChildren(children);
-    for (int row = 0; row < int(children.size()); ++row)
-        m_rows[children[size_t(row)]] = row;
-    return m_children.emplace(node, std::move(children)).first->second;
+    return children;
 }
 
-int FileTreeModel::rowOf(MergedTree::NodeId node) const
+bool FileTreeModel::hasShownChild(NodeId node) const
 {
-    auto it = m_rows.find(node);
-    if (it != m_rows.end())
-        return it->second;
-    childrenOf(m_scope->image->tree.parent(node));
-    it = m_rows.find(node);
-    return it == m_rows.end() ? -1 : it->second;
-}
-
-QModelIndex FileTreeModel::indexOfNode(MergedTree::NodeId node, int column) const
-{
-    if (!m_scope || node == MergedTree::Root || node >= m_scope->visible.size() || !m_scope->visible[node])
-        return {};
-    const int row = rowOf(node);
-    return row < 0 ? QModelIndex() : createIndex(row, column, quintptr(node));
-}
-
-QModelIndex FileTreeModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (!m_scope || row < 0 || column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
-        return {};
-    const auto &children = childrenOf(nodeAt(parent));
-    if (row >= int(children.size()))
-        return {};
-    return createIndex(row, column, quintptr(children[size_t(row)]));
-}
-
-QModelIndex FileTreeModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid() || !m_scope)
-        return {};
-    const auto up = m_scope->image->tree.parent(nodeAt(child));
-    if (up == MergedTree::Root || up == MergedTree::NoNode)
-        return {};
-    return createIndex(rowOf(up), 0, quintptr(up));
-}
-
-int FileTreeModel::rowCount(const QModelIndex &parent) const
-{
-    if (!m_scope || (parent.isValid() && parent.column() != 0))
-        return 0;
-    return int(childrenOf(nodeAt(parent)).size());
-}
-
-int FileTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
-
-bool FileTreeModel::hasChildren(const QModelIndex &parent) const
-{
-    if (!m_scope || (parent.isValid() && parent.column() != 0))
-        return false;
-    const auto node = nodeAt(parent);
-    if (auto it = m_children.find(node); it != m_children.end())
-        return !it->second.empty();
     for (auto child : m_scope->image->tree.children(node))
         if (m_scope->visible[child])
             return true;
     return false;
 }
+
+QModelIndex FileTreeModel::indexOfNode(MergedTree::NodeId node, int column) const
+{
+    return indexOfShownNode(node, column);
+}
+
+int FileTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
 
 QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
 {
@@ -232,13 +177,11 @@ void FileTreeModel::sort(int column, Qt::SortOrder order)
         nodes.push_back(nodeAt(index));
     m_sortColumn = sortColumn;
     m_sortOrder = order;
-    for (auto &[node, children] : m_children) {
-        const MergedTree &tree = m_scope->image->tree; // children are cached only while a scope is set
+    reorderRows([this](std::vector<MergedTree::NodeId> &children) {
+        const MergedTree &tree = m_scope->image->tree; // rows are listed only while a scope is set
         std::sort(children.begin(), children.end(), [&](auto a, auto b) { return tree.name(a) < tree.name(b); });
         sortChildren(children);
-        for (int row = 0; row < int(children.size()); ++row)
-            m_rows[children[size_t(row)]] = row;
-    }
+    });
     QModelIndexList after;
     for (int i = 0; i < before.size(); ++i)
         after << createIndex(rowOf(nodes[size_t(i)]), before[i].column(), quintptr(nodes[size_t(i)]));

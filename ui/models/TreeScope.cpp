@@ -6,6 +6,14 @@
 namespace ballast {
 namespace {
 
+// How many nodes a pass handles between two looks at the cancellation flag.
+constexpr uint32_t NodesPerCancellationCheck = 4096;
+
+bool isCancelled(const std::atomic<bool> *cancelled, uint64_t step)
+{
+    return cancelled && step % NodesPerCancellationCheck == 0 && cancelled->load(std::memory_order_relaxed);
+}
+
 bool statusShown(const TreeFilter &filter, NodeStatus status)
 {
     switch (status) {
@@ -20,8 +28,9 @@ bool statusShown(const TreeFilter &filter, NodeStatus status)
 
 // Marks nodes whose name (or path, when the pattern has a '/') matches, walking the tree depth-first
 // with one path buffer so that no path is built twice.
-void markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const QRegularExpression &regex,
-                       std::vector<uint8_t> &out)
+// Returns false when cancelled before the end.
+bool markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const QRegularExpression &regex,
+    std::vector<uint8_t> &out, const std::atomic<bool> *cancelled)
 {
     const bool byPath = filter.search.contains(QLatin1Char('/'));
     const QByteArray needle = filter.search.toUtf8().toLower();
@@ -36,7 +45,9 @@ void markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const Q
         size_t pathLength;
     };
     std::vector<Frame> stack {{MergedTree::Root, 0}};
-    while (!stack.empty()) {
+    for (uint64_t visited = 1; !stack.empty(); ++visited) {
+        if (isCancelled(cancelled, visited))
+            return false;
         const Frame frame = stack.back();
         stack.pop_back();
         path.resize(frame.pathLength);
@@ -49,6 +60,7 @@ void markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const Q
         for (auto child : tree.children(frame.node))
             stack.push_back({child, path.size()});
     }
+    return true;
 }
 
 // A matching directory passes the search for everything below it: one forward sweep, parents first.
@@ -108,8 +120,8 @@ int64_t TreeScope::shownBytes(MergedTree::NodeId node) const
     return share.carrier ? share.carrier->size : bytes[node];
 }
 
-std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> image, int layer, const TreeFilter &filter,
-                                                  const LayerSnapshot *reuse, SiblingOrder order)
+std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> image, int layer,
+    const TreeFilter &filter, const LayerSnapshot *reuse, SiblingOrder order, const std::atomic<bool> *cancelled)
 {
     auto scope = std::make_shared<TreeScope>();
     const MergedTree &tree = image->tree;
@@ -118,6 +130,8 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
     scope->filter = filter;
     scope->order = order;
     scope->snapshot = reuse && reuse->layer == layer ? *reuse : LayerSnapshot::compute(tree, layer);
+    if (isCancelled(cancelled, 0))
+        return nullptr;
     const size_t count = tree.nodeCount();
     scope->visible.assign(count, 0);
     scope->matches.assign(count, 0);
@@ -133,8 +147,8 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
                 scope->searchError = regex.errorString();
         }
         searchHit.assign(count, 0);
-        if (scope->searchError.isEmpty())
-            markSearchMatches(tree, filter, regex, searchHit);
+        if (scope->searchError.isEmpty() && !markSearchMatches(tree, filter, regex, searchHit, cancelled))
+            return nullptr;
         searchPass = searchHit;
         inheritSearchMatches(tree, searchPass);
         hitBelow.assign(count, 0);
@@ -146,6 +160,8 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
     scope->bytes = changesOnly ? std::vector<int64_t>(count, 0) : bytes;
     // Children have higher ids than their parents: one backwards sweep carries visibility upwards.
     for (MergedTree::NodeId node = MergedTree::NodeId(count); node-- > 1;) {
+        if (isCancelled(cancelled, node))
+            return nullptr;
         const NodeStatus s = status[node];
         bool inScope = s != NodeStatus::Absent;
         if (filter.mode == TreeMode::LayerChanges)

@@ -3,6 +3,7 @@
 #include "tree/LayerSnapshot.h"
 
 #include <QString>
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -61,8 +62,11 @@ struct TreeScope {
     // The node's index in `hits`, or -1.
     int hitIndexOf(MergedTree::NodeId node) const { return node < hitRank.size() ? int(hitRank[node]) - 1 : -1; }
 
-    static std::shared_ptr<const TreeScope> build(std::shared_ptr<const Image> image, int layer, const TreeFilter &filter,
-                                                  const LayerSnapshot *reuse = nullptr, SiblingOrder order = {});
+    // Null when `cancelled` became true before it was done (polled between passes and every few
+    // thousand nodes, so that a superseded scope stops early).
+    static std::shared_ptr<const TreeScope> build(std::shared_ptr<const Image> image, int layer,
+        const TreeFilter &filter, const LayerSnapshot *reuse = nullptr, SiblingOrder order = {},
+        const std::atomic<bool> *cancelled = nullptr);
 };
 
 } // namespace ballast

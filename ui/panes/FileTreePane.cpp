@@ -7,7 +7,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +14,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ballast {
 namespace {
@@ -213,9 +211,8 @@ void FileTreePane::focusSearch()
 
 void FileTreePane::requestScope()
 {
-    const quint64 generation = ++m_pendingGeneration;
     if (!m_image || m_layer < 0) {
-        m_shownGeneration = generation;
+        m_scopes.cancel();
         return;
     }
     auto image = m_image;
@@ -224,21 +221,14 @@ void FileTreePane::requestScope()
     const SiblingOrder order = m_model->siblingOrder();
     // Reuse the statuses and sizes when only the filter changed.
     std::shared_ptr<const TreeScope> previous = m_model->scope();
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const TreeScope>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const TreeScope>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        applyScope(generation, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([image, layer, filter, previous, order] {
+    m_scopes.start([image, layer, filter, previous, order](const std::atomic<bool> &cancelled) {
         const LayerSnapshot *reuse = previous && previous->image == image ? &previous->snapshot : nullptr;
-        return TreeScope::build(image, layer, filter, reuse, order);
-    }));
+        return TreeScope::build(image, layer, filter, reuse, order, &cancelled);
+    });
 }
 
-void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScope> scope)
+void FileTreePane::applyScope(std::shared_ptr<const TreeScope> scope)
 {
-    if (generation != m_pendingGeneration)
-        return; // a newer request is on its way
     m_restoring = true;
     m_model->setScope(std::move(scope));
     // Re-expand what the user had open, parents first (lower ids are never deeper than their children).
@@ -266,7 +256,6 @@ void FileTreePane::applyScope(quint64 generation, std::shared_ptr<const TreeScop
         m_view->scrollTo(current);
     }
     m_restoring = false;
-    m_shownGeneration = generation;
     m_chip->setFilter(m_model->scope()->filter);
     // A new search starts at its first match, and so does a scope that hides the file selected before.
     const auto &hits = m_model->scope()->hits;

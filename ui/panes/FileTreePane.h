@@ -1,4 +1,5 @@
 #pragma once
+#include "LatestResult.h"
 #include "load/ImageLoadController.h"
 #include "models/TreeScope.h"
 
@@ -50,7 +51,7 @@ public:
     QLabel *matchLabel() const { return m_matches; }
     FilterChip *filterChip() const { return m_chip; }
     // True while a scope is being computed; scopeReady() fires when the view shows the latest one.
-    bool isBusy() const { return m_pendingGeneration != m_shownGeneration; }
+    bool isBusy() const { return m_scopes.isRunning(); }
 
 signals:
     void nodeSelected(MergedTree::NodeId node);
@@ -58,7 +59,7 @@ signals:
 
 private:
     void requestScope();
-    void applyScope(quint64 generation, std::shared_ptr<const TreeScope> scope);
+    void applyScope(std::shared_ptr<const TreeScope> scope);
     void readFilterWidgets();
     void updateMatchLabel();
     void revealHits();
@@ -67,8 +68,9 @@ private:
     std::shared_ptr<const Image> m_image;
     int m_layer = -1;
     TreeFilter m_filter;
-    quint64 m_pendingGeneration = 0;
-    quint64 m_shownGeneration = 0;
+    LatestResult<std::shared_ptr<const TreeScope>> m_scopes { [this](std::shared_ptr<const TreeScope> scope) {
+        applyScope(std::move(scope));
+    } };
     std::unordered_set<MergedTree::NodeId> m_expanded;
     MergedTree::NodeId m_current = MergedTree::NoNode;
     bool m_restoring = false;

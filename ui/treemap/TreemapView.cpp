@@ -8,12 +8,10 @@
 
 #include <QComboBox>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <algorithm>
 #include <QLabel>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <unordered_set>
 
 namespace ballast {
@@ -77,12 +75,6 @@ TreemapView::TreemapView(QWidget *parent)
     updateBreadcrumb();
 }
 
-TreemapView::~TreemapView()
-{
-    if (m_cancelRunning)
-        m_cancelRunning->store(true);
-}
-
 void TreemapView::setScope(std::shared_ptr<const TreeScope> scope)
 {
     if (scope == m_scope)
@@ -126,7 +118,7 @@ MergedTree::NodeId TreemapView::hoveredNode() const
 
 bool TreemapView::isBusy() const
 {
-    return m_pendingGeneration != m_shownGeneration || m_resizeDebounce.isActive();
+    return m_frames.isRunning() || m_resizeDebounce.isActive();
 }
 
 TreemapLayoutOptions TreemapView::layoutOptions() const
@@ -147,14 +139,11 @@ TreemapRenderOptions TreemapView::renderOptions() const
 void TreemapView::requestFrame(bool keepLayout)
 {
     m_resizeDebounce.stop();
-    if (m_cancelRunning)
-        m_cancelRunning->store(true);
-    const quint64 generation = ++m_pendingGeneration;
+    m_frames.cancel();
     const QSize size = m_canvas->size();
     m_requestedSize = size;
     m_deferred = !m_scope || !m_canvas->isVisible() || size.isEmpty();
     if (m_deferred) { // asked again when shown (resized)
-        m_shownGeneration = generation;
         if (!m_scope) {
             m_frame.reset();
             m_canvas->setFrame(nullptr);
@@ -178,22 +167,13 @@ void TreemapView::requestFrame(bool keepLayout)
     if (!m_frame)
         m_canvas->setPlaceholder(tr("Laying out…"));
 
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_cancelRunning = cancel;
-    using Watcher = QFutureWatcher<std::shared_ptr<const TreemapFrame>>;
-    auto *watcher = new Watcher(this);
-    connect(watcher, &Watcher::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        applyFrame(generation, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([request, cancel] { return buildTreemapFrame(request, cancel.get()); }));
+    m_frames.start([request](const std::atomic<bool> &cancelled) { return buildTreemapFrame(request, &cancelled); });
 }
 
-void TreemapView::applyFrame(quint64 generation, std::shared_ptr<const TreemapFrame> frame)
+void TreemapView::applyFrame(std::shared_ptr<const TreemapFrame> frame)
 {
-    if (generation != m_pendingGeneration || !frame)
-        return; // an older request, or one a newer request cancelled
-    m_shownGeneration = generation;
+    if (!frame)
+        return; // only a cancelled build returns none, and its result is never delivered
     m_frame = std::move(frame);
     m_weights = m_frame->layout->sharedWeights();
     if (m_frame->layout->root() != m_zoom) { // the zoom root is no longer drawn: the layout fell back

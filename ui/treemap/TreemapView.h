@@ -1,9 +1,9 @@
 #pragma once
+#include "LatestResult.h"
 #include "TreemapFrame.h"
 
 #include <QTimer>
 #include <QWidget>
-#include <atomic>
 #include <memory>
 
 class QComboBox;
@@ -19,9 +19,9 @@ class TreemapLegend;
 
 // The treemap of a scope (the file tree's layer, mode and filter): a breadcrumb of the zoom root and a
 // choice of colouring above, a chip naming the filter when one narrows the map, the map, a legend
-// below. When the filter leaves nothing to draw, the map says so and offers to clear it. Layout and painting run on a worker thread; a
-// newer request cancels the one running and its result is dropped (generation ids); resizes wait
-// 100 ms for the size to settle. Hover and selection are overlays on the cached image.
+// below. When the filter leaves nothing to draw, the map says so and offers to clear it. Layout and painting run on a
+// worker thread; a newer request cancels the one running and its result is dropped (LatestResult); resizes wait 100 ms
+// for the size to settle. Hover and selection are overlays on the cached image.
 //
 // Mouse: click selects (nodeClicked), double-click zooms into the directory under the pointer, the
 // wheel zooms one level in towards the pointer or out; Backspace and the breadcrumb zoom out.
@@ -31,7 +31,6 @@ public:
     using NodeId = MergedTree::NodeId;
 
     explicit TreemapView(QWidget *parent = nullptr);
-    ~TreemapView() override;
 
     void setScope(std::shared_ptr<const TreeScope> scope);
     std::shared_ptr<const TreeScope> scope() const { return m_scope; }
@@ -85,7 +84,7 @@ protected:
 
 private:
     void requestFrame(bool keepLayout = false);
-    void applyFrame(quint64 generation, std::shared_ptr<const TreemapFrame> frame);
+    void applyFrame(std::shared_ptr<const TreemapFrame> frame);
     void updateBreadcrumb();
     void updateLegend();
     void updateSelectionTile();
@@ -103,9 +102,9 @@ private:
     NodeId m_selectedNode = MergedTree::NoNode;
     bool m_selectedSmallFiles = false; // the selection is a small-files area (of m_selectedNode)
     TreemapColoring m_coloring = TreemapColoring::FileType;
-    quint64 m_pendingGeneration = 0;
-    quint64 m_shownGeneration = 0;
-    std::shared_ptr<std::atomic<bool>> m_cancelRunning;
+    LatestResult<std::shared_ptr<const TreemapFrame>> m_frames { [this](std::shared_ptr<const TreemapFrame> frame) {
+        applyFrame(std::move(frame));
+    } };
     QTimer m_resizeDebounce;
     QSize m_requestedSize; // of the newest request
     bool m_deferred = false; // the newest request waits for the canvas to be shown

@@ -10,6 +10,7 @@
 #include "ImageWriter.h"
 #include "diff/ImageDiff.h"
 #include "report/DiffReport.h"
+#include "util/LoadError.h"
 
 #include <QCryptographicHash>
 #include <QTemporaryDir>
@@ -260,6 +261,7 @@ private slots:
     void normalizedInstructions();
     void formats_data();
     void formats();
+    void stopsWhenCancelled();
 };
 
 void TestImageDiff::compare_data()
@@ -929,6 +931,20 @@ void TestImageDiff::formats()
     QCOMPARE(json.at("files").size(), expected.size());
     QCOMPARE(json.at("summary").at("deltaBytes").get<int64_t>(), int64_t(0));
     QCOMPARE(json.at("summary").at("layersShared").get<size_t>(), shared.size());
+}
+
+void TestImageDiff::stopsWhenCancelled()
+{
+    // A diff nobody wants any more (a newer comparison started) stops at its first look at the flag.
+    const Side side { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
+    const auto a = build(side), b = build(side);
+    std::atomic<bool> cancelled { true };
+    QVERIFY_THROWS_EXCEPTION(ballast::LoadCancelled, ImageDiff::compute(a, b, &cancelled));
+    cancelled = false; // a flag that stays down changes nothing
+    const ImageDiff diff = ImageDiff::compute(a, b, &cancelled);
+    QCOMPARE(diff.nodes.size(), ImageDiff::compute(a, b).nodes.size());
+    QCOMPARE(diff.nodes[0].bytesA, BaseBytes);
+    QCOMPARE(diff.nodes[0].bytesB, BaseBytes);
 }
 
 QTEST_GUILESS_MAIN(TestImageDiff)

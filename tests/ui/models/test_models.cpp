@@ -85,6 +85,7 @@ private slots:
     void changesModeSizesIgnoreFilter();
     void sortByName();
     void resetAndEmptyScope();
+    void scopeStopsWhenCancelled();
     void layerTable();
 
 private:
@@ -423,6 +424,21 @@ void TestModels::resetAndEmptyScope()
     QCOMPARE(model.rowCount(), 0);
     model.sort(FileTreeModel::SizeColumn, Qt::DescendingOrder);
     QVERIFY(!model.indexOfNode(5).isValid());
+}
+
+void TestModels::scopeStopsWhenCancelled()
+{
+    // A scope a newer request superseded stops at its first look at the flag; a flag that stays down
+    // changes nothing.
+    std::atomic<bool> cancelled { true };
+    TreeFilter search;
+    search.search = QStringLiteral("os-release");
+    QCOMPARE(TreeScope::build(m_image, 6, {}, nullptr, {}, &cancelled), nullptr);
+    QCOMPARE(TreeScope::build(m_image, 6, search, nullptr, {}, &cancelled), nullptr);
+    cancelled = false;
+    const auto scope = TreeScope::build(m_image, 6, {}, nullptr, {}, &cancelled);
+    QVERIFY(scope);
+    QCOMPARE(scope->visibleCount, qint64(m_sample.visible(6, {}).size()));
 }
 
 void TestModels::layerTable()
