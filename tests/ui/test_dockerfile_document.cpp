@@ -103,6 +103,7 @@ private slots:
     void deletionOnDiskIsSaid();
     void ownSaveIsNoChangeOnDisk();
     void autosaveWaitsForTheConfiguredPause();
+    void failedAutosaveKeepsTheLastCopy();
     void recoveryIsOfferedOnNextOpenAndClearedAfterSave();
     void discardingTheEditsDeletesTheRecoveryFile();
 
@@ -202,6 +203,7 @@ void TestDockerfileDocument::failedSaveKeepsTheOldFile_data()
     QTest::addColumn<bool>("readOnlyDirectory");
     QTest::addColumn<QString>("reason");
     QTest::newRow("read-only directory") << true << QStringLiteral("Permission denied");
+    QTest::newRow("disk full") << false << QStringLiteral("File too large"); // EFBIG, from RLIMIT_FSIZE
 }
 
 void TestDockerfileDocument::failedSaveKeepsTheOldFile()
@@ -334,6 +336,33 @@ void TestDockerfileDocument::autosaveWaitsForTheConfiguredPause()
     QCOMPARE(header.originalPath, m_path);
     QCOMPARE(header.diskWhenEdited.size, Original.size());
     QCOMPARE(readAll(m_path), Original); // the Dockerfile itself is untouched
+}
+
+// A full disk during an autosave leaves the previous recovery copy whole, never a truncated one that
+// would restore half a Dockerfile.
+void TestDockerfileDocument::failedAutosaveKeepsTheLastCopy()
+{
+    QTextDocument text;
+    DockerfileDocument document(&text);
+    document.setAutosaveDelays(50, 50);
+    QVERIFY(document.open(m_path));
+    append(text, QStringLiteral("USER 1000\n"));
+    QTRY_VERIFY(!document.recoveryFilePath().isEmpty());
+    const QString recoveryPath = document.recoveryFilePath();
+    const qint64 firstCopy = QFileInfo(recoveryPath).size();
+    QVERIFY(firstCopy > 0);
+    {
+        FileSizeLimit limit(rlim_t(firstCopy) + 100);
+        append(text, QStringLiteral("RUN echo %1\n").arg(QString(300, u'x')));
+        QTest::qWait(300); // the autosave comes and fails
+    }
+    QCOMPARE(recoveredText(recoveryPath), QString::fromUtf8(Original) + QStringLiteral("USER 1000\n"));
+    QCOMPARE(QDir(DockerfileRecovery::directory()).entryList(QDir::Files),
+        (QStringList {
+            QFileInfo(recoveryPath).fileName(), QFileInfo(recoveryPath).fileName() + QStringLiteral(".lock") }));
+    append(text, QStringLiteral("\n")); // room again: the next autosave has everything
+    QTRY_COMPARE(recoveredText(recoveryPath),
+        QString::fromUtf8(Original) + QStringLiteral("USER 1000\nRUN echo %1\n\n").arg(QString(300, u'x')));
 }
 
 void TestDockerfileDocument::recoveryIsOfferedOnNextOpenAndClearedAfterSave()

@@ -1,10 +1,10 @@
 #include "DockerfileDocument.h"
 
+#include "document/AtomicWrite.h"
 #include "document/DockerfileRecovery.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -122,16 +122,14 @@ void DockerfileDocument::close()
 bool DockerfileDocument::save(QString *error)
 {
     Q_ASSERT(!m_path.isEmpty()); // an untitled text is saved with saveAs()
-    // QSaveFile writes a temporary file and renames it over the target: a crash or a full disk never
-    // leaves a half-written Dockerfile.
-    QSaveFile file(m_path);
+    // Written to a temporary file renamed over the Dockerfile: a crash or a full disk never leaves a
+    // half-written one.
     m_savingNow = true;
     const QByteArray bytes = m_text->toPlainText().toUtf8();
-    const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-    if (!ok) {
+    if (QString reason; !writeAtomically(m_path, bytes, &reason)) {
         m_savingNow = false;
         if (error)
-            *error = tr("%1: cannot save: %2").arg(m_path, file.errorString());
+            *error = tr("%1: cannot save: %2").arg(m_path, reason);
         return false;
     }
     // The saved file is the new base of later edits (and, after Save As, the recovery file's name).
