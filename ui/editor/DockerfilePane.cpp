@@ -205,8 +205,6 @@ void DockerfilePane::askToReload()
         QMessageBox::warning(this, tr("Cannot reload"), error);
 }
 
-QTreeWidget *DockerfilePane::findingsList() const { return m_findings; }
-
 void DockerfilePane::setImage(const LoadedImage &image, Pairing pairing)
 {
     m_binding->setImage(image, pairing == Pairing::BuiltFromCurrentText ? DockerfileImageBinding::Pairing::BuiltFromCurrentText

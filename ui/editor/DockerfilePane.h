@@ -7,7 +7,6 @@
 
 class QAction;
 class QLabel;
-class QTreeWidget;
 
 namespace ballast {
 
@@ -54,7 +53,7 @@ public:
     bool isModified() const;
     DockerfileDocument *document() const { return m_document.get(); }
     DockerfileEditor *editor() const { return m_editor; }
-    QTreeWidget *findingsList() const;
+    FindingsList *findingsList() const { return m_findings; }
     QLabel *summaryLabel() const { return m_summary; }
     ImageMatchBar *imageMatchBar() const { return m_matchBar; }
     DockerfileLinter *linter() const { return m_linter; }
