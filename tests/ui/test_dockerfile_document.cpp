@@ -196,6 +196,13 @@ void TestDockerfileDocument::saveWritesAtomically()
     QCOMPARE(document.path(), other);
     QCOMPARE(pathChanged.size(), 1);
     QVERIFY(QFile::remove(other));
+
+    QTextDocument untitledText;
+    DockerfileDocument untitled(&untitledText); // typed without a file: Save As gives it one
+    append(untitledText, QStringLiteral("FROM scratch\n"));
+    QVERIFY(!untitled.save(&error));
+    QCOMPARE(error, QStringLiteral("The Dockerfile has no file name yet: save it as a file first"));
+    QVERIFY(untitled.isModified());
 }
 
 void TestDockerfileDocument::failedSaveKeepsTheOldFile_data()

@@ -121,7 +121,11 @@ void DockerfileDocument::close()
 
 bool DockerfileDocument::save(QString *error)
 {
-    Q_ASSERT(!m_path.isEmpty()); // an untitled text is saved with saveAs()
+    if (m_path.isEmpty()) { // an untitled text is saved with saveAs()
+        if (error)
+            *error = tr("The Dockerfile has no file name yet: save it as a file first");
+        return false;
+    }
     // Written to a temporary file renamed over the Dockerfile: a crash or a full disk never leaves a
     // half-written one.
     m_savingNow = true;
