@@ -149,7 +149,7 @@ void DockerfileImageBinding::updateFindings()
     });
     m_views.editor->setFindings(shown, m_liveCheck.dockerfile);
     m_views.findings->showFindings(shown);
-    m_views.summary->setText(FindingsList::summary(shown));
+    m_views.summary->setText(DockerfileFindingsModel::summary(shown));
 }
 
 } // namespace ballast

@@ -1,30 +1,26 @@
 #pragma once
 #include "editor/DockerfileLinter.h"
 
-#include <QFileSystemWatcher>
-#include <QTimer>
 #include <QWidget>
 
-#include <deque>
 #include <memory>
 
 class QAction;
 class QLabel;
-class QTreeWidget;
 
 namespace ballast {
 
+class DockerfileDocument;
 class DockerfileEditor;
 class DockerfileImageBinding;
-class DockerfileRecovery;
 class FindingsList;
 class ImageMatchBar;
 class RecoveryBar;
 
-// The Dockerfile of the open image: the editor, live findings, and the file itself. Saves are atomic
-// (QSaveFile); unsaved edits are guarded; a change on disk is noticed. Unsaved edits are autosaved to a
-// recovery file (DockerfileRecovery) and offered back by the next pane when the process died with them.
-// The image's side (layer sizes, image hints, the mismatch banner) is DockerfileImageBinding's.
+// The Dockerfile of the open image: the editor and its live findings. The file itself (atomic saves, a
+// change on disk, autosave and crash recovery) is DockerfileDocument's; the pane asks the person what
+// to do with unsaved edits and offers the recovered ones in a bar. The image's side (layer sizes,
+// image hints, the mismatch banner) is DockerfileImageBinding's.
 class DockerfilePane : public QWidget {
     Q_OBJECT
 public:
@@ -53,10 +49,11 @@ public:
     // editor no longer holds.
     bool showsMeasurementsBeforeEdits() const;
 
-    const QString &filePath() const { return m_path; }
+    const QString &filePath() const;
     bool isModified() const;
+    DockerfileDocument *document() const { return m_document.get(); }
     DockerfileEditor *editor() const { return m_editor; }
-    QTreeWidget *findingsList() const;
+    FindingsList *findingsList() const { return m_findings; }
     QLabel *summaryLabel() const { return m_summary; }
     ImageMatchBar *imageMatchBar() const { return m_matchBar; }
     DockerfileLinter *linter() const { return m_linter; }
@@ -65,15 +62,13 @@ public:
     QAction *rebuildAction() const { return m_rebuild; }
     void requestRebuild();
 
-    // The recovery file is written this long after the last edit, and at least this often while the
-    // typing goes on (2 s and 30 s: a crash loses at most a few seconds of work, and a fast typist does
-    // not rewrite the file on every key). Tests shorten both.
+    // See DockerfileDocument::setAutosaveDelays().
     void setAutosaveDelays(int afterLastEditMs, int atLeastEveryMs);
     // The recovery file holding this buffer's unsaved edits; empty when there is none.
     QString recoveryFilePath() const;
     RecoveryBar *recoveryBar() const { return m_recoveryBar; }
     // Edits left by a session that died are waiting for Restore or Discard in the bar.
-    bool hasRecoveryOffer() const { return !m_offers.empty(); }
+    bool hasRecoveryOffer() const;
 
 signals:
     void layerActivated(int layer);
@@ -85,23 +80,17 @@ signals:
 
 private:
     void showCheck(const DockerfileCheck &check);
-    void setText(const QString &text, bool sameFile);
-    void replaceChangedText(const QString &text);
-    void reloadFromDisk();
+    void textLoaded(bool sameFile);
+    void askToReload();
     void updateTitle();
     void updateRebuildAction();
-    void scheduleAutosave();
-    void autosaveNow();
-    void offerLeftovers();
     void showNextOffer();
     void restoreOffer();
-    void discardOffer();
-    void postponeOffers();
 
-    QString m_path;
     quint64 m_revision = 0;
-    bool m_savingNow = false;
     DockerfileEditor *m_editor;
+    // Destroyed before the editor (a child widget) and its text: its last autosave reads that text.
+    std::unique_ptr<DockerfileDocument> m_document;
     DockerfileLinter *m_linter;
     FindingsList *m_findings;
     QLabel *m_title;
@@ -109,12 +98,7 @@ private:
     QAction *m_rebuild;
     ImageMatchBar *m_matchBar;
     DockerfileImageBinding *m_binding;
-    QFileSystemWatcher m_watcher;
     RecoveryBar *m_recoveryBar;
-    std::unique_ptr<DockerfileRecovery> m_recovery;            // this buffer's
-    std::deque<std::unique_ptr<DockerfileRecovery>> m_offers; // left by sessions that died, locked by us
-    QTimer m_autosaveAfterEdit;
-    QTimer m_autosaveDeadline;
 };
 
 } // namespace ballast

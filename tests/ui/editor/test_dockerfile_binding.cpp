@@ -10,6 +10,7 @@
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfileLinter.h"
 #include "editor/DockerfilePane.h"
+#include "editor/FindingsList.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,7 +27,6 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTimer>
-#include <QTreeWidget>
 
 #include <numeric>
 
@@ -64,11 +64,11 @@ bool copyFile(const QString &from, const QString &to)
 }
 
 // The rules of the findings list as shown (column 1).
-QStringList shownRules(const QTreeWidget *list)
+QStringList shownRules(const FindingsList *list)
 {
     QStringList rules;
-    for (int row = 0; row < list->topLevelItemCount(); ++row)
-        rules << list->topLevelItem(row)->text(1);
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        rules << list->model()->index(row, DockerfileFindingsModel::RuleColumn).data().toString();
     return rules;
 }
 
@@ -258,7 +258,7 @@ void TestDockerfileBinding::anotherImageGetsItsOwnDockerfileOrNone()
     QCOMPARE(editor()->toPlainText(), QString());
     QCOMPARE(pane()->lineOfLayer(0), -1);
     QCOMPARE(pane()->lineOfLayer(1), -1);
-    QCOMPARE(pane()->findingsList()->topLevelItemCount(), 0);
+    QCOMPARE(pane()->findingsList()->model()->rowCount(), 0);
 
     QVERIFY(openAndWait(m_samplePath));
     QCOMPARE(pane()->filePath(), QFileInfo(SampleDir + QStringLiteral("/Dockerfile")).absoluteFilePath());

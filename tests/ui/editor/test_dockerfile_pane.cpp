@@ -2,12 +2,15 @@
 // gutter showing each line's layer size, a click on the gutter selecting the layer, live hints while
 // typing, a quick fix, an atomic save and a change made on disk. Layer sizes come from
 // resources/sample/expected.json; the line numbers from resources/sample/Dockerfile.
+#include "UiTestSupport.h"
 #include "ImageLoader.h"
 #include "analysis/ImageAnalysis.h"
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfilePane.h"
+#include "editor/FindingsList.h"
 #include "editor/ImageMatchBar.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QFile>
@@ -24,7 +27,6 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
-#include <QTreeWidget>
 #include <nlohmann/json.hpp>
 
 using namespace ballast;
@@ -50,14 +52,25 @@ QStringList rulesOf(const std::vector<ShownFinding> &findings)
     return rules;
 }
 
+QString shownText(const FindingsList *list, int row, int column)
+{
+    return list->model()->index(row, column).data().toString();
+}
+
+QString shownMessage(const FindingsList *list, int row)
+{
+    return shownText(list, row, DockerfileFindingsModel::MessageColumn);
+}
+
 // The findings list's rows as "line rule bytes": what the person reads.
-QStringList shownRows(const QTreeWidget *list)
+QStringList shownRows(const FindingsList *list)
 {
     QStringList rows;
-    for (int row = 0; row < list->topLevelItemCount(); ++row) {
-        const QTreeWidgetItem *item = list->topLevelItem(row);
-        rows << QStringLiteral("%1 %2 %3").arg(item->text(0), item->text(1), item->text(3));
-    }
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        rows << QStringLiteral("%1 %2 %3")
+                    .arg(shownText(list, row, DockerfileFindingsModel::LineColumn),
+                        shownText(list, row, DockerfileFindingsModel::RuleColumn),
+                        shownText(list, row, DockerfileFindingsModel::BytesColumn));
     return rows;
 }
 } // namespace
@@ -73,6 +86,7 @@ private slots:
     void lineInsertedAboveMovesTheSizeAlong();
     void summarySpellsTheCounts();
     void longMessagesWrap();
+    void activatingAFindingGoesToItsLine();
     void hintsFollowTyping();
     void quickFixMenuPutsTheFixFirst();
     void quickFixAddsNoInstallRecommends();
@@ -106,6 +120,8 @@ void TestDockerfilePane::initTestCase()
     m_pane->resize(1000, 700);
     m_pane->show();
     m_pane->setImage(m_image);
+    new QAbstractItemModelTester(
+        m_pane->findingsList()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_pane.get());
     QVERIFY(m_pane->openFile(m_dockerfile));
     QVERIFY(waitForCheck());
 }
@@ -208,9 +224,10 @@ void TestDockerfilePane::mergingRunsKeepsWhatWasMeasured()
     QCOMPARE(shownRows(m_pane->findingsList()),
         (QStringList {
             "26 BA1005 295 kB", "42 BA1001 131 kB", "42 BA1005 12.6 MB", "52 BA1001 1.42 MB", "52 BA1003 1.42 MB" }));
-    for (int row = 0; row < m_pane->findingsList()->topLevelItemCount(); ++row)
-        QVERIFY(
-            m_pane->findingsList()->topLevelItem(row)->text(4).endsWith(QLatin1String("(measured before your edits)")));
+    for (int row = 0; row < m_pane->findingsList()->model()->rowCount(); ++row) {
+        QVERIFY(shownMessage(m_pane->findingsList(), row).endsWith(QLatin1String("(measured before your edits)")));
+        QVERIFY(m_pane->findingsList()->model()->index(row, 0).data(DockerfileFindingsModel::BeforeEditsRole).toBool());
+    }
     QVERIFY(m_pane->imageMatchBar()->isVisible());
     QVERIFY(m_pane->imageMatchBar()->messageLabel()->text().contains(QLatin1String("measured before your edits")));
     QVERIFY(m_pane->imageMatchBar()->rebuildButton()->isVisible());
@@ -225,7 +242,8 @@ void TestDockerfilePane::mergingRunsKeepsWhatWasMeasured()
     QVERIFY(!editor->lineInfo(Layer6Line).beforeEdits);
     QCOMPARE(m_pane->lineOfLayer(6), Layer6Line);
     QCOMPARE(shownRows(m_pane->findingsList()), before);
-    QVERIFY(!m_pane->findingsList()->topLevelItem(0)->text(4).endsWith(QLatin1String("(measured before your edits)")));
+    QVERIFY(!shownMessage(m_pane->findingsList(), 0).endsWith(QLatin1String("(measured before your edits)")));
+    QVERIFY(!m_pane->findingsList()->model()->index(0, 0).data(DockerfileFindingsModel::BeforeEditsRole).toBool());
 }
 
 // A line typed above an instruction: its size moves down with it.
@@ -267,21 +285,45 @@ void TestDockerfilePane::summarySpellsTheCounts()
 // Message column's width.
 void TestDockerfilePane::longMessagesWrap()
 {
-    QTreeWidget *list = m_pane->findingsList();
+    FindingsList *list = m_pane->findingsList();
     m_pane->resize(520, 700);
     QTest::qWait(50); // the column widths follow, then the rows are laid out again
-    QTreeWidgetItem *item = list->topLevelItem(2); // 42 BA1005: "12.6 MB written here are deleted in line 56 but …"
-    const QString message = item->text(4);
+    // 42 BA1005: "12.6 MB written here are deleted in line 56 but …"
+    const QModelIndex item = list->model()->index(2, DockerfileFindingsModel::MessageColumn);
+    const QString message = item.data().toString();
     const int width = list->header()->sectionSize(4);
     const QFontMetrics metrics(list->font());
     QVERIFY2(metrics.horizontalAdvance(message) > width,
              qPrintable(QStringLiteral("%1 px of message for a %2 px column: %3").arg(metrics.horizontalAdvance(message)).arg(width).arg(message)));
     const int needed = metrics.boundingRect(QRect(0, 0, width - 8, 10000), Qt::TextWordWrap, message).height();
-    QTRY_VERIFY2_WITH_TIMEOUT(list->visualItemRect(item).height() >= needed,
-                              qPrintable(QStringLiteral("row %1 px high, the message needs %2").arg(list->visualItemRect(item).height()).arg(needed)), 2000);
-    QVERIFY(list->visualItemRect(item).height() >= 2 * metrics.height());
+    QTRY_VERIFY2_WITH_TIMEOUT(list->visualRect(item).height() >= needed,
+                              qPrintable(QStringLiteral("row %1 px high, the message needs %2").arg(list->visualRect(item).height()).arg(needed)), 2000);
+    QVERIFY(list->visualRect(item).height() >= 2 * metrics.height());
     QCOMPARE(list->horizontalScrollBar()->isVisible(), false); // nothing to scroll sideways to
     m_pane->resize(1000, 700);
+}
+
+// A double-click on a finding, or Enter on it, puts the editor's cursor on its line.
+void TestDockerfilePane::activatingAFindingGoesToItsLine()
+{
+    FindingsList *list = m_pane->findingsList();
+    DockerfileEditor *editor = m_pane->editor();
+    QCOMPARE(shownRows(list).value(3), QStringLiteral("56 BA1001 1.42 MB"));
+    editor->setTextCursor(QTextCursor(editor->document()));
+    const QModelIndex rule3 = list->model()->index(3, DockerfileFindingsModel::RuleColumn);
+    list->scrollTo(rule3);
+    QTest::qWait(100); // the rows are laid out again after the pane's last resize
+    const QRect row3 = list->visualRect(rule3);
+    QCOMPARE(list->indexAt(row3.center()), rule3);
+    uitest::doubleClick(list->viewport(), row3.center());
+    QCOMPARE(editor->textCursor().blockNumber() + 1, Layer6Line);
+    QVERIFY(editor->hasFocus());
+
+    list->setFocus();
+    list->setCurrentIndex(list->model()->index(0, DockerfileFindingsModel::LineColumn)); // "26 BA1005"
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(editor->textCursor().blockNumber() + 1, 26);
+    QVERIFY(!m_pane->isModified());
 }
 
 void TestDockerfilePane::hintsFollowTyping()
@@ -311,7 +353,7 @@ void TestDockerfilePane::hintsFollowTyping()
             ++measured;
         }
     QCOMPARE(measured, 5);
-    QVERIFY(m_pane->findingsList()->topLevelItemCount() >= 2);
+    QVERIFY(m_pane->findingsList()->model()->rowCount() >= 2);
 }
 
 // Right-click on a line with a finding that has a fix: the fix comes first, then "Ignore".

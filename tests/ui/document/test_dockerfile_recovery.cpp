@@ -5,7 +5,7 @@
 // recovery file of a second instance that is still running is neither offered nor touched.
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfilePane.h"
-#include "editor/DockerfileRecovery.h"
+#include "document/DockerfileRecovery.h"
 #include "widgets/RecoveryBar.h"
 
 #include <QApplication>

@@ -1,5 +1,7 @@
 #include "DockerfileRecovery.h"
 
+#include "document/AtomicWrite.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -7,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace ballast {
@@ -141,13 +142,12 @@ bool DockerfileRecovery::write(const QString &text, QString *error)
         return false;
     }
     m_header.savedAt = QDateTime::currentDateTimeUtc();
-    QSaveFile file(m_path);
     QByteArray bytes = Magic;
     bytes += QJsonDocument(toJson(m_header)).toJson(QJsonDocument::Compact) + '\n';
     bytes += text.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    if (QString reason; !writeAtomically(m_path, bytes, &reason)) {
         if (error)
-            *error = QStringLiteral("%1: cannot write the recovery file: %2").arg(m_path, file.errorString());
+            *error = QStringLiteral("%1: cannot write the recovery file: %2").arg(m_path, reason);
         return false;
     }
     return true;
