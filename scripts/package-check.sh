@@ -63,7 +63,8 @@ grep -q 'vnd.oci.image.layout.v1+tar' /usr/share/mime/globs2
 grep -q 'vnd.docker.image.archive+tar' /usr/share/mime/globs2
 # (man itself may be absent or told by dpkg to skip /usr/share/man on minimal systems: read the package.)
 dpkg-deb --contents "$deb" | grep -E 'usr/share/man/man1/ballast(-cli)?\.1' 
-dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/man/man1/ballast-cli.1 | grep -q -- 'max\\-entries'
+# grep reads all of tar's output (no -q): under pipefail, tar writing into a pipe grep has left fails.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/man/man1/ballast-cli.1 | grep -- 'max\\-entries' > /dev/null
 
 step "relocatable tarball"
 mkdir "$work/elsewhere"
