@@ -1,6 +1,6 @@
 #include "DockerfileDocument.h"
 
-#include "document/AtomicWrite.h"
+#include "util/AtomicWrite.h"
 #include "document/DockerfileRecovery.h"
 
 #include <QFile>

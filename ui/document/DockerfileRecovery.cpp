@@ -1,6 +1,6 @@
 #include "DockerfileRecovery.h"
 
-#include "document/AtomicWrite.h"
+#include "util/AtomicWrite.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,9 @@
 // writeTreemapSvg() (declared in TreemapFrame.h).
 #include "TreemapFrame.h"
 #include "TreemapLabels.h"
+#include "util/AtomicWrite.h"
 
-#include <QSaveFile>
+#include <QBuffer>
 #include <QXmlStreamWriter>
 
 namespace ballast {
@@ -21,12 +22,11 @@ QString hexColor(QRgb rgb)
 
 bool writeTreemapSvg(const TreemapFrame &frame, const QString &path, const QFont &font, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
+    // Written whole into memory, then replacing the file at once: a full disk leaves the old file as it
+    // was instead of a truncated SVG.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     const TreemapLayout &layout = *frame.layout;
     const MergedTree &tree = layout.tree();
     QXmlStreamWriter svg(&file);
@@ -99,9 +99,10 @@ bool writeTreemapSvg(const TreemapFrame &frame, const QString &path, const QFont
     svg.writeEndElement(); // g
     svg.writeEndElement(); // svg
     svg.writeEndDocument();
-    if (svg.hasError() || !file.commit()) {
+    QString reason;
+    if (!writeAtomically(path, bytes, &reason)) {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+            *error = QStringLiteral("%1: %2").arg(path, reason);
         return false;
     }
     return true;

@@ -5,6 +5,7 @@
 // by the test itself.
 #include "document/DockerfileDocument.h"
 #include "document/DockerfileRecovery.h"
+#include "FileSizeLimit.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -64,27 +65,6 @@ QString recoveredText(const QString &recoveryPath, RecoveryHeader *header = null
     return text;
 }
 
-// Files bigger than `bytes` cannot be written while it lives: a disk that is full, even for root.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        getrlimit(RLIMIT_FSIZE, &m_saved);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN); // else the write kills the process
-        rlimit limit = m_saved;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit()
-    {
-        setrlimit(RLIMIT_FSIZE, &m_saved);
-        std::signal(SIGXFSZ, m_oldHandler);
-    }
-
-private:
-    rlimit m_saved {};
-    void (*m_oldHandler)(int) = nullptr;
-};
 } // namespace
 
 class TestDockerfileDocument : public QObject {

@@ -1,6 +1,7 @@
 // TreemapView driven like a user drives it, with QTest input events on a real widget (offscreen
 // platform): hover, click, double-click, wheel, Backspace, the breadcrumb, the colouring box,
 // selection from outside, debounced resizes and newer scopes winning; then the PNG and SVG exports.
+#include "FileSizeLimit.h"
 #include "TreemapTestSupport.h"
 #include "treemap/TreemapBreadcrumb.h"
 #include "treemap/TreemapCanvas.h"
@@ -9,6 +10,7 @@
 #include "widgets/FilterChip.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,7 @@ private slots:
     void sameImageKeepsZoomNewImageResets();
     void exportPng();
     void exportSvg();
+    void exportOnAFullDiskKeepsTheOldFile();
     void mapScaleShrinksOnlyTheMap();
     void filteredMapKeepsTheTrueSharesAndSaysSo();
 
@@ -368,6 +371,30 @@ void TestTreemapView::exportSvg()
     QVERIFY(texts > 0);
     QVERIFY2(labels.contains(QStringLiteral("libbig.so")), qPrintable(labels.join(QLatin1Char('|'))));
     QVERIFY(!m_view->exportSvg(dir.filePath(QStringLiteral("no/such/dir/map.svg"))));
+}
+
+// A full disk (RLIMIT_FSIZE) makes the export fail and leaves the file that was there byte for byte,
+// never a truncated SVG in its place.
+void TestTreemapView::exportOnAFullDiskKeepsTheOldFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("map.svg"));
+    const QByteArray old = QByteArrayLiteral("<svg>the previous export</svg>\n");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(old), qint64(old.size()));
+    }
+    bool exported = true;
+    {
+        FileSizeLimit limit(200); // less than the SVG header and pattern alone
+        exported = m_view->exportSvg(path);
+    }
+    QVERIFY(!exported);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), old);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("map.svg")}); // no temporary left
 }
 
 void TestTreemapView::mapScaleShrinksOnlyTheMap()

@@ -1,4 +1,4 @@
-#include "AtomicWrite.h"
+#include "util/AtomicWrite.h"
 
 #include <QSaveFile>
 
