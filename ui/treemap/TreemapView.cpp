@@ -4,8 +4,10 @@
 #include "TreemapCanvas.h"
 #include "TreemapLegend.h"
 #include "sources/SourceText.h"
+#include "util/AtomicWrite.h"
 #include "widgets/FilterChip.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -315,7 +317,12 @@ void TreemapView::updateLegend()
 
 bool TreemapView::exportPng(const QString &path) const
 {
-    return m_frame && !m_frame->image.isNull() && m_frame->image.save(path, "PNG");
+    if (!m_frame || m_frame->image.isNull())
+        return false;
+    // Encoded whole in memory, then replacing the file at once: a full disk keeps the old file.
+    QByteArray png;
+    QBuffer buffer(&png);
+    return buffer.open(QIODevice::WriteOnly) && m_frame->image.save(&buffer, "PNG") && writeAtomically(path, png);
 }
 
 bool TreemapView::exportSvg(const QString &path) const

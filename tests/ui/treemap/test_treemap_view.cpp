@@ -40,6 +40,7 @@ private slots:
     void sameImageKeepsZoomNewImageResets();
     void exportPng();
     void exportSvg();
+    void exportOnAFullDiskKeepsTheOldFile_data();
     void exportOnAFullDiskKeepsTheOldFile();
     void mapScaleShrinksOnlyTheMap();
     void filteredMapKeepsTheTrueSharesAndSaysSo();
@@ -373,12 +374,20 @@ void TestTreemapView::exportSvg()
     QVERIFY(!m_view->exportSvg(dir.filePath(QStringLiteral("no/such/dir/map.svg"))));
 }
 
+void TestTreemapView::exportOnAFullDiskKeepsTheOldFile_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("svg") << QStringLiteral("svg");
+    QTest::newRow("png") << QStringLiteral("png");
+}
+
 // A full disk (RLIMIT_FSIZE) makes the export fail and leaves the file that was there byte for byte,
-// never a truncated SVG in its place.
+// never a truncated SVG or PNG in its place.
 void TestTreemapView::exportOnAFullDiskKeepsTheOldFile()
 {
+    QFETCH(QString, format);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("map.svg"));
+    const QString path = dir.filePath(QStringLiteral("map.") + format);
     const QByteArray old = QByteArrayLiteral("<svg>the previous export</svg>\n");
     {
         QFile file(path);
@@ -387,14 +396,14 @@ void TestTreemapView::exportOnAFullDiskKeepsTheOldFile()
     }
     bool exported = true;
     {
-        FileSizeLimit limit(200); // less than the SVG header and pattern alone
-        exported = m_view->exportSvg(path);
+        FileSizeLimit limit(200); // less than the SVG header and pattern, or the PNG of the map, alone
+        exported = format == QLatin1String("svg") ? m_view->exportSvg(path) : m_view->exportPng(path);
     }
     QVERIFY(!exported);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), old);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("map.svg")}); // no temporary left
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("map.") + format}); // no temporary left
 }
 
 void TestTreemapView::mapScaleShrinksOnlyTheMap()
