@@ -85,23 +85,14 @@ inline std::shared_ptr<ballast::Image> historyImage(const std::vector<Step> &ste
 // `1000 * (its layer index + 1)` bytes, so sizes tell layers apart.
 inline std::shared_ptr<ballast::Image> historyImage(const std::vector<Step> &steps)
 {
-    auto image = std::make_shared<ballast::Image>();
-    int layerCount = 0;
+    treetest::ImageSpec spec;
     for (const Step &s : steps) {
-        ballast::HistoryEntry entry;
-        entry.createdBy = s.createdBy;
-        entry.emptyLayer = !s.layer;
-        entry.comment = s.comment;
-        image->config.history.push_back(entry);
-        if (s.layer) {
-            const int i = layerCount++;
-            image->layers.push_back(
-                treetest::makeLayer(i, { treetest::F("f" + std::to_string(i), 1000 * (i + 1), uint64_t(i + 1)) }));
-        }
+        if (!s.layer)
+            continue;
+        const int i = int(spec.size());
+        spec.push_back({ treetest::F("f" + std::to_string(i), 1000 * (i + 1), uint64_t(i + 1)) });
     }
-    ballast::mapHistoryToLayers(*image);
-    image->tree = ballast::MergedTree::build(image->layers);
-    return image;
+    return historyImage(steps, spec);
 }
 
 } // namespace dftest

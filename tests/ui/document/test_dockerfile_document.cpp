@@ -5,6 +5,7 @@
 // by the test itself.
 #include "document/DockerfileDocument.h"
 #include "document/DockerfileRecovery.h"
+#include "RecoveredText.h"
 #include "FileSizeLimit.h"
 
 #include <QDir>
@@ -19,9 +20,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace ballast;
@@ -54,16 +53,6 @@ QStringList recoveryFiles()
     return QDir(DockerfileRecovery::directory()).entryList({ QStringLiteral("*.recovery") }, QDir::Files, QDir::Name);
 }
 
-QString recoveredText(const QString &recoveryPath, RecoveryHeader *header = nullptr)
-{
-    RecoveryHeader read;
-    QString text, error;
-    if (!DockerfileRecovery::read(recoveryPath, read, text, &error))
-        qWarning("%s", qPrintable(error));
-    if (header)
-        *header = read;
-    return text;
-}
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfilePane.h"
 #include "document/DockerfileRecovery.h"
+#include "RecoveredText.h"
 #include "widgets/RecoveryBar.h"
 
 #include <QApplication>
@@ -55,16 +56,6 @@ QStringList recoveryFiles()
     return paths;
 }
 
-QString recoveredText(const QString &recoveryPath, RecoveryHeader *headerOut = nullptr)
-{
-    RecoveryHeader header;
-    QString text, error;
-    if (!DockerfileRecovery::read(recoveryPath, header, text, &error))
-        qWarning("%s", qPrintable(error));
-    if (headerOut)
-        *headerOut = header;
-    return text;
-}
 
 void typeAtEnd(DockerfilePane &pane, const QString &text)
 {
