@@ -13,7 +13,9 @@ namespace {
 // A minimal ustar writer: the benchmark must not depend on the code it measures.
 class TarWriter {
 public:
-    explicit TarWriter(std::string *out) : m_out(out) {}
+    explicit TarWriter(std::string *out)
+        : m_out(out)
+    { }
     void add(const std::string &path, char type, const char *data, size_t size, unsigned mode = 0644)
     {
         char header[512] = {};
@@ -30,7 +32,10 @@ public:
         snprintf(header + 124, 12, "%011llo", static_cast<unsigned long long>(size));
         snprintf(header + 136, 12, "%011o", 1700000000u);
         header[156] = type;
-        memcpy(header + 257, "ustar\0" "00", 8);
+        memcpy(header + 257,
+            "ustar\0"
+            "00",
+            8);
         memcpy(header + 345, prefix.data(), prefix.size());
         memset(header + 148, ' ', 8);
         unsigned sum = 0;
@@ -87,13 +92,15 @@ SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layer
         if (l > 0) {
             // Delete a few base directories, make one opaque and rewrite files of another.
             for (int k = 0; k < 20; ++k, ++written)
-                layer.add("usr/lib/d" + std::to_string((l * 131 + k * 7) % baseDirs) + "/.wh.f" + std::to_string(k), '0', nullptr, 0);
+                layer.add("usr/lib/d" + std::to_string((l * 131 + k * 7) % baseDirs) + "/.wh.f" + std::to_string(k),
+                    '0', nullptr, 0);
             layer.add("usr/lib/d" + std::to_string(l * 17 % baseDirs) + "/.wh..wh..opq", '0', nullptr, 0);
             ++written;
             for (int k = 0; k < 2000 && written < budget; ++k, ++written) {
                 size_t size = random() % 2048;
-                layer.add("usr/lib/d" + std::to_string((l * 53 + k / filesPerDir) % baseDirs) + "/f" + std::to_string(k % filesPerDir),
-                          '0', content(size), size);
+                layer.add("usr/lib/d" + std::to_string((l * 53 + k / filesPerDir) % baseDirs) + "/f"
+                        + std::to_string(k % filesPerDir),
+                    '0', content(size), size);
             }
         }
         if (l == 0) {
@@ -126,13 +133,15 @@ SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layer
     std::string history, layers;
     for (int l = 0; l < layerCount; ++l) {
         config += (l ? ",\"" : "\"") + diffIds[l] + "\"";
-        history += std::string(l ? "," : "") + R"({"created_by":"/bin/sh -c synthetic layer )" + std::to_string(l) + "\"}";
+        history
+            += std::string(l ? "," : "") + R"({"created_by":"/bin/sh -c synthetic layer )" + std::to_string(l) + "\"}";
         layers += (l ? ",\"" : "\"") + layerPaths[l] + "\"";
     }
     config += "]},\"history\":[" + history + "]}";
     const std::string configName = hexDigest(config).substr(7) + ".json";
     archive.add(configName, '0', config.data(), config.size());
-    const std::string manifest = "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"synthetic:1\"],\"Layers\":[" + layers + "]}]";
+    const std::string manifest
+        = "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"synthetic:1\"],\"Layers\":[" + layers + "]}]";
     archive.add("manifest.json", '0', manifest.data(), manifest.size());
     archive.finish();
     flushOuter();

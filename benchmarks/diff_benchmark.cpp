@@ -3,8 +3,8 @@
 // report, against the baseline of merely walking both final trees once (the least any diff must do).
 //
 //   diff_benchmark [--synthetic-entries N] [--workdir DIR] [--runs R]
-#include "ImageLoader.h"
 #include "BenchmarkSupport.h"
+#include "ImageLoader.h"
 #include "SyntheticImage.h"
 #include "diff/ImageDiff.h"
 #include "report/DiffReport.h"
@@ -23,7 +23,7 @@ namespace {
 int64_t walkBoth(const ballast::Image &a, const ballast::Image &b)
 {
     int64_t visited = 0;
-    for (const ballast::Image *image : {&a, &b}) {
+    for (const ballast::Image *image : { &a, &b }) {
         const int last = int(image->layers.size()) - 1;
         for (ballast::MergedTree::NodeId n = 1; n < image->tree.nodeCount(); ++n)
             visited += image->tree.existsAfter(n, last) ? int64_t(image->tree.name(n).size()) : 0;
@@ -51,8 +51,9 @@ int main(int argc, char *argv[])
     if (workdir.isEmpty())
         workdir = temp.path();
     QStringList paths;
-    for (uint64_t seed : {42u, 43u}) {
-        const QString path = QDir(workdir).filePath(QStringLiteral("synthetic-%1-seed%2.docker.tar").arg(entries).arg(seed));
+    for (uint64_t seed : { 42u, 43u }) {
+        const QString path
+            = QDir(workdir).filePath(QStringLiteral("synthetic-%1-seed%2.docker.tar").arg(entries).arg(seed));
         if (!QFile::exists(path))
             writeSyntheticDockerArchive(path, 8, entries, seed);
         paths << path;
@@ -75,7 +76,7 @@ int main(int argc, char *argv[])
         reportTimes.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::printf("A: %zu paths, B: %zu paths (%lld entries each image)\n", size_t(a->tree.finalEntryCount()),
-                size_t(b->tree.finalEntryCount()), static_cast<long long>(entries));
+        size_t(b->tree.finalEntryCount()), static_cast<long long>(entries));
     std::printf("ImageDiff::compute: median %.1f ms over %d runs\n", median(diffTimes), runs);
     std::printf("  baseline, walking both final trees once: median %.1f ms\n", median(walkTimes));
     std::printf("JSON report of %zu differing paths: median %.1f ms\n", rows, median(reportTimes));

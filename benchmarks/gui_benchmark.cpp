@@ -4,8 +4,8 @@
 // (TreeScope::build), i.e. what the worker thread keeps off the GUI thread.
 //
 //   QT_QPA_PLATFORM=offscreen gui_benchmark [--synthetic-entries N] [--workdir DIR]
-#include "MainWindow.h"
 #include "BenchmarkSupport.h"
+#include "MainWindow.h"
 #include "SyntheticImage.h"
 #include "models/FileTreeModel.h"
 #include "panes/FileTreePane.h"
@@ -22,11 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace {
-
-
-
-} // namespace
+namespace { } // namespace
 
 int main(int argc, char *argv[])
 {
@@ -60,7 +56,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("%s: loaded and shown in %.2f s (%zu nodes)\n", qPrintable(image), timer.nsecsElapsed() / 1e9,
-                window.session()->current().image->tree.nodeCount());
+        window.session()->current().image->tree.nodeCount());
 
     const int layers = int(window.session()->current().image->layers.size());
     std::vector<double> selectTimes, syncTimes;
@@ -77,8 +73,9 @@ int main(int argc, char *argv[])
         }
     }
     std::printf("select a layer → tree shown: median %.1f ms, max %.1f ms over %zu selections\n", median(selectTimes),
-                *std::max_element(selectTimes.begin(), selectTimes.end()), selectTimes.size());
-    std::printf("  baseline, the same scope built synchronously: median %.1f ms (done on a worker thread)\n", median(syncTimes));
+        *std::max_element(selectTimes.begin(), selectTimes.end()), selectTimes.size());
+    std::printf("  baseline, the same scope built synchronously: median %.1f ms (done on a worker thread)\n",
+        median(syncTimes));
 
     const auto wide = window.session()->current().image->tree.find("usr/share/wide");
     std::vector<double> expandTimes;
@@ -99,7 +96,7 @@ int main(int argc, char *argv[])
         expandTimes.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::printf("expand a directory of %d entries and paint: median %.1f ms, max %.1f ms over %zu runs\n",
-                WideDirectoryEntries, median(expandTimes), *std::max_element(expandTimes.begin(), expandTimes.end()),
-                expandTimes.size());
+        WideDirectoryEntries, median(expandTimes), *std::max_element(expandTimes.begin(), expandTimes.end()),
+        expandTimes.size());
     return 0;
 }

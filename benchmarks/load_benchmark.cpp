@@ -7,10 +7,10 @@
 //
 // Without IMAGE arguments it generates the synthetic uncompressed docker archive (default 8 layers,
 // 600 000 entries) and measures that; any IMAGE given is measured too.
-#include "ImageLoader.h"
-#include "analysis/ImageAnalysis.h"
 #include "BenchmarkSupport.h"
+#include "ImageLoader.h"
 #include "SyntheticImage.h"
+#include "analysis/ImageAnalysis.h"
 #include "archive/ImageLayout.h"
 #include "util/LoadError.h"
 
@@ -98,7 +98,6 @@ QString tarBaseline(const QString &image)
     return QStringLiteral("set -o pipefail; ") + steps.join(QStringLiteral("; "));
 }
 
-
 int loadOnly(const QString &image)
 {
     try {
@@ -111,8 +110,8 @@ int loadOnly(const QString &image)
         const double analysisSeconds = timer.nsecsElapsed() / 1e9;
         std::printf("loaded %zu layers, %lld paths in %.3f s; analysis %.3f s (%zu findings)\n"
                     "peak_rss_kb=%ld\nload_seconds=%.4f\nanalysis_seconds=%.4f\n",
-                    loaded->layers.size(), static_cast<long long>(loaded->tree.finalEntryCount()), loadSeconds,
-                    analysisSeconds, analysis.findings.size(), peakRssOfThisProcessKb(), loadSeconds, analysisSeconds);
+            loaded->layers.size(), static_cast<long long>(loaded->tree.finalEntryCount()), loadSeconds, analysisSeconds,
+            analysis.findings.size(), peakRssOfThisProcessKb(), loadSeconds, analysisSeconds);
         return 0;
     } catch (const ballast::LoadError &error) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message()));
@@ -123,12 +122,14 @@ int loadOnly(const QString &image)
 void measure(const QString &image, int runs, const QString &self)
 {
     const QString baseline = tarBaseline(image);
-    runChild(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat ") + shellQuote(image) + QStringLiteral(" > /dev/null")}); // warm the page cache
+    runChild(QStringLiteral("sh"),
+        { QStringLiteral("-c"),
+            QStringLiteral("cat ") + shellQuote(image) + QStringLiteral(" > /dev/null") }); // warm the page cache
     std::vector<double> tarTimes, ballastTimes, loadTimes, analysisTimes;
     long ballastRss = 0;
     for (int r = 0; r < runs; ++r) {
-        RunFigures tar = runChild(QStringLiteral("bash"), {QStringLiteral("-c"), baseline});
-        RunFigures ours = runChild(self, {QStringLiteral("--load-only"), image});
+        RunFigures tar = runChild(QStringLiteral("bash"), { QStringLiteral("-c"), baseline });
+        RunFigures ours = runChild(self, { QStringLiteral("--load-only"), image });
         if (!tar.ok || !ours.ok) {
             std::fprintf(stderr, "a run failed (tar ok %d, ballast ok %d)\n", tar.ok, ours.ok);
             return;
@@ -145,8 +146,8 @@ void measure(const QString &image, int runs, const QString &self)
                 "  ballast load (process):     median %.3f s, peak RSS %ld MB\n"
                 "  ratio ballast / tar:        %.2f\n"
                 "  analysis after load:        median %.3f s = %.0f %% of the load (%.3f s)\n",
-                qPrintable(image), tarMedian, runs, oursMedian, ballastRss / 1024, oursMedian / tarMedian,
-                median(analysisTimes), 100.0 * median(analysisTimes) / median(loadTimes), median(loadTimes));
+        qPrintable(image), tarMedian, runs, oursMedian, ballastRss / 1024, oursMedian / tarMedian,
+        median(analysisTimes), 100.0 * median(analysisTimes) / median(loadTimes), median(loadTimes));
 }
 
 } // namespace
@@ -185,7 +186,7 @@ int main(int argc, char *argv[])
             timer.start();
             auto figures = writeSyntheticDockerArchive(synthetic, layers, entries);
             std::printf("generated %s: %d layers, %lld entries, %.0f MB in %.1f s\n", qPrintable(synthetic), layers,
-                        static_cast<long long>(figures.entries), figures.archiveBytes / 1e6, timer.nsecsElapsed() / 1e9);
+                static_cast<long long>(figures.entries), figures.archiveBytes / 1e6, timer.nsecsElapsed() / 1e9);
         }
         images.prepend(synthetic);
     }

@@ -28,15 +28,15 @@ std::shared_ptr<const Image> ImageLoader::load(const QString &source)
     m_aborted = m_cancelled.load();
     const SourceReference reference = parseSourceReference(source);
     if (reference.isLocalPath())
-        return loadLocal(reference, FetchedSource {reference.location, reference.ref, {}});
+        return loadLocal(reference, FetchedSource { reference.location, reference.ref, {} });
 
     // Saved by an engine or pulled from a registry into a temporary directory, gone when we return.
     m_fetching = true;
     m_bytesFetched = 0;
     FetchedSource fetched;
     try {
-        const SourceOptions sourceOptions {m_options.selection.platform, m_options.insecureRegistry,
-                                           m_options.limits.maxUncompressedBytes};
+        const SourceOptions sourceOptions { m_options.selection.platform, m_options.insecureRegistry,
+            m_options.limits.maxUncompressedBytes };
         fetched = fetchSource(reference, sourceOptions, m_cancelled, m_bytesFetched);
     } catch (...) {
         m_fetching = false;
@@ -62,7 +62,7 @@ std::shared_ptr<Image> ImageLoader::loadLocal(const SourceReference &reference, 
         selection.tag = fetched.tag;
     if (reference.kind == SourceReference::Kind::Registry)
         selection.platform.clear(); // skopeo chose it, and copied only that one
-    auto files = ImageFiles::open(path, ImageFiles::OpenOptions {&m_cancelled, limits.maxUncompressedBytes});
+    auto files = ImageFiles::open(path, ImageFiles::OpenOptions { &m_cancelled, limits.maxUncompressedBytes });
     if (m_cancelled)
         throw LoadCancelled();
     const ImageLayout layout = readImageLayout(*files, selection, limits, m_options.verifyDigests);
@@ -82,7 +82,8 @@ std::shared_ptr<Image> ImageLoader::loadLocal(const SourceReference &reference, 
         throw LoadError(QStringLiteral("%1: config %2: sha256 is %3 but its name says %4")
                             .arg(path, layout.configPath, configDigest, layout.configDigest));
     image->configDigest = configDigest;
-    image->config = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath, limits.maxJsonDepth);
+    image->config
+        = ImageConfig::parse(configBytes, path + QStringLiteral(": ") + layout.configPath, limits.maxJsonDepth);
 
     QElapsedTimer phase;
     phase.start();
@@ -132,19 +133,19 @@ void ImageLoader::decodeLayers(const ImageFiles &files, const ImageLayout &layou
 
     std::vector<std::optional<Layer>> results(count);
     std::vector<std::exception_ptr> errors(count);
-    std::atomic<size_t> next {0};
+    std::atomic<size_t> next { 0 };
     // Shared by the workers: the limits bound the whole image, not each layer.
-    std::atomic<int64_t> entriesSeen {0}, uncompressedBytes {0};
-    const LayerDecodeOptions decodeOptions {m_options.verifyDigests, &m_aborted,   &m_bytesDone,
-                                            m_options.limits,        &entriesSeen, &uncompressedBytes};
+    std::atomic<int64_t> entriesSeen { 0 }, uncompressedBytes { 0 };
+    const LayerDecodeOptions decodeOptions { m_options.verifyDigests, &m_aborted, &m_bytesDone, m_options.limits,
+        &entriesSeen, &uncompressedBytes };
     auto work = [&] {
         for (size_t k; (k = next.fetch_add(1)) < count;) {
             const size_t i = order[k];
             if (m_aborted)
                 return;
             try {
-                results[i] = decodeLayer(ranges[i], layerLabel(files.sourcePath(), int(i), layout.layers[i].archivePath),
-                                         decodeOptions);
+                results[i] = decodeLayer(
+                    ranges[i], layerLabel(files.sourcePath(), int(i), layout.layers[i].archivePath), decodeOptions);
                 m_layersDone.fetch_add(1);
             } catch (...) {
                 errors[i] = std::current_exception();

@@ -12,8 +12,8 @@ namespace ballast {
 struct LoadOptions {
     ImageSelection selection;
     bool verifyDigests = true; // check every blob against its digest and diff_id
-    int threads = 0;           // layer decoders running at once; 0 = one per core
-    LoadLimits limits;         // bounds on what a hostile archive can make the loader hold or write
+    int threads = 0; // layer decoders running at once; 0 = one per core
+    LoadLimits limits; // bounds on what a hostile archive can make the loader hold or write
     bool insecureRegistry = false; // registry:// sources: allow plain HTTP or an untrusted certificate
 };
 
@@ -25,11 +25,17 @@ struct LoadOptions {
 // also stops a running save or pull.
 class ImageLoader {
 public:
-    explicit ImageLoader(LoadOptions options = {}) : m_options(std::move(options)) {}
+    explicit ImageLoader(LoadOptions options = {})
+        : m_options(std::move(options))
+    { }
 
     // Throws LoadError (with a message naming the file, the entry and the problem) or LoadCancelled.
     std::shared_ptr<const Image> load(const QString &source);
-    void cancel() { m_cancelled = true; m_aborted = true; } // m_aborted is what the decoders watch
+    void cancel()
+    {
+        m_cancelled = true;
+        m_aborted = true;
+    } // m_aborted is what the decoders watch
 
     int64_t bytesDone() const { return m_bytesDone.load(std::memory_order_relaxed); }
     int64_t bytesTotal() const { return m_bytesTotal.load(std::memory_order_relaxed); }
@@ -45,14 +51,14 @@ private:
     void verify(const ImageLayout &layout, Image &image) const;
 
     LoadOptions m_options;
-    std::atomic<bool> m_cancelled {false};
-    std::atomic<bool> m_aborted {false}; // set by cancel() or by the first failing layer
-    std::atomic<int64_t> m_bytesDone {0};
-    std::atomic<int64_t> m_bytesTotal {0};
-    std::atomic<int> m_layersDone {0};
-    std::atomic<int> m_layersTotal {0};
-    std::atomic<bool> m_fetching {false};
-    std::atomic<int64_t> m_bytesFetched {0};
+    std::atomic<bool> m_cancelled { false };
+    std::atomic<bool> m_aborted { false }; // set by cancel() or by the first failing layer
+    std::atomic<int64_t> m_bytesDone { 0 };
+    std::atomic<int64_t> m_bytesTotal { 0 };
+    std::atomic<int> m_layersDone { 0 };
+    std::atomic<int> m_layersTotal { 0 };
+    std::atomic<bool> m_fetching { false };
+    std::atomic<int64_t> m_bytesFetched { 0 };
 };
 
 } // namespace ballast

@@ -8,21 +8,20 @@
 #include "editor/DockerfilePane.h"
 #include "findings/FindingsView.h"
 #include "models/FileTreeModel.h"
-#include "treemap/TreemapView.h"
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
 #include "session/ImageSession.h"
 #include "sources/ImageRebuilder.h"
 #include "sources/SourceText.h"
+#include "treemap/TreemapView.h"
 #include "util/ByteFormat.h"
 #include "widgets/LoadBanner.h"
 #include "widgets/StartPage.h"
 
-#include <QComboBox>
-#include <QTreeView>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -35,6 +34,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBlock>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -42,10 +42,22 @@
 namespace ballast {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_session(new ImageSession(this)), m_banner(new LoadBanner(this)),
-      m_stack(new QStackedWidget(this)), m_start(new StartPage(this)), m_compare(new ComparePane(this)), m_workspace(new QSplitter(Qt::Horizontal, this)), m_leftColumn(new QSplitter(Qt::Vertical, this)),
-      m_layers(new LayersPane(this)), m_details(new DetailsPane(this)), m_tree(new FileTreePane(this)), m_dockerfile(new DockerfilePane(this)),
-      m_treemap(new TreemapView(this)), m_findings(new FindingsView(this)), m_tabs(new QTabWidget(this)), m_statusSummary(new QLabel(this))
+    : QMainWindow(parent)
+    , m_session(new ImageSession(this))
+    , m_banner(new LoadBanner(this))
+    , m_stack(new QStackedWidget(this))
+    , m_start(new StartPage(this))
+    , m_compare(new ComparePane(this))
+    , m_workspace(new QSplitter(Qt::Horizontal, this))
+    , m_leftColumn(new QSplitter(Qt::Vertical, this))
+    , m_layers(new LayersPane(this))
+    , m_details(new DetailsPane(this))
+    , m_tree(new FileTreePane(this))
+    , m_dockerfile(new DockerfilePane(this))
+    , m_treemap(new TreemapView(this))
+    , m_findings(new FindingsView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_statusSummary(new QLabel(this))
 {
     setWindowTitle(tr("Ballast"));
     setAcceptDrops(true);
@@ -60,8 +72,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_findings, tr("Findings"));
     m_tabs->setTabToolTip(0, tr("The file tree of the selected layer"));
     m_tabs->setTabToolTip(1, tr("The same files as areas: where the bytes are"));
-    m_tabs->setTabToolTip(2, tr("The Dockerfile that built the image, with the size of each line's layer and live hints"));
-    m_tabs->setTabToolTip(3, tr("Everything found in the image, what it would save, and one-click fixes (Ctrl+Shift+F)"));
+    m_tabs->setTabToolTip(
+        2, tr("The Dockerfile that built the image, with the size of each line's layer and live hints"));
+    m_tabs->setTabToolTip(
+        3, tr("Everything found in the image, what it would save, and one-click fixes (Ctrl+Shift+F)"));
     m_workspace->addWidget(m_leftColumn);
     m_workspace->addWidget(m_tabs);
     m_workspace->setStretchFactor(0, 5);
@@ -87,7 +101,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_stack->setCurrentWidget(m_workspace);
         m_tabs->setCurrentWidget(m_dockerfile);
     }
-    connect(m_start, &StartPage::openRequested, this, [this] { findChild<QAction *>(QStringLiteral("openAction"))->trigger(); });
+    connect(m_start, &StartPage::openRequested, this,
+        [this] { findChild<QAction *>(QStringLiteral("openAction"))->trigger(); });
     connect(m_start, &StartPage::openPathRequested, m_session, [this](const QString &path) { m_session->open(path); });
     connect(m_banner, &LoadBanner::cancelRequested, m_session, &ImageSession::cancel);
     connect(m_compare, &ComparePane::openImageRequested, this, &MainWindow::showComparedImage);
@@ -104,7 +119,8 @@ MainWindow::MainWindow(QWidget *parent)
             openDockerfile(path);
     });
     // The image a Rebuild opens was built from the Dockerfile open now: they go together.
-    connect(m_rebuilder, &ImageRebuilder::built, this, [this](const QString &source) { DockerfileForImage::remember(source, m_dockerfile->filePath()); });
+    connect(m_rebuilder, &ImageRebuilder::built, this,
+        [this](const QString &source) { DockerfileForImage::remember(source, m_dockerfile->filePath()); });
     connect(m_dockerfile->linter(), &DockerfileLinter::measured, this, &MainWindow::settleIfDone);
     // The treemap shows what the file tree shows (layer, mode, filters); one selection for both.
     connect(m_tree, &FileTreePane::scopeReady, this, [this] { m_treemap->setScope(m_tree->model()->scope()); });
@@ -114,14 +130,18 @@ MainWindow::MainWindow(QWidget *parent)
         m_tree->selectNode(node);
         m_details->showNode(node, m_layers->selectedLayer());
     });
-    for (TreemapView *view : {m_treemap, m_compare->treemapA(), m_compare->treemapB()})
+    for (TreemapView *view : { m_treemap, m_compare->treemapA(), m_compare->treemapB() })
         connect(view, &TreemapView::layoutReady, this, &MainWindow::settleIfDone);
-    connect(m_tree, &FileTreePane::nodeSelected, this, [this](MergedTree::NodeId node) { m_details->showNode(node, m_layers->selectedLayer()); });
+    connect(m_tree, &FileTreePane::nodeSelected, this,
+        [this](MergedTree::NodeId node) { m_details->showNode(node, m_layers->selectedLayer()); });
     connect(m_details, &DetailsPane::nodeActivated, this, [this](MergedTree::NodeId node) {
         m_tree->setFilter(TreeFilter {}); // make sure the file is not filtered out
         if (const LoadedImage &current = m_session->current(); current.image)
             m_layers->selectLayer(int(current.image->layers.size()) - 1);
-        auto select = [this, node] { m_tree->selectNode(node); m_tree->view()->setFocus(); };
+        auto select = [this, node] {
+            m_tree->selectNode(node);
+            m_tree->view()->setFocus();
+        };
         if (m_tree->isBusy()) // a new scope is on its way: select once it is shown
             connect(m_tree, &FileTreePane::scopeReady, this, select, Qt::SingleShotConnection);
         else // nothing to recompute: no scopeReady will come
@@ -144,11 +164,13 @@ void MainWindow::connectSession()
     connect(m_session, &ImageSession::imageOpened, this, &MainWindow::showOpened);
     connect(m_session, &ImageSession::openDeclined, this, [this](const QString &source) {
         m_banner->hide();
-        statusBar()->showMessage(tr("%1 was not opened: the Dockerfile's unsaved changes are kept").arg(sourceDisplayName(source)), 8000);
+        statusBar()->showMessage(
+            tr("%1 was not opened: the Dockerfile's unsaved changes are kept").arg(sourceDisplayName(source)), 8000);
     });
     connect(m_session, &ImageSession::comparisonReady, this, &MainWindow::showComparison);
     // The image that was open stays open: a failed load changes nothing but the banner.
-    connect(m_session, &ImageSession::loadFailed, m_banner, [this](const QString &, const QString &message) { m_banner->showError(message); });
+    connect(m_session, &ImageSession::loadFailed, m_banner,
+        [this](const QString &, const QString &message) { m_banner->showError(message); });
     connect(m_session, &ImageSession::compareFailed, m_banner, &LoadBanner::showError);
     connect(m_session, &ImageSession::loadCancelled, this, [this] {
         m_banner->hide();
@@ -163,16 +185,17 @@ void MainWindow::connectSession()
         m_banner->hide(); // loaded: the banner must not hide the question about unsaved edits
         return openDockerfileOf(source);
     });
-    m_session->setChooser([this](const QString &source, const QList<ImageChoice> &choices) { return chooseAmong(source, choices); });
+    m_session->setChooser(
+        [this](const QString &source, const QList<ImageChoice> &choices) { return chooseAmong(source, choices); });
 }
 
 QString MainWindow::bundledSamplePath()
 {
     const QString dir = QCoreApplication::applicationDirPath();
-    for (const QString &candidate : {dir + QStringLiteral("/../share/ballast/sample/sample.oci-gzip.tar"),
-                                     dir + QStringLiteral("/../../resources/sample/sample.oci-gzip.tar"),
-                                     dir + QStringLiteral("/../../../resources/sample/sample.oci-gzip.tar"),
-                                     QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar")})
+    for (const QString &candidate : { dir + QStringLiteral("/../share/ballast/sample/sample.oci-gzip.tar"),
+             dir + QStringLiteral("/../../resources/sample/sample.oci-gzip.tar"),
+             dir + QStringLiteral("/../../../resources/sample/sample.oci-gzip.tar"),
+             QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar") })
         if (QFileInfo::exists(candidate))
             return QFileInfo(candidate).canonicalFilePath();
     return {};
@@ -223,11 +246,12 @@ void MainWindow::connectFindingsView()
 {
     m_findings->setDockerfilePane(m_dockerfile);
     // A click shows the finding's layer, files and line in the other views, and leaves the list in sight.
-    connect(m_findings, &FindingsView::findingSelected, this, [this](int layer, const QList<MergedTree::NodeId> &files) {
-        m_layers->selectLayer(layer);
-        m_dockerfile->revealLayer(layer);
-        selectFiles(files, false);
-    });
+    connect(
+        m_findings, &FindingsView::findingSelected, this, [this](int layer, const QList<MergedTree::NodeId> &files) {
+            m_layers->selectLayer(layer);
+            m_dockerfile->revealLayer(layer);
+            selectFiles(files, false);
+        });
     connect(m_findings, &FindingsView::filesRequested, this, [this](int layer, const QList<MergedTree::NodeId> &files) {
         m_tree->setFilter(TreeFilter {}); // make sure no filter hides them
         m_layers->selectLayer(layer);
@@ -258,7 +282,8 @@ void MainWindow::selectFiles(const QList<MergedTree::NodeId> &files, bool focus)
             if (std::exchange(first, false))
                 m_tree->selectNode(node);
             else
-                m_tree->view()->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                m_tree->view()->selectionModel()->select(
+                    index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
         }
         if (focus)
             m_tree->view()->setFocus();
@@ -293,9 +318,11 @@ void MainWindow::showSingleImage()
     const LoadedImage &current = m_session->current();
     auto isOpen = [&current](const LoadedImage &side) {
         return current.image && side.image
-            && (current.image == side.image || absoluteSource(current.image->sourcePath) == absoluteSource(side.image->sourcePath));
+            && (current.image == side.image
+                || absoluteSource(current.image->sourcePath) == absoluteSource(side.image->sourcePath));
     };
-    if (isComparing() && compared.a.image && !isOpen(compared.a) && !isOpen(compared.b)) // after `ballast A B`, nothing was open alone
+    if (isComparing() && compared.a.image && !isOpen(compared.a)
+        && !isOpen(compared.b)) // after `ballast A B`, nothing was open alone
         return showComparedImage(compared.a);
     m_stack->setCurrentWidget(current.image ? static_cast<QWidget *>(m_workspace) : m_start);
 }
@@ -312,7 +339,8 @@ void MainWindow::updateWindowTitle()
 {
     const LoadedComparison &compared = m_compare->comparison();
     if (m_stack->currentWidget() == m_compare && compared.a.image && compared.b.image)
-        setWindowTitle(tr("%1 ↔ %2 — Ballast").arg(imageDisplayName(*compared.a.image), imageDisplayName(*compared.b.image)));
+        setWindowTitle(
+            tr("%1 ↔ %2 — Ballast").arg(imageDisplayName(*compared.a.image), imageDisplayName(*compared.b.image)));
     else if (m_stack->currentWidget() == m_workspace && m_session->current().image)
         setWindowTitle(tr("%1 — Ballast").arg(imageDisplayName(*m_session->current().image)));
     else
@@ -325,7 +353,9 @@ void MainWindow::showOpened(const QString &path, const LoadedImage &loaded, bool
     m_layers->setImage(loaded);
     m_details->setImage(loaded);
     m_tree->setImage(loaded.image);
-    m_dockerfile->setImage(loaded, builtFromDockerfile ? DockerfilePane::Pairing::BuiltFromCurrentText : DockerfilePane::Pairing::SameImageKeepsBuiltText);
+    m_dockerfile->setImage(loaded,
+        builtFromDockerfile ? DockerfilePane::Pairing::BuiltFromCurrentText
+                            : DockerfilePane::Pairing::SameImageKeepsBuiltText);
     m_dockerfile->setDockerfileBesideImage(DockerfileForImage::beside(path));
     m_stack->setCurrentWidget(m_workspace);
     if (!loaded.image->layers.empty())
@@ -399,7 +429,8 @@ void MainWindow::updateStatusBar()
     const Image &image = *current.image;
     m_statusSummary->setText(tr("%1 layers · %2 (%3 stored) · final %4 in %5 files · efficiency %6 % · reclaimable %7")
                                  .arg(image.layers.size())
-                                 .arg(formatBytes(image.sizeBytes()), formatBytes(image.compressedSizeBytes()), formatBytes(image.tree.finalFileBytes()))
+                                 .arg(formatBytes(image.sizeBytes()), formatBytes(image.compressedSizeBytes()),
+                                     formatBytes(image.tree.finalFileBytes()))
                                  .arg(image.tree.finalFileCount())
                                  .arg(current.analysis->dive.efficiency * 100, 0, 'f', 1)
                                  .arg(formatBytes(current.analysis->reclaimableBytes)));
@@ -409,12 +440,14 @@ bool MainWindow::areViewsBusy() const
 {
     if (m_tree->isBusy())
         return true;
-    if (m_tabs->currentWidget() == m_treemap && m_stack->currentWidget() == m_workspace && (m_treemap->isBusy() || !m_treemap->frame()))
+    if (m_tabs->currentWidget() == m_treemap && m_stack->currentWidget() == m_workspace
+        && (m_treemap->isBusy() || !m_treemap->frame()))
         return true; // the treemap's layoutReady settles it
-    if ((m_tabs->currentWidget() == m_dockerfile || m_tabs->currentWidget() == m_findings) && m_dockerfile->linter()->isBusy())
+    if ((m_tabs->currentWidget() == m_dockerfile || m_tabs->currentWidget() == m_findings)
+        && m_dockerfile->linter()->isBusy())
         return true; // the image's measurement of the Dockerfile (or its live check) settles it
     if (m_stack->currentWidget() == m_compare)
-        for (TreemapView *view : {m_compare->treemapA(), m_compare->treemapB()})
+        for (TreemapView *view : { m_compare->treemapA(), m_compare->treemapB() })
             if (view->isBusy() || !view->frame())
                 return true; // as above, for both treemaps of the comparison
     return false;
@@ -433,9 +466,9 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
     if (!m_workspace->restoreState(settings.value(QStringLiteral("window/workspace")).toByteArray()))
-        m_workspace->setSizes({width() * 45 / 100, width() * 55 / 100});
+        m_workspace->setSizes({ width() * 45 / 100, width() * 55 / 100 });
     if (!m_leftColumn->restoreState(settings.value(QStringLiteral("window/leftColumn")).toByteArray()))
-        m_leftColumn->setSizes({height() * 55 / 100, height() * 45 / 100});
+        m_leftColumn->setSizes({ height() * 55 / 100, height() * 45 / 100 });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

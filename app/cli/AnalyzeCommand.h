@@ -13,4 +13,4 @@ extern const QStringList ReportFormats;
 
 // Prints the analysis of `image` in one of ReportFormats; with a Dockerfile, its lines mapped to layers.
 void printImageReport(const ballast::Image &image, const QString &outputFormat, const ballast::Dockerfile *dockerfile,
-                      const QString &dockerfilePath);
+    const QString &dockerfilePath);

@@ -11,13 +11,13 @@
 
 namespace {
 
-const char *const Usage =
-    "usage: ballast-cli build [--builder docker|podman|buildah] [--format text|json|dive-json|markdown]\n"
-    "                         [--no-verify] [BUILD ARGS…] -- CONTEXT\n"
-    "Builds CONTEXT with the builder named, else the first of docker, podman, buildah on PATH\n"
-    "(`buildah bud --layers`), then analyses the image with its Dockerfile's lines mapped to layers.\n"
-    "BUILD ARGS go to the builder as they are (-f FILE, --build-arg K=V, --target S, -t NAME …).\n"
-    "The builder's output goes to stderr, the report to stdout.";
+const char *const Usage
+    = "usage: ballast-cli build [--builder docker|podman|buildah] [--format text|json|dive-json|markdown]\n"
+      "                         [--no-verify] [BUILD ARGS…] -- CONTEXT\n"
+      "Builds CONTEXT with the builder named, else the first of docker, podman, buildah on PATH\n"
+      "(`buildah bud --layers`), then analyses the image with its Dockerfile's lines mapped to layers.\n"
+      "BUILD ARGS go to the builder as they are (-f FILE, --build-arg K=V, --target S, -t NAME …).\n"
+      "The builder's output goes to stderr, the report to stdout.";
 
 struct BuildCommandLine {
     QString builder;
@@ -65,7 +65,8 @@ std::optional<BuildCommandLine> parse(const QStringList &arguments, QString &err
     }
     line.context = arguments.last();
     if (!ReportFormats.contains(line.format)) {
-        error = QStringLiteral("unknown --format \"%1\": use %2").arg(line.format, ReportFormats.join(QStringLiteral(", ")));
+        error = QStringLiteral("unknown --format \"%1\": use %2")
+                    .arg(line.format, ReportFormats.join(QStringLiteral(", ")));
         return std::nullopt;
     }
     return line;
@@ -87,9 +88,9 @@ int runBuildCommand(const QStringList &arguments)
         return 0;
     }
     try {
-        const std::atomic<bool> never {false};
+        const std::atomic<bool> never { false };
         const ballast::BuildResult built = ballast::runImageBuild(
-            {line->builder, line->buildArgs, line->context},
+            { line->builder, line->buildArgs, line->context },
             [&err](const QByteArray &output) {
                 err << QString::fromUtf8(output);
                 err.flush();
@@ -99,7 +100,8 @@ int runBuildCommand(const QStringList &arguments)
         err.flush();
 
         ballast::Dockerfile dockerfile;
-        const bool mapped = readDockerfile(built.dockerfilePath, ballast::buildParseOptions(line->buildArgs), dockerfile, error);
+        const bool mapped
+            = readDockerfile(built.dockerfilePath, ballast::buildParseOptions(line->buildArgs), dockerfile, error);
         if (!mapped)
             err << "warning: no line mapping: " << error << "\n";
         ballast::LoadOptions options;

@@ -16,11 +16,12 @@ const char *const Usage = "usage: ballast-cli ci IMAGE [--config FILE] [--tag T]
 int runCiCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Pass or fail an image against size and waste rules (dive's .dive-ci format)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Pass or fail an image against size and waste rules (dive's .dive-ci format)."));
     ImageArguments imageArguments;
     imageArguments.addTo(parser);
-    QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Rules file (default: .dive-ci in the current directory, if any)."),
-                                    QStringLiteral("FILE"));
+    QCommandLineOption configOption(QStringLiteral("config"),
+        QStringLiteral("Rules file (default: .dive-ci in the current directory, if any)."), QStringLiteral("FILE"));
     parser.addOption(configOption);
     if (int code = parseCommandLine(parser, arguments, 1, Usage); code >= 0)
         return code;
@@ -46,7 +47,8 @@ int runCiCommand(const QStringList &arguments)
             using Status = ballast::CiRuleResult::Status;
             const char *word = result.status == Status::Pass ? "PASS" : result.status == Status::Fail ? "FAIL" : "SKIP";
             (result.status == Status::Pass ? passed : result.status == Status::Fail ? failed : skipped)++;
-            out << "  " << word << ": " << result.rule << (result.message.isEmpty() ? QString() : QStringLiteral(": ") + result.message) << "\n";
+            out << "  " << word << ": " << result.rule
+                << (result.message.isEmpty() ? QString() : QStringLiteral(": ") + result.message) << "\n";
         }
         out << "Result:" << (failed ? "FAIL" : "PASS") << " [Total:" << results.size() << "] [Passed:" << passed
             << "] [Failed:" << failed << "] [Warn:0] [Skipped:" << skipped << "]\n";

@@ -9,13 +9,14 @@
 #include <cstdio>
 
 namespace {
-const char *const Usage = "usage: ballast-cli diff A B [--tag T] [--tag-b T] [--platform OS/ARCH] [--platform-b OS/ARCH] "
-                          "[--format text|json|markdown] [--no-verify]";
-const QStringList Formats = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("markdown")};
+const char *const Usage
+    = "usage: ballast-cli diff A B [--tag T] [--tag-b T] [--platform OS/ARCH] [--platform-b OS/ARCH] "
+      "[--format text|json|markdown] [--no-verify]";
+const QStringList Formats = { QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("markdown") };
 
 // B follows A's platform unless told otherwise; when B has no image for it, B's own default applies.
-std::shared_ptr<const ballast::Image> loadSecond(const QString &path, ballast::LoadOptions options, bool platformGiven,
-                                                 const QString &platformOfA)
+std::shared_ptr<const ballast::Image> loadSecond(
+    const QString &path, ballast::LoadOptions options, bool platformGiven, const QString &platformOfA)
 {
     if (platformGiven)
         return ballast::ImageLoader(options).load(path);
@@ -34,14 +35,17 @@ std::shared_ptr<const ballast::Image> loadSecond(const QString &path, ballast::L
 int runDiffCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Compare two images: layers, final filesystems, the biggest movements."));
+    parser.setApplicationDescription(
+        QStringLiteral("Compare two images: layers, final filesystems, the biggest movements."));
     ImageArguments imageArguments;
     imageArguments.addTo(parser);
-    QCommandLineOption tagB(QStringLiteral("tag-b"), QStringLiteral("Image to pick from B when it holds several."), QStringLiteral("T"));
-    QCommandLineOption platformB(QStringLiteral("platform-b"), QStringLiteral("Platform to pick from B (default: A's)."), QStringLiteral("OS/ARCH"));
-    QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or markdown."), QStringLiteral("FORMAT"),
-                              QStringLiteral("text"));
-    parser.addOptions({tagB, platformB, format});
+    QCommandLineOption tagB(
+        QStringLiteral("tag-b"), QStringLiteral("Image to pick from B when it holds several."), QStringLiteral("T"));
+    QCommandLineOption platformB(QStringLiteral("platform-b"),
+        QStringLiteral("Platform to pick from B (default: A's)."), QStringLiteral("OS/ARCH"));
+    QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or markdown."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addOptions({ tagB, platformB, format });
     if (int code = parseCommandLine(parser, arguments, 2, Usage); code >= 0)
         return code;
     QTextStream out(stdout), err(stderr);

@@ -13,16 +13,17 @@ namespace {
 // "16MiB", "64GiB": the defaults as one would type them.
 QString binarySize(int64_t bytes)
 {
-    for (const auto &[unit, name] : {std::pair {int64_t(1) << 30, "GiB"}, std::pair {int64_t(1) << 20, "MiB"}})
+    for (const auto &[unit, name] : { std::pair { int64_t(1) << 30, "GiB" }, std::pair { int64_t(1) << 20, "MiB" } })
         if (bytes % unit == 0)
             return QString::number(bytes / unit) + QLatin1String(name);
     return QString::number(bytes);
 }
 
-QCommandLineOption limitOption(const char *name, const QString &description, const char *valueName, const QString &defaultText)
+QCommandLineOption limitOption(
+    const char *name, const QString &description, const char *valueName, const QString &defaultText)
 {
-    return QCommandLineOption(QLatin1String(name), description + QStringLiteral(" Default: %1.").arg(defaultText),
-                              QLatin1String(valueName));
+    return QCommandLineOption(
+        QLatin1String(name), description + QStringLiteral(" Default: %1.").arg(defaultText), QLatin1String(valueName));
 }
 
 // A whole number from 1 to `max`, or nullopt when the option is not given.
@@ -34,7 +35,8 @@ std::optional<int64_t> countValue(const QCommandLineParser &parser, const char *
     bool ok = false;
     const qlonglong value = text.trimmed().toLongLong(&ok);
     if (!ok || value < 1 || value > max)
-        throw ballast::LoadError(QStringLiteral("--%1: \"%2\" is not a whole number from 1 to %3").arg(QLatin1String(name), text).arg(max));
+        throw ballast::LoadError(
+            QStringLiteral("--%1: \"%2\" is not a whole number from 1 to %3").arg(QLatin1String(name), text).arg(max));
     return value;
 }
 
@@ -46,8 +48,9 @@ std::optional<int64_t> sizeValue(const QCommandLineParser &parser, const char *n
     const QString text = parser.value(QLatin1String(name));
     const auto bytes = ballast::parseHumanBytes(text);
     if (!bytes || *bytes < 1 || *bytes > uint64_t(INT64_MAX))
-        throw ballast::LoadError(QStringLiteral("--%1: \"%2\" is not a size: use bytes or a unit, e.g. 16MiB, 64GiB or 10GB")
-                                     .arg(QLatin1String(name), text));
+        throw ballast::LoadError(
+            QStringLiteral("--%1: \"%2\" is not a size: use bytes or a unit, e.g. 16MiB, 64GiB or 10GB")
+                .arg(QLatin1String(name), text));
     return int64_t(*bytes);
 }
 
@@ -58,26 +61,26 @@ QList<QCommandLineOption> ImageArguments::limitOptions() const
     using namespace ballast;
     const LoadLimits defaults;
     return {
-        limitOption(MaxEntriesOption, QStringLiteral("Refuse images with more tar entries in all layers together."), "N",
-                    QString::number(defaults.maxEntries)),
+        limitOption(MaxEntriesOption, QStringLiteral("Refuse images with more tar entries in all layers together."),
+            "N", QString::number(defaults.maxEntries)),
         limitOption(MaxPathDepthOption, QStringLiteral("Refuse entry paths or link targets with more components."), "N",
-                    QString::number(defaults.maxPathDepth)),
+            QString::number(defaults.maxPathDepth)),
         limitOption(MaxNameLengthOption, QStringLiteral("Refuse path components longer than N bytes."), "N",
-                    QString::number(defaults.maxNameLength)),
-        limitOption(MaxJsonBytesOption, QStringLiteral("Refuse manifests, indexes and configs bigger than SIZE."), "SIZE",
-                    binarySize(defaults.maxJsonBytes)),
+            QString::number(defaults.maxNameLength)),
+        limitOption(MaxJsonBytesOption, QStringLiteral("Refuse manifests, indexes and configs bigger than SIZE."),
+            "SIZE", binarySize(defaults.maxJsonBytes)),
         limitOption(MaxJsonDepthOption, QStringLiteral("Refuse JSON nested more than N arrays or objects deep."), "N",
-                    QString::number(defaults.maxJsonDepth)),
+            QString::number(defaults.maxJsonDepth)),
         limitOption(MaxUncompressedBytesOption,
-                    QStringLiteral("Stop after SIZE uncompressed bytes of all layers together (and of a compressed "
-                                   "archive inflated to a temporary file)."),
-                    "SIZE", binarySize(defaults.maxUncompressedBytes)),
+            QStringLiteral("Stop after SIZE uncompressed bytes of all layers together (and of a compressed "
+                           "archive inflated to a temporary file)."),
+            "SIZE", binarySize(defaults.maxUncompressedBytes)),
     };
 }
 
 void ImageArguments::addTo(QCommandLineParser &parser)
 {
-    parser.addOptions({m_tag, m_platform, m_noVerify, m_insecure});
+    parser.addOptions({ m_tag, m_platform, m_noVerify, m_insecure });
     parser.addOptions(limitOptions());
 }
 

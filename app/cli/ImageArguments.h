@@ -13,11 +13,14 @@ public:
     ballast::LoadOptions loadOptions(const QCommandLineParser &parser) const;
 
 private:
-    QCommandLineOption m_tag {QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."), QStringLiteral("T")};
-    QCommandLineOption m_platform {QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."), QStringLiteral("OS/ARCH")};
-    QCommandLineOption m_noVerify {QStringLiteral("no-verify"), QStringLiteral("Skip the sha256 checks of blobs and diff_ids.")};
-    QCommandLineOption m_insecure {QStringLiteral("insecure"),
-                                   QStringLiteral("registry:// images: allow plain HTTP or an untrusted certificate for this pull.")};
+    QCommandLineOption m_tag { QStringLiteral("tag"), QStringLiteral("Image to pick from a multi-image archive."),
+        QStringLiteral("T") };
+    QCommandLineOption m_platform { QStringLiteral("platform"), QStringLiteral("Platform to pick, e.g. linux/arm64."),
+        QStringLiteral("OS/ARCH") };
+    QCommandLineOption m_noVerify { QStringLiteral("no-verify"),
+        QStringLiteral("Skip the sha256 checks of blobs and diff_ids.") };
+    QCommandLineOption m_insecure { QStringLiteral("insecure"),
+        QStringLiteral("registry:// images: allow plain HTTP or an untrusted certificate for this pull.") };
     QList<QCommandLineOption> limitOptions() const;
 };
 

@@ -1,8 +1,8 @@
 #include "LintCommand.h"
 
 #include "ImageArguments.h"
-#include "report/DockerfileReport.h"
 #include "dockerfile/lint/Lint.h"
+#include "report/DockerfileReport.h"
 #include "util/LoadError.h"
 
 #include <QFile>

@@ -11,19 +11,20 @@
 #include <QTextStream>
 
 namespace {
-const char *const Usage = "usage: ballast-cli COMMAND [OPTIONS]\n"
-                          "\n"
-                          "commands:\n"
-                          "  analyze IMAGE   layers, sizes, waste and findings of an image archive or OCI layout\n"
-                          "  build … -- DIR  build an image (docker, podman or buildah), then analyze it with its Dockerfile\n"
-                          "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
-                          "  diff A B        compare two images: layers, files, the biggest movements\n"
-                          "  lint FILE       hints on a Dockerfile; with --image, the bytes each line left\n"
-                          "\n"
-                          "IMAGE is a path to an archive or an OCI layout, oci:DIR[:REF], docker://NAME[:TAG],\n"
-                          "podman://NAME[:TAG], buildah://NAME[:TAG] or registry://HOST/NAME[:TAG].\n"
-                          "\n"
-                          "ballast-cli COMMAND --help shows the options of a command.\n";
+const char *const Usage
+    = "usage: ballast-cli COMMAND [OPTIONS]\n"
+      "\n"
+      "commands:\n"
+      "  analyze IMAGE   layers, sizes, waste and findings of an image archive or OCI layout\n"
+      "  build … -- DIR  build an image (docker, podman or buildah), then analyze it with its Dockerfile\n"
+      "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
+      "  diff A B        compare two images: layers, files, the biggest movements\n"
+      "  lint FILE       hints on a Dockerfile; with --image, the bytes each line left\n"
+      "\n"
+      "IMAGE is a path to an archive or an OCI layout, oci:DIR[:REF], docker://NAME[:TAG],\n"
+      "podman://NAME[:TAG], buildah://NAME[:TAG] or registry://HOST/NAME[:TAG].\n"
+      "\n"
+      "ballast-cli COMMAND --help shows the options of a command.\n";
 }
 
 int main(int argc, char *argv[])

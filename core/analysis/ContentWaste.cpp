@@ -12,9 +12,11 @@ constexpr size_t MaxPaths = 20;
 
 void duplicateContent(const Image &image, std::vector<Finding> &out)
 {
-    Finding finding {QStringLiteral("duplicate-content"), Severity::Info, QStringLiteral("files with identical content"),
-                     QStringLiteral("Keep one copy (a symlink or hardlink can stand in for the others), or avoid copying the same files twice."),
-                     {}, 0, -1, false};
+    Finding finding { QStringLiteral("duplicate-content"), Severity::Info,
+        QStringLiteral("files with identical content"),
+        QStringLiteral("Keep one copy (a symlink or hardlink can stand in for the others), or avoid copying the same "
+                       "files twice."),
+        {}, 0, -1, false };
     const FinalFilesystem fs(image);
     const auto groups = findDuplicateGroups(image);
     for (const auto &group : groups) {
@@ -37,7 +39,7 @@ void hiddenByLaterLayers(const Image &image, const std::vector<HiddenFile> &hidd
             continue; // a duplicate entry inside one layer: reported by the layer figures only
         if (!file.deleted && rewroteSameContent(image, file))
             continue; // reported as a metadata-only copy
-        auto [it, added] = groups.try_emplace({file.deleted, file.storedIn, file.hiddenIn});
+        auto [it, added] = groups.try_emplace({ file.deleted, file.storedIn, file.hiddenIn });
         Finding &f = it->second;
         if (added) {
             f.category = file.deleted ? QStringLiteral("deleted-later") : QStringLiteral("overwritten-later");
@@ -47,7 +49,8 @@ void hiddenByLaterLayers(const Image &image, const std::vector<HiddenFile> &hidd
             f.advice = file.deleted
                 ? QStringLiteral("Deleting in a later layer does not make the image smaller: delete in the same RUN "
                                  "that created the files, or build in a separate stage.")
-                : QStringLiteral("The older copy still ships in layer %1: write the file once, in its final form.").arg(file.storedIn);
+                : QStringLiteral("The older copy still ships in layer %1: write the file once, in its final form.")
+                      .arg(file.storedIn);
         }
         f.bytes += file.bytes;
         if (f.paths.size() < MaxPaths)
@@ -55,8 +58,9 @@ void hiddenByLaterLayers(const Image &image, const std::vector<HiddenFile> &hidd
     }
     for (auto &[key, finding] : groups) {
         const auto &[deleted, stored, hiddenIn] = key;
-        finding.title = deleted ? QStringLiteral("files written in layer %1 and deleted in layer %2").arg(stored).arg(hiddenIn)
-                                : QStringLiteral("files written in layer %1 and overwritten in layer %2").arg(stored).arg(hiddenIn);
+        finding.title = deleted
+            ? QStringLiteral("files written in layer %1 and deleted in layer %2").arg(stored).arg(hiddenIn)
+            : QStringLiteral("files written in layer %1 and overwritten in layer %2").arg(stored).arg(hiddenIn);
         out.push_back(std::move(finding));
     }
 }
@@ -84,9 +88,11 @@ void metadataOnlyCopies(const Image &image, std::vector<Finding> &out)
                 f.category = QStringLiteral("metadata-only-copy");
                 f.severity = Severity::Warning;
                 f.layer = after.layer;
-                f.title = QStringLiteral("layer %1 stores unchanged files again (only mode or owner changed)").arg(after.layer);
-                f.advice = QStringLiteral("Set permissions and owner where the file is created (`COPY --chmod`, `COPY --chown`, "
-                                          "or chmod in the same RUN): a later chmod/chown copies the whole file into a new layer.");
+                f.title = QStringLiteral("layer %1 stores unchanged files again (only mode or owner changed)")
+                              .arg(after.layer);
+                f.advice = QStringLiteral(
+                    "Set permissions and owner where the file is created (`COPY --chmod`, `COPY --chown`, "
+                    "or chmod in the same RUN): a later chmod/chown copies the whole file into a new layer.");
             }
             f.bytes += b.size;
             if (f.paths.size() < MaxPaths)
@@ -104,14 +110,14 @@ void largestFiles(const Image &image, std::vector<Finding> &out)
     std::vector<std::pair<int64_t, MergedTree::NodeId>> files;
     for (MergedTree::NodeId node : tree.finalFiles())
         if (const LayerEntry *entry = fs.entry(node); entry->size > 0)
-            files.push_back({entry->size, node});
+            files.push_back({ entry->size, node });
     const size_t top = std::min<size_t>(10, files.size());
     std::partial_sort(files.begin(), files.begin() + top, files.end(),
-                      [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     if (top == 0)
         return;
-    Finding finding {QStringLiteral("largest-files"), Severity::Info, QStringLiteral("the %1 largest files").arg(top),
-                     QStringLiteral("Check that each of them is needed at run time."), {}, 0, -1, false};
+    Finding finding { QStringLiteral("largest-files"), Severity::Info, QStringLiteral("the %1 largest files").arg(top),
+        QStringLiteral("Check that each of them is needed at run time."), {}, 0, -1, false };
     for (size_t i = 0; i < top; ++i) {
         finding.bytes += files[i].first;
         finding.paths.push_back(tree.path(files[i].second));
@@ -134,7 +140,7 @@ std::vector<std::vector<MergedTree::NodeId>> findDuplicateGroups(const Image &im
     std::vector<File> files;
     for (MergedTree::NodeId node : image.tree.finalFiles())
         if (const LayerEntry *entry = fs.entry(node); entry->size > 0)
-            files.push_back({entry->contentHash, entry->size, node});
+            files.push_back({ entry->contentHash, entry->size, node });
     std::sort(files.begin(), files.end(), [](const File &a, const File &b) {
         return std::tie(a.size, a.hash, a.node) > std::tie(b.size, b.hash, b.node);
     });

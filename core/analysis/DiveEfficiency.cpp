@@ -15,7 +15,11 @@ using NodeId = MergedTree::NodeId;
 // see layerOwnTree.)
 class DiveStack {
 public:
-    explicit DiveStack(const Image &image) : m_image(image), m_tree(image.tree), m_state(image.tree.nodeCount()) {}
+    explicit DiveStack(const Image &image)
+        : m_image(image)
+        , m_tree(image.tree)
+        , m_state(image.tree.nodeCount())
+    { }
 
     bool present(NodeId node) const { return node != MergedTree::NoNode && m_state[node].present; }
 
@@ -25,7 +29,7 @@ public:
         if (!m_state[target].isDir)
             return 0;
         int64_t total = 0;
-        std::vector<NodeId> stack {target};
+        std::vector<NodeId> stack { target };
         while (!stack.empty()) {
             const NodeId n = stack.back();
             stack.pop_back();
@@ -72,7 +76,7 @@ private:
     };
     void remove(NodeId node)
     {
-        std::vector<NodeId> stack {node};
+        std::vector<NodeId> stack { node };
         while (!stack.empty()) {
             const NodeId n = stack.back();
             stack.pop_back();
@@ -153,7 +157,7 @@ DiveEfficiency computeDiveEfficiency(const Image &image, const std::vector<std::
             if (data->minimum < 0 || size < data->minimum)
                 data->minimum = size;
             if (++data->count == 2)
-                inefficientOrder.push_back({key, missingKey});
+                inefficientOrder.push_back({ key, missingKey });
         }
         if (l > 0)
             stacked.stack(int(l), ownTrees[l], true);
@@ -174,13 +178,14 @@ DiveEfficiency computeDiveEfficiency(const Image &image, const std::vector<std::
     out.efficiency = totalSum == 0 ? 1.0 : double(minimumSum) / double(totalSum);
     for (const Pending &p : inefficientOrder) {
         const PathData &data = p.node != MergedTree::NoNode ? byNode[p.node] : byMissingPath[p.missingPath];
-        out.inefficiencies.push_back({p.node != MergedTree::NoNode ? "/" + tree.path(p.node) : p.missingPath, data.count, data.total});
+        out.inefficiencies.push_back(
+            { p.node != MergedTree::NoNode ? "/" + tree.path(p.node) : p.missingPath, data.count, data.total });
         out.wastedBytes += data.total;
     }
     // dive sorts ascending (stable for the short lists dive's insertion sort handles) and prints the
     // list reversed: largest first, and among equal sizes the later one first.
     std::stable_sort(out.inefficiencies.begin(), out.inefficiencies.end(),
-                     [](const Inefficiency &a, const Inefficiency &b) { return a.wastedBytes < b.wastedBytes; });
+        [](const Inefficiency &a, const Inefficiency &b) { return a.wastedBytes < b.wastedBytes; });
     std::reverse(out.inefficiencies.begin(), out.inefficiencies.end());
     for (size_t l = 1; l < image.layers.size(); ++l)
         out.userSizeBytes += image.layers[l].size;

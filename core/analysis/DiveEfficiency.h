@@ -17,8 +17,8 @@ struct Inefficiency {
 struct DiveEfficiency {
     double efficiency = 1.0;
     int64_t wastedBytes = 0;
-    int64_t userSizeBytes = 0;     // sum of the sizes of layers 1…n
-    double wastedUserPercent = 0;  // a ratio, as dive reports it; 0 when there are no user bytes
+    int64_t userSizeBytes = 0; // sum of the sizes of layers 1…n
+    double wastedUserPercent = 0; // a ratio, as dive reports it; 0 when there are no user bytes
     std::vector<Inefficiency> inefficiencies; // largest first
 };
 

@@ -12,9 +12,12 @@ namespace ballast {
 const char *severityName(Severity severity)
 {
     switch (severity) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+        return "info";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
     }
     return "info";
 }
@@ -38,7 +41,7 @@ std::vector<HiddenFile> findHiddenFiles(const Image &image)
             // Replaced by something that is not a file (a directory, a link) counts as deleted.
             const bool deleted = next.kind != MergedTree::EventKind::Written
                 || image.layers[next.layer].entries[next.entry].type != EntryType::File;
-            out.push_back({node, event.layer, next.layer, deleted, entry.size});
+            out.push_back({ node, event.layer, next.layer, deleted, entry.size });
         }
     }
     for (const Layer &layer : image.layers) {
@@ -49,10 +52,11 @@ std::vector<HiddenFile> findHiddenFiles(const Image &image)
             const auto node = tree.nodeOfEntry(layer.index, i);
             for (const auto &event : tree.events(node))
                 if (event.layer == layer.index && event.kind == MergedTree::EventKind::Written && event.entry != i)
-                    out.push_back({node, layer.index, layer.index, false, entry.size}); // an earlier duplicate
+                    out.push_back({ node, layer.index, layer.index, false, entry.size }); // an earlier duplicate
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const HiddenFile &a, const HiddenFile &b) { return a.bytes > b.bytes; });
+    std::stable_sort(
+        out.begin(), out.end(), [](const HiddenFile &a, const HiddenFile &b) { return a.bytes > b.bytes; });
     return out;
 }
 

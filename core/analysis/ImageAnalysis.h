@@ -18,8 +18,8 @@ struct HiddenFile {
 
 struct LayerFigures {
     int64_t contribution = 0; // change of the final filesystem's bytes; negative when the layer deletes more
-    int64_t cumulative = 0;   // filesystem bytes after this layer
-    int64_t hiddenLater = 0;  // bytes of this layer hidden by later layers (or later duplicates in it)
+    int64_t cumulative = 0; // filesystem bytes after this layer
+    int64_t hiddenLater = 0; // bytes of this layer hidden by later layers (or later duplicates in it)
     bool holdsWaste = false;
 };
 
@@ -31,7 +31,7 @@ struct LayerFigures {
 // with identical content). Security findings and the list of largest files are not waste.
 struct Savings {
     int64_t hiddenBytes = 0; // copies later layers overwrite or delete: the reclaimable bytes
-    int64_t finalBytes = 0;  // files of the final filesystem the waste findings call unneeded
+    int64_t finalBytes = 0; // files of the final filesystem the waste findings call unneeded
     int64_t bytes() const { return hiddenBytes + finalBytes; }
 };
 

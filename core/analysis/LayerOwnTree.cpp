@@ -33,7 +33,7 @@ std::vector<OwnTreeItem> layerOwnTree(const Image &image, int layerIndex)
     auto addWithParents = [&](NodeId node) {
         for (NodeId n = node; n != MergedTree::Root && !inLayer[n]; n = tree.parent(n)) {
             inLayer[n] = 1;
-            members.push_back({n, MergedTree::NoEntry});
+            members.push_back({ n, MergedTree::NoEntry });
         }
     };
     for (uint32_t i = 0; i < layer.entries.size(); ++i) {
@@ -42,7 +42,7 @@ std::vector<OwnTreeItem> layerOwnTree(const Image &image, int layerIndex)
         // dive's FileTree.AddPath refuses names starting with ".wh..wh.": an opaque marker never
         // enters its tree (so dive ignores opaque directories), though the marker's directory does.
         if (entry.type == EntryType::Whiteout)
-            markers.push_back({node, baseName(layer.path(entry)), i});
+            markers.push_back({ node, baseName(layer.path(entry)), i });
         addWithParents(node);
     }
     // Explicit entries, the last duplicate winning.
@@ -75,8 +75,8 @@ std::vector<OwnTreeItem> layerOwnTree(const Image &image, int layerIndex)
             uniqueMarkers.push_back(m);
     }
     auto markersOf = [&](NodeId dir) {
-        auto begin = std::lower_bound(uniqueMarkers.begin(), uniqueMarkers.end(), dir,
-                                      [](const Marker &m, NodeId d) { return m.dir < d; });
+        auto begin = std::lower_bound(
+            uniqueMarkers.begin(), uniqueMarkers.end(), dir, [](const Marker &m, NodeId d) { return m.dir < d; });
         auto end = begin;
         while (end != uniqueMarkers.end() && end->dir == dir)
             ++end;
@@ -95,7 +95,7 @@ std::vector<OwnTreeItem> layerOwnTree(const Image &image, int layerIndex)
     std::vector<Frame> stack;
     auto push = [&](NodeId node) {
         auto [begin, end] = markersOf(node);
-        stack.push_back({node, 0, begin, end, begin != end});
+        stack.push_back({ node, 0, begin, end, begin != end });
     };
     push(MergedTree::Root);
     while (!stack.empty()) {
@@ -110,12 +110,12 @@ std::vector<OwnTreeItem> layerOwnTree(const Image &image, int layerIndex)
             const bool leaf = !frame.hasChildren;
             stack.pop_back();
             if (node != MergedTree::Root)
-                out.push_back({node, entryFor(node), leaf});
+                out.push_back({ node, entryFor(node), leaf });
             continue;
         }
         frame.hasChildren = true;
         if (haveMarker && (!haveChild || frame.marker->name < tree.name(kids[frame.child]))) {
-            out.push_back({MergedTree::NoNode, frame.marker->entry, true});
+            out.push_back({ MergedTree::NoNode, frame.marker->entry, true });
             ++frame.marker;
             continue;
         }

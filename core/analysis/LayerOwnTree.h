@@ -10,8 +10,8 @@ namespace ballast {
 // which dive leaves out).
 struct OwnTreeItem {
     MergedTree::NodeId node = MergedTree::NoNode; // NoNode for whiteout markers
-    uint32_t entry = MergedTree::NoEntry;          // NoEntry for implied parents; the last duplicate wins
-    bool leaf = false;                             // no children in this layer's tree
+    uint32_t entry = MergedTree::NoEntry; // NoEntry for implied parents; the last duplicate wins
+    bool leaf = false; // no children in this layer's tree
 };
 
 // The layer's own tree in dive's visiting order: depth-first, children sorted by byte-wise name,

@@ -14,7 +14,7 @@ bool FinalFilesystem::isFile(MergedTree::NodeId node) const
 
 std::vector<MergedTree::NodeId> FinalFilesystem::match(std::string_view pattern) const
 {
-    std::vector<MergedTree::NodeId> current {MergedTree::Root};
+    std::vector<MergedTree::NodeId> current { MergedTree::Root };
     if (pattern.starts_with("**/")) {
         // The first component anywhere: one pass over the nodes, then the rest as usual below each.
         pattern.remove_prefix(3);
@@ -51,7 +51,7 @@ std::vector<MergedTree::NodeId> FinalFilesystem::match(std::string_view pattern)
 
 void FinalFilesystem::forEachBelow(MergedTree::NodeId node, const std::function<void(MergedTree::NodeId)> &visit) const
 {
-    std::vector<MergedTree::NodeId> stack {node};
+    std::vector<MergedTree::NodeId> stack { node };
     while (!stack.empty()) {
         const auto n = stack.back();
         stack.pop_back();

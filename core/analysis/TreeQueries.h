@@ -10,7 +10,10 @@ namespace ballast {
 // Small read-only helpers over the final filesystem that several finders share.
 class FinalFilesystem {
 public:
-    explicit FinalFilesystem(const Image &image) : m_tree(image.tree), m_last(int(image.layers.size()) - 1) {}
+    explicit FinalFilesystem(const Image &image)
+        : m_tree(image.tree)
+        , m_last(int(image.layers.size()) - 1)
+    { }
 
     bool exists(MergedTree::NodeId node) const { return m_last >= 0 && m_tree.existsAfter(node, m_last); }
     const LayerEntry *entry(MergedTree::NodeId node) const { return m_tree.entry(node, m_last); }

@@ -42,8 +42,8 @@ void directoryFindings(const Image &image, std::vector<Finding> &out)
 {
     FinalFilesystem fs(image);
     for (const PathRule &rule : pathRules()) {
-        Finding finding {QString::fromLatin1(rule.category), Severity::Warning, QString::fromUtf8(rule.title),
-                         QString::fromUtf8(rule.advice), {}, 0, -1, false};
+        Finding finding { QString::fromLatin1(rule.category), Severity::Warning, QString::fromUtf8(rule.title),
+            QString::fromUtf8(rule.advice), {}, 0, -1, false };
         MergedTree::NodeId heaviest = MergedTree::NoNode;
         for (auto node : ruleMatches(image, fs, rule)) {
             finding.bytes += image.tree.finalSize(node);
@@ -82,7 +82,7 @@ NamedDirectories namedDirectories(const Image &image)
             if (!nested)
                 (name == ".git" ? out.git : out.pycache).push_back(node);
         } else if ((name.find("-dev:") != std::string_view::npos || name.ends_with("-dev.list"))
-                   && tree.path(tree.parent(node)) == "var/lib/dpkg/info") {
+            && tree.path(tree.parent(node)) == "var/lib/dpkg/info") {
             out.devPackageLists.push_back(node);
         }
     }
@@ -94,13 +94,14 @@ void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
 {
     const MergedTree &tree = image.tree;
     const NamedDirectories named = namedDirectories(image);
-    Finding pycache {QStringLiteral("pycache"), Severity::Info, QStringLiteral("__pycache__ directories"),
-                     QStringLiteral("Set PYTHONDONTWRITEBYTECODE=1 or delete them in the RUN that created them."), {}, 0, -1, false};
-    Finding git {QStringLiteral("vcs-metadata"), Severity::Warning, QStringLiteral(".git directories in the image"),
-                 QStringLiteral("Add .git to .dockerignore; it also leaks history."), {}, 0, -1, false};
-    Finding devPackages {QStringLiteral("dev-packages"), Severity::Info, QStringLiteral("-dev packages installed"),
-                         QStringLiteral("Headers and static libraries belong in a build stage (multi-stage build)."), {}, 0, -1, false};
-    for (auto [nodes, finding] : {std::pair {&named.pycache, &pycache}, std::pair {&named.git, &git}})
+    Finding pycache { QStringLiteral("pycache"), Severity::Info, QStringLiteral("__pycache__ directories"),
+        QStringLiteral("Set PYTHONDONTWRITEBYTECODE=1 or delete them in the RUN that created them."), {}, 0, -1,
+        false };
+    Finding git { QStringLiteral("vcs-metadata"), Severity::Warning, QStringLiteral(".git directories in the image"),
+        QStringLiteral("Add .git to .dockerignore; it also leaks history."), {}, 0, -1, false };
+    Finding devPackages { QStringLiteral("dev-packages"), Severity::Info, QStringLiteral("-dev packages installed"),
+        QStringLiteral("Headers and static libraries belong in a build stage (multi-stage build)."), {}, 0, -1, false };
+    for (auto [nodes, finding] : { std::pair { &named.pycache, &pycache }, std::pair { &named.git, &git } })
         for (MergedTree::NodeId node : *nodes) {
             finding->bytes += tree.finalSize(node);
             addPath(*finding, tree, node);
@@ -108,7 +109,7 @@ void namedDirectoryFindings(const Image &image, std::vector<Finding> &out)
     // No bytes of their own: the headers and libraries are counted by the toolchain finding.
     for (MergedTree::NodeId node : named.devPackageLists)
         addPath(devPackages, tree, node);
-    for (Finding *f : {&pycache, &git})
+    for (Finding *f : { &pycache, &git })
         if (f->bytes > 0)
             out.push_back(std::move(*f));
     if (!named.devPackageLists.empty()) {
@@ -146,7 +147,8 @@ std::vector<Finding> findWaste(const Image &image, const std::vector<HiddenFile>
     findContentWaste(image, hidden, out);
     // Largest first; the list of largest files is context rather than waste, so it goes last.
     std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
-        const bool aLast = a.category == QLatin1String("largest-files"), bLast = b.category == QLatin1String("largest-files");
+        const bool aLast = a.category == QLatin1String("largest-files"),
+                   bLast = b.category == QLatin1String("largest-files");
         return aLast != bLast ? bLast : a.bytes > b.bytes;
     });
     return out;

@@ -15,19 +15,19 @@ namespace {
 // Inflates a gzip or zstd compressed archive (`docker save | gzip`) into a private temporary directory,
 // so that its members can then be read in place like any uncompressed archive. A bomb stops at
 // `maxBytes` written rather than filling the disk.
-std::unique_ptr<QTemporaryDir> inflateToTemporary(const QString &path, const std::atomic<bool> *cancelled,
-                                                  int64_t maxBytes, QString *tarFile, QString *compression)
+std::unique_ptr<QTemporaryDir> inflateToTemporary(
+    const QString &path, const std::atomic<bool> *cancelled, int64_t maxBytes, QString *tarFile, QString *compression)
 {
     auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/ballast-XXXXXX"));
     if (!dir->isValid())
-        throw LoadError(QStringLiteral("%1: cannot create a temporary directory to inflate it: %2")
-                            .arg(path, dir->errorString()));
+        throw LoadError(
+            QStringLiteral("%1: cannot create a temporary directory to inflate it: %2").arg(path, dir->errorString()));
     *tarFile = dir->filePath(QStringLiteral("inflated.tar"));
     QFile out(*tarFile);
     if (!out.open(QIODevice::WriteOnly))
         throw LoadError(QStringLiteral("%1: cannot write %2: %3").arg(path, *tarFile, out.errorString()));
-    BlobStream stream(FileRange {path, 0, QFileInfo(path).size()}, path,
-                      BlobStream::Options {false, false, cancelled, nullptr, maxBytes});
+    BlobStream stream(FileRange { path, 0, QFileInfo(path).size() }, path,
+        BlobStream::Options { false, false, cancelled, nullptr, maxBytes });
     *compression = QString::fromLatin1(compressionName(stream.compression()));
     for (auto chunk = stream.next(); !chunk.empty(); chunk = stream.next())
         if (out.write(chunk.data(), qint64(chunk.size())) != qint64(chunk.size()))

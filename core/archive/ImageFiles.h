@@ -47,7 +47,9 @@ public:
     QByteArray read(const FileRange &range, const QString &member, int64_t limit = 64 << 20) const;
 
 protected:
-    explicit ImageFiles(QString sourcePath) : m_sourcePath(std::move(sourcePath)) {}
+    explicit ImageFiles(QString sourcePath)
+        : m_sourcePath(std::move(sourcePath))
+    { }
     QString m_sourcePath;
     QString m_outerCompression;
     std::unique_ptr<QTemporaryDir> m_tempDir;

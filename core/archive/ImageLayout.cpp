@@ -26,8 +26,8 @@ nlohmann::json readJson(const ImageFiles &files, const QString &member, const QS
 
 // An OCI index or manifest blob, checked against the digest that names it: the manifest is what
 // vouches for the config and layer digests, so a tampered one must not be believed.
-nlohmann::json readBlobJson(const ImageFiles &files, const QString &member, const QString &digest, const QString &source,
-                            const LoadLimits &limits, bool verifyDigest)
+nlohmann::json readBlobJson(const ImageFiles &files, const QString &member, const QString &digest,
+    const QString &source, const LoadLimits &limits, bool verifyDigest)
 {
     const QByteArray bytes = files.read(member, limits.maxJsonBytes);
     if (verifyDigest && digest.startsWith(QLatin1String("sha256:"))) {
@@ -96,7 +96,7 @@ std::vector<Candidate> dockerCandidates(const ImageFiles &files, bool hasOciLayo
 }
 
 void collectOci(const ImageFiles &files, const nlohmann::json &index, const QString &source, const QStringList &tags,
-                int depth, const LoadLimits &limits, bool verifyDigests, std::vector<Candidate> *out)
+    int depth, const LoadLimits &limits, bool verifyDigests, std::vector<Candidate> *out)
 {
     if (depth > MaxIndexDepth)
         throw LoadError(source + QStringLiteral(": image indexes nested more than %1 deep").arg(MaxIndexDepth));
@@ -119,7 +119,7 @@ void collectOci(const ImageFiles &files, const nlohmann::json &index, const QStr
         if (mediaType.endsWith(QLatin1String("image.index.v1+json"))
             || mediaType.endsWith(QLatin1String("manifest.list.v2+json"))) {
             collectOci(files, readBlobJson(files, path, digest, blobSource, limits, verifyDigests), blobSource, ownTags,
-                       depth + 1, limits, verifyDigests, out);
+                depth + 1, limits, verifyDigests, out);
             continue;
         }
         const auto manifest = readBlobJson(files, path, digest, blobSource, limits, verifyDigests);
@@ -159,7 +159,7 @@ void fillPlatformsFromConfigs(const ImageFiles &files, const LoadLimits &limits,
         if (!range)
             continue;
         auto config = parseJson(files.read(*range, candidate.layout.configPath, limits.maxJsonBytes),
-                                files.sourcePath() + QStringLiteral(": ") + candidate.layout.configPath, limits.maxJsonDepth);
+            files.sourcePath() + QStringLiteral(": ") + candidate.layout.configPath, limits.maxJsonDepth);
         candidate.layout.platform = platformName(config);
     }
 }
@@ -182,7 +182,7 @@ QList<ImageChoice> choicesOf(const std::vector<Candidate> &candidates)
 {
     QList<ImageChoice> out;
     for (const auto &candidate : candidates)
-        out << ImageChoice {candidate.layout.tags, candidate.layout.platform};
+        out << ImageChoice { candidate.layout.tags, candidate.layout.platform };
     return out;
 }
 
@@ -203,8 +203,8 @@ QString hostPlatform()
     return QStringLiteral("linux/") + arch;
 }
 
-ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits,
-                            bool verifyDigests)
+ImageLayout readImageLayout(
+    const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits, bool verifyDigests)
 {
     const QString source = files.sourcePath();
     const bool hasManifest = files.exists(QStringLiteral("manifest.json"));
@@ -214,12 +214,13 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
         candidates = dockerCandidates(files, hasIndex, limits);
     } else if (hasIndex) {
         const QString indexSource = source + QStringLiteral(": index.json");
-        collectOci(files, readJson(files, QStringLiteral("index.json"), indexSource, limits), indexSource, {}, 0, limits, verifyDigests,
-                   &candidates);
+        collectOci(files, readJson(files, QStringLiteral("index.json"), indexSource, limits), indexSource, {}, 0,
+            limits, verifyDigests, &candidates);
     } else {
-        throw LoadError(QStringLiteral("%1: not an image: found neither manifest.json (docker save) nor index.json "
-                                       "(OCI layout); top-level entries: %2%3")
-                            .arg(source, files.topLevelNames().mid(0, 12).join(QStringLiteral(", ")), files.damageNote()));
+        throw LoadError(
+            QStringLiteral("%1: not an image: found neither manifest.json (docker save) nor index.json "
+                           "(OCI layout); top-level entries: %2%3")
+                .arg(source, files.topLevelNames().mid(0, 12).join(QStringLiteral(", ")), files.damageNote()));
     }
     if (candidates.empty())
         throw LoadError(QStringLiteral("%1: the archive lists no image").arg(source));
@@ -231,13 +232,13 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
         if (candidates.empty())
             throw LoadError(QStringLiteral("%1: no image tagged \"%2\"; available: %3")
                                 .arg(source, selection.tag, describeAll(all).join(QStringLiteral("; "))),
-                            choicesOf(all));
+                choicesOf(all));
     }
     // The same image listed under several tags is one choice.
     std::vector<Candidate> unique;
     for (auto &candidate : candidates) {
-        auto same = std::find_if(unique.begin(), unique.end(),
-                                 [&](const Candidate &u) { return u.identity == candidate.identity; });
+        auto same = std::find_if(
+            unique.begin(), unique.end(), [&](const Candidate &u) { return u.identity == candidate.identity; });
         if (same == unique.end())
             unique.push_back(candidate);
         else
@@ -251,13 +252,14 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
         fillPlatformsFromConfigs(files, limits, &candidates);
     if (!selection.platform.isEmpty()) {
         const auto all = candidates;
-        std::erase_if(candidates, [&](const Candidate &c) { return !platformMatches(c.layout.platform, selection.platform); });
+        std::erase_if(
+            candidates, [&](const Candidate &c) { return !platformMatches(c.layout.platform, selection.platform); });
         if (candidates.empty())
             throw LoadError(QStringLiteral("%1: no image for platform %2; available: %3")
                                 .arg(source, selection.platform, describeAll(all).join(QStringLiteral("; "))),
-                            choicesOf(all));
+                choicesOf(all));
     } else if (candidates.size() > 1) {
-        for (const QString &fallback : {hostPlatform(), QStringLiteral("linux/amd64")}) {
+        for (const QString &fallback : { hostPlatform(), QStringLiteral("linux/amd64") }) {
             std::vector<Candidate> matching;
             for (const auto &c : candidates)
                 if (platformMatches(c.layout.platform, fallback))
@@ -276,7 +278,7 @@ ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selec
                             .arg(source)
                             .arg(candidates.size())
                             .arg(describeAll(candidates).join(QStringLiteral("; "))),
-                        choicesOf(candidates));
+            choicesOf(candidates));
     ImageLayout layout = std::move(candidates.front().layout);
     layout.notes = notes;
     return layout;

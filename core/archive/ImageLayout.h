@@ -1,6 +1,6 @@
 #pragma once
-#include "util/LoadLimits.h"
 #include "archive/ImageFiles.h"
+#include "util/LoadLimits.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,7 +10,7 @@ namespace ballast {
 
 struct LayerDescriptor {
     QString archivePath; // the member that holds the blob
-    QString digest;      // declared digest of the stored blob, when the format declares one
+    QString digest; // declared digest of the stored blob, when the format declares one
     QString mediaType;
     int64_t declaredSize = -1;
 };
@@ -27,15 +27,15 @@ struct ImageLayout {
 };
 
 struct ImageSelection {
-    QString tag;      // "name:tag", "tag", or empty
+    QString tag; // "name:tag", "tag", or empty
     QString platform; // "os/arch[/variant]", or empty for the host's
 };
 
 // Finds the image to load: docker `manifest.json` (legacy, buildah/podman, kaniko and Docker 25+) or
 // OCI `index.json` (following nested indexes). Throws LoadError with the available choices when the
 // selection is ambiguous or matches nothing.
-ImageLayout readImageLayout(const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits = {},
-                            bool verifyDigests = true);
+ImageLayout readImageLayout(
+    const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits = {}, bool verifyDigests = true);
 
 // "linux/amd64" style name of the platform this program runs on.
 QString hostPlatform();

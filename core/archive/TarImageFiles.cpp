@@ -15,7 +15,9 @@ constexpr int MaxLinkHops = 40; // the same bound as Linux's symlink resolution
 
 } // namespace
 
-TarImageFiles::TarImageFiles(QString sourcePath, const QString &tarFile) : ImageFiles(std::move(sourcePath)), m_tarFile(tarFile)
+TarImageFiles::TarImageFiles(QString sourcePath, const QString &tarFile)
+    : ImageFiles(std::move(sourcePath))
+    , m_tarFile(tarFile)
 {
     TarListing listing = TarIndex::read(tarFile);
     m_members = std::move(listing.members);
@@ -41,7 +43,9 @@ std::optional<FileRange> TarImageFiles::find(const QString &member) const
         const TarMember &entry = m_members[it->second];
         if (entry.type == '2') {
             const size_t slash = path.rfind('/');
-            auto next = resolveInside(slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash), entry.linkTarget);
+            auto next = resolveInside(
+                slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash),
+                entry.linkTarget);
             if (!next)
                 throw LoadError(QStringLiteral("%1: %2 is a link to %3, which is outside the archive")
                                     .arg(m_sourcePath, member, QString::fromStdString(entry.linkTarget)));
@@ -54,7 +58,7 @@ std::optional<FileRange> TarImageFiles::find(const QString &member) const
         }
         if (entry.type != '0' && entry.type != '7')
             return std::nullopt;
-        return FileRange {m_tarFile, entry.dataOffset, entry.size};
+        return FileRange { m_tarFile, entry.dataOffset, entry.size };
     }
     throw LoadError(QStringLiteral("%1: %2: too many levels of links (a link loop?)").arg(m_sourcePath, member));
 }
@@ -63,7 +67,8 @@ QString TarImageFiles::damageNote() const
 {
     if (m_endMarkerSeen)
         return {};
-    return QStringLiteral("; the archive ends at byte %1 without a tar end-of-archive marker (truncated?)").arg(m_fileSize);
+    return QStringLiteral("; the archive ends at byte %1 without a tar end-of-archive marker (truncated?)")
+        .arg(m_fileSize);
 }
 
 QStringList TarImageFiles::topLevelNames() const
@@ -80,7 +85,8 @@ QStringList TarImageFiles::topLevelNames() const
     return names;
 }
 
-DirectoryImageFiles::DirectoryImageFiles(QString directory) : ImageFiles(std::move(directory))
+DirectoryImageFiles::DirectoryImageFiles(QString directory)
+    : ImageFiles(std::move(directory))
 {
     m_canonicalRoot = QFileInfo(m_sourcePath).canonicalFilePath();
 }
@@ -102,7 +108,7 @@ std::optional<FileRange> DirectoryImageFiles::find(const QString &member) const
                             .arg(m_sourcePath, member, canonical));
     if (!QFileInfo(canonical).isFile())
         return std::nullopt;
-    return FileRange {canonical, 0, QFileInfo(canonical).size()};
+    return FileRange { canonical, 0, QFileInfo(canonical).size() };
 }
 
 QStringList DirectoryImageFiles::topLevelNames() const

@@ -122,9 +122,8 @@ TarListing TarIndex::read(const QString &fileName)
             break;
         }
         if (!checksumMatches(header))
-            throw LoadError(QStringLiteral("%1: damaged tar header at byte %2 (checksum mismatch)")
-                                .arg(fileName)
-                                .arg(offset));
+            throw LoadError(
+                QStringLiteral("%1: damaged tar header at byte %2 (checksum mismatch)").arg(fileName).arg(offset));
         const char type = header[156] ? header[156] : '0';
         std::string name = fieldString(header, 100);
         if (memcmp(header + 257, "ustar\0", 6) == 0 && header[345])

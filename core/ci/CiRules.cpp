@@ -19,8 +19,9 @@ const char *const ForbiddenFindings = "forbiddenFindings";
 QString unquote(QString value)
 {
     value = value.trimmed();
-    if (value.size() >= 2 && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
-                              || (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\'')))))
+    if (value.size() >= 2
+        && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+            || (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\'')))))
         value = value.mid(1, value.size() - 2);
     return value;
 }
@@ -57,13 +58,32 @@ std::optional<uint64_t> parseHumanBytes(const QString &text)
     if (!match.hasMatch())
         return std::nullopt;
     static const QMap<QString, double> units = {
-        {QString(), 1},        {QStringLiteral("b"), 1},
-        {QStringLiteral("k"), 1e3},  {QStringLiteral("kb"), 1e3},  {QStringLiteral("ki"), 1024.0}, {QStringLiteral("kib"), 1024.0},
-        {QStringLiteral("m"), 1e6},  {QStringLiteral("mb"), 1e6},  {QStringLiteral("mi"), 1048576.0}, {QStringLiteral("mib"), 1048576.0},
-        {QStringLiteral("g"), 1e9},  {QStringLiteral("gb"), 1e9},  {QStringLiteral("gi"), 1073741824.0}, {QStringLiteral("gib"), 1073741824.0},
-        {QStringLiteral("t"), 1e12}, {QStringLiteral("tb"), 1e12}, {QStringLiteral("ti"), 1099511627776.0}, {QStringLiteral("tib"), 1099511627776.0},
-        {QStringLiteral("p"), 1e15}, {QStringLiteral("pb"), 1e15}, {QStringLiteral("pi"), 1125899906842624.0}, {QStringLiteral("pib"), 1125899906842624.0},
-        {QStringLiteral("e"), 1e18}, {QStringLiteral("eb"), 1e18}, {QStringLiteral("ei"), 1152921504606846976.0}, {QStringLiteral("eib"), 1152921504606846976.0},
+        { QString(), 1 },
+        { QStringLiteral("b"), 1 },
+        { QStringLiteral("k"), 1e3 },
+        { QStringLiteral("kb"), 1e3 },
+        { QStringLiteral("ki"), 1024.0 },
+        { QStringLiteral("kib"), 1024.0 },
+        { QStringLiteral("m"), 1e6 },
+        { QStringLiteral("mb"), 1e6 },
+        { QStringLiteral("mi"), 1048576.0 },
+        { QStringLiteral("mib"), 1048576.0 },
+        { QStringLiteral("g"), 1e9 },
+        { QStringLiteral("gb"), 1e9 },
+        { QStringLiteral("gi"), 1073741824.0 },
+        { QStringLiteral("gib"), 1073741824.0 },
+        { QStringLiteral("t"), 1e12 },
+        { QStringLiteral("tb"), 1e12 },
+        { QStringLiteral("ti"), 1099511627776.0 },
+        { QStringLiteral("tib"), 1099511627776.0 },
+        { QStringLiteral("p"), 1e15 },
+        { QStringLiteral("pb"), 1e15 },
+        { QStringLiteral("pi"), 1125899906842624.0 },
+        { QStringLiteral("pib"), 1125899906842624.0 },
+        { QStringLiteral("e"), 1e18 },
+        { QStringLiteral("eb"), 1e18 },
+        { QStringLiteral("ei"), 1152921504606846976.0 },
+        { QStringLiteral("eib"), 1152921504606846976.0 },
     };
     const QString unit = match.captured(2).toLower();
     bool ok = false;
@@ -113,7 +133,8 @@ CiConfig CiConfig::parse(const QByteArray &text, const QString &source)
         }
         const int colon = body.indexOf(QLatin1Char(':'));
         if (colon <= 0)
-            throw LoadError(QStringLiteral("%1: line %2: expected `key: value`, found \"%3\"").arg(source).arg(n + 1).arg(body));
+            throw LoadError(
+                QStringLiteral("%1: line %2: expected `key: value`, found \"%3\"").arg(source).arg(n + 1).arg(body));
         const QString key = body.left(colon).trimmed();
         const QString value = unquote(body.mid(colon + 1));
         listKey.clear();
@@ -128,10 +149,11 @@ CiConfig CiConfig::parse(const QByteArray &text, const QString &source)
             continue;
         }
         if (!config.rules.contains(key))
-            throw LoadError(QStringLiteral("%1: line %2: unknown rule \"%3\" (known: %4, %5)")
-                                .arg(source)
-                                .arg(n + 1)
-                                .arg(key, config.rules.keys().join(QStringLiteral(", ")), QLatin1String(ForbiddenFindings)));
+            throw LoadError(
+                QStringLiteral("%1: line %2: unknown rule \"%3\" (known: %4, %5)")
+                    .arg(source)
+                    .arg(n + 1)
+                    .arg(key, config.rules.keys().join(QStringLiteral(", ")), QLatin1String(ForbiddenFindings)));
         config.rules[key] = value;
     }
     return config;
@@ -146,7 +168,7 @@ std::vector<CiRuleResult> evaluateCiRules(const Image &image, const ImageAnalysi
     auto evaluate = [&](const char *name, const std::function<CiRuleResult(const QString &)> &check) {
         const QString value = config.rules.value(QLatin1String(name));
         if (value == QLatin1String("disabled")) {
-            out.push_back({QLatin1String(name), CiRuleResult::Status::Skip, QStringLiteral("rule disabled")});
+            out.push_back({ QLatin1String(name), CiRuleResult::Status::Skip, QStringLiteral("rule disabled") });
             return;
         }
         CiRuleResult result = check(value);
@@ -159,8 +181,9 @@ std::vector<CiRuleResult> evaluateCiRules(const Image &image, const ImageAnalysi
         if (!threshold)
             throw misconfigured(QLatin1String(LowestEfficiency), value);
         if (*threshold > dive.efficiency)
-            return CiRuleResult {{}, CiRuleResult::Status::Fail,
-                                 QStringLiteral("image efficiency is too low (efficiency=%1 < threshold=%2)").arg(goNumber(dive.efficiency), goNumber(*threshold))};
+            return CiRuleResult { {}, CiRuleResult::Status::Fail,
+                QStringLiteral("image efficiency is too low (efficiency=%1 < threshold=%2)")
+                    .arg(goNumber(dive.efficiency), goNumber(*threshold)) };
         return CiRuleResult {};
     });
     evaluate(HighestWastedBytes, [&](const QString &value) {
@@ -168,8 +191,10 @@ std::vector<CiRuleResult> evaluateCiRules(const Image &image, const ImageAnalysi
         if (!threshold)
             throw misconfigured(QLatin1String(HighestWastedBytes), value);
         if (uint64_t(dive.wastedBytes) > *threshold)
-            return CiRuleResult {{}, CiRuleResult::Status::Fail,
-                                 QStringLiteral("too many bytes wasted (wasted-bytes=%1 > threshold=%2)").arg(dive.wastedBytes).arg(*threshold)};
+            return CiRuleResult { {}, CiRuleResult::Status::Fail,
+                QStringLiteral("too many bytes wasted (wasted-bytes=%1 > threshold=%2)")
+                    .arg(dive.wastedBytes)
+                    .arg(*threshold) };
         return CiRuleResult {};
     });
     evaluate(HighestUserWastedPercent, [&](const QString &value) {
@@ -177,9 +202,10 @@ std::vector<CiRuleResult> evaluateCiRules(const Image &image, const ImageAnalysi
         if (!threshold)
             throw misconfigured(QLatin1String(HighestUserWastedPercent), value);
         if (*threshold < dive.wastedUserPercent)
-            return CiRuleResult {{}, CiRuleResult::Status::Fail,
-                                 QStringLiteral("too many bytes wasted, relative to the user bytes added (%-user-wasted-bytes=%1 > threshold=%2)")
-                                     .arg(goNumber(dive.wastedUserPercent), goNumber(*threshold))};
+            return CiRuleResult { {}, CiRuleResult::Status::Fail,
+                QStringLiteral(
+                    "too many bytes wasted, relative to the user bytes added (%-user-wasted-bytes=%1 > threshold=%2)")
+                    .arg(goNumber(dive.wastedUserPercent), goNumber(*threshold)) };
         return CiRuleResult {};
     });
     evaluate(MaxImageSize, [&](const QString &value) {
@@ -187,8 +213,8 @@ std::vector<CiRuleResult> evaluateCiRules(const Image &image, const ImageAnalysi
         if (!threshold)
             throw misconfigured(QLatin1String(MaxImageSize), value);
         if (uint64_t(image.sizeBytes()) > *threshold)
-            return CiRuleResult {{}, CiRuleResult::Status::Fail,
-                                 QStringLiteral("image is too large (size=%1 > threshold=%2)").arg(image.sizeBytes()).arg(*threshold)};
+            return CiRuleResult { {}, CiRuleResult::Status::Fail,
+                QStringLiteral("image is too large (size=%1 > threshold=%2)").arg(image.sizeBytes()).arg(*threshold) };
         return CiRuleResult {};
     });
     evaluate(MaxLayerSize, [&](const QString &value) {
@@ -197,19 +223,25 @@ std::vector<CiRuleResult> evaluateCiRules(const Image &image, const ImageAnalysi
             throw misconfigured(QLatin1String(MaxLayerSize), value);
         for (const Layer &layer : image.layers)
             if (uint64_t(layer.size) > *threshold)
-                return CiRuleResult {{}, CiRuleResult::Status::Fail,
-                                     QStringLiteral("layer %1 is too large (size=%2 > threshold=%3)").arg(layer.index).arg(layer.size).arg(*threshold)};
+                return CiRuleResult { {}, CiRuleResult::Status::Fail,
+                    QStringLiteral("layer %1 is too large (size=%2 > threshold=%3)")
+                        .arg(layer.index)
+                        .arg(layer.size)
+                        .arg(*threshold) };
         return CiRuleResult {};
     });
     if (config.forbiddenFindings.isEmpty()) {
-        out.push_back({QLatin1String(ForbiddenFindings), CiRuleResult::Status::Skip, QStringLiteral("rule disabled")});
+        out.push_back(
+            { QLatin1String(ForbiddenFindings), CiRuleResult::Status::Skip, QStringLiteral("rule disabled") });
     } else {
         QStringList found;
         for (const Finding &finding : analysis.findings)
             if (config.forbiddenFindings.contains(finding.category) && !found.contains(finding.category))
                 found << finding.category;
-        out.push_back({QLatin1String(ForbiddenFindings), found.isEmpty() ? CiRuleResult::Status::Pass : CiRuleResult::Status::Fail,
-                       found.isEmpty() ? QString() : QStringLiteral("forbidden findings present: %1").arg(found.join(QStringLiteral(", ")))});
+        out.push_back({ QLatin1String(ForbiddenFindings),
+            found.isEmpty() ? CiRuleResult::Status::Pass : CiRuleResult::Status::Fail,
+            found.isEmpty() ? QString()
+                            : QStringLiteral("forbidden findings present: %1").arg(found.join(QStringLiteral(", "))) });
     }
     return out;
 }

@@ -11,7 +11,8 @@ namespace {
 
 const LayerEntry *finalEntry(const Image &image, MergedTree::NodeId node)
 {
-    return node == MergedTree::NoNode || image.layers.empty() ? nullptr : image.tree.entry(node, int(image.layers.size()) - 1);
+    return node == MergedTree::NoNode || image.layers.empty() ? nullptr
+                                                              : image.tree.entry(node, int(image.layers.size()) - 1);
 }
 
 bool sameState(const Image &a, MergedTree::NodeId na, const Image &b, MergedTree::NodeId nb)
@@ -19,9 +20,11 @@ bool sameState(const Image &a, MergedTree::NodeId na, const Image &b, MergedTree
     const LayerEntry *x = finalEntry(a, na), *y = finalEntry(b, nb);
     if (!x || !y) // an implied directory has no metadata to compare: equal when both are directories
         return a.tree.isDirectory(na, int(a.layers.size()) - 1) && b.tree.isDirectory(nb, int(b.layers.size()) - 1);
-    const int la = a.tree.entryLayer(na, int(a.layers.size()) - 1), lb = b.tree.entryLayer(nb, int(b.layers.size()) - 1);
+    const int la = a.tree.entryLayer(na, int(a.layers.size()) - 1),
+              lb = b.tree.entryLayer(nb, int(b.layers.size()) - 1);
     return x->type == y->type && x->size == y->size && x->mode == y->mode && x->uid == y->uid && x->gid == y->gid
-        && x->contentHash == y->contentHash && a.layers[size_t(la)].linkTarget(*x) == b.layers[size_t(lb)].linkTarget(*y);
+        && x->contentHash == y->contentHash
+        && a.layers[size_t(la)].linkTarget(*x) == b.layers[size_t(lb)].linkTarget(*y);
 }
 
 // Two steps are one step edited when they start with the same instruction (RUN, COPY, …) and at least
@@ -43,12 +46,14 @@ LayerAlignment alignLayers(const Image &a, const Image &b)
     for (size_t i = 0; i < a.layers.size(); ++i)
         for (size_t j = 0; j < b.layers.size(); ++j)
             if (!usedB[j] && !a.layers[i].diffId.isEmpty() && a.layers[i].diffId == b.layers[j].diffId) {
-                out.shared.push_back({int(i), int(j)});
+                out.shared.push_back({ int(i), int(j) });
                 usedB[j] = matchedA[i] = true;
                 break;
             }
     auto instruction = [](const Image &image, const Layer &layer) {
-        return layer.historyIndex >= 0 ? normalizedInstruction(image.config.history[size_t(layer.historyIndex)].createdBy) : QString();
+        return layer.historyIndex >= 0
+            ? normalizedInstruction(image.config.history[size_t(layer.historyIndex)].createdBy)
+            : QString();
     };
     // Each remaining layer of A takes the first unused layer of B made by the same step, wherever it
     // sits (a reordered step must not block the others); repeated steps pair up in order.
@@ -58,7 +63,7 @@ LayerAlignment alignLayers(const Image &a, const Image &b)
         const QString wanted = instruction(a, a.layers[i]);
         for (size_t j = 0; !wanted.isEmpty() && j < b.layers.size(); ++j)
             if (!usedB[j] && instruction(b, b.layers[j]) == wanted) {
-                out.aligned.push_back({int(i), int(j)});
+                out.aligned.push_back({ int(i), int(j) });
                 usedB[j] = matchedA[i] = true;
                 break;
             }
@@ -82,7 +87,7 @@ LayerAlignment alignLayers(const Image &a, const Image &b)
             }
         }
         if (best < b.layers.size()) {
-            out.edited.push_back({int(i), int(best)});
+            out.edited.push_back({ int(i), int(best) });
             usedB[best] = matchedA[i] = true;
         } else {
             out.onlyA.push_back(int(i));
@@ -99,10 +104,14 @@ LayerAlignment alignLayers(const Image &a, const Image &b)
 const char *diffStatusName(DiffStatus status)
 {
     switch (status) {
-    case DiffStatus::Unchanged: return "unchanged";
-    case DiffStatus::Added: return "added";
-    case DiffStatus::Removed: return "removed";
-    case DiffStatus::Modified: return "modified";
+    case DiffStatus::Unchanged:
+        return "unchanged";
+    case DiffStatus::Added:
+        return "added";
+    case DiffStatus::Removed:
+        return "removed";
+    case DiffStatus::Modified:
+        return "modified";
     }
     return "unchanged";
 }
@@ -141,7 +150,9 @@ ImageDiff ImageDiff::compute(
     const Image &a = *diff.a, &b = *diff.b;
     diff.layers = alignLayers(a, b);
     const int lastA = int(a.layers.size()) - 1, lastB = int(b.layers.size()) - 1;
-    auto present = [](const Image &image, int last, MergedTree::NodeId node) { return last >= 0 && image.tree.existsAfter(node, last); };
+    auto present = [](const Image &image, int last, MergedTree::NodeId node) {
+        return last >= 0 && image.tree.existsAfter(node, last);
+    };
 
     // Merge-join both trees' sorted children, depth first: O(paths of A + paths of B).
     DiffNode root;
@@ -165,11 +176,19 @@ ImageDiff ImageDiff::compute(
         size_t i = 0, j = 0;
         std::vector<NodeId> children;
         while (i < kidsA.size() || j < kidsB.size()) {
-            if (i < kidsA.size() && !present(a, lastA, kidsA[i])) { ++i; continue; }
-            if (j < kidsB.size() && !present(b, lastB, kidsB[j])) { ++j; continue; }
+            if (i < kidsA.size() && !present(a, lastA, kidsA[i])) {
+                ++i;
+                continue;
+            }
+            if (j < kidsB.size() && !present(b, lastB, kidsB[j])) {
+                ++j;
+                continue;
+            }
             DiffNode node;
             node.parent = parent;
-            const int order = i >= kidsA.size() ? 1 : j >= kidsB.size() ? -1 : a.tree.name(kidsA[i]).compare(b.tree.name(kidsB[j]));
+            const int order = i >= kidsA.size() ? 1
+                : j >= kidsB.size()             ? -1
+                                                : a.tree.name(kidsA[i]).compare(b.tree.name(kidsB[j]));
             if (order <= 0)
                 node.nodeA = kidsA[i++];
             if (order >= 0)

@@ -17,18 +17,18 @@ struct DiffNode {
     MergedTree::NodeId parent = MergedTree::NoNode; // NoNode for the root
     MergedTree::NodeId nodeA = MergedTree::NoNode; // NoNode when absent from A
     MergedTree::NodeId nodeB = MergedTree::NoNode;
-    DiffStatus status = DiffStatus::Unchanged;   // the path's own state (not its contents')
-    bool contentsChanged = false;                // something at or below it differs
-    uint8_t statusesBelow = 0;                   // bit (1 << DiffStatus) for every status at or below it
+    DiffStatus status = DiffStatus::Unchanged; // the path's own state (not its contents')
+    bool contentsChanged = false; // something at or below it differs
+    uint8_t statusesBelow = 0; // bit (1 << DiffStatus) for every status at or below it
     int64_t bytesA = 0;
     int64_t bytesB = 0;
     int64_t delta() const { return bytesB - bytesA; }
 };
 
 struct LayerAlignment {
-    std::vector<std::pair<int, int>> shared;  // same diff_id: (layer in A, layer in B)
+    std::vector<std::pair<int, int>> shared; // same diff_id: (layer in A, layer in B)
     std::vector<std::pair<int, int>> aligned; // same instruction, different content
-    std::vector<std::pair<int, int>> edited;  // the same kind of step with some of its words changed
+    std::vector<std::pair<int, int>> edited; // the same kind of step with some of its words changed
     std::vector<int> onlyA, onlyB;
 };
 

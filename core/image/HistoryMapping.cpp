@@ -11,7 +11,8 @@ void mapHistoryToLayers(Image &image)
     const int layerCount = int(image.layers.size());
     if (history.empty()) {
         if (layerCount > 0)
-            image.warnings << QStringLiteral("the config has no history: layers are shown without the steps that made them");
+            image.warnings << QStringLiteral(
+                "the config has no history: layers are shown without the steps that made them");
         return;
     }
     if (nonEmpty != layerCount)

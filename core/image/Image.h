@@ -17,7 +17,7 @@ struct Image {
     Image &operator=(const Image &) = delete;
 
     QString sourcePath;
-    QString format;           // "docker-archive", "docker-archive+oci", "oci-archive", "oci-layout"
+    QString format; // "docker-archive", "docker-archive+oci", "oci-archive", "oci-layout"
     QString outerCompression; // "gzip"/"zstd" when the whole archive was compressed
     QStringList tags;
     QString configDigest;
@@ -27,7 +27,7 @@ struct Image {
     QStringList warnings; // odd but loadable things: history/layer count mismatch, …
 
     QString platform() const;
-    int64_t sizeBytes() const;           // sum of the layers' sizes
+    int64_t sizeBytes() const; // sum of the layers' sizes
     int64_t compressedSizeBytes() const; // sum of the stored blobs
 };
 

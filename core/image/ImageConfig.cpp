@@ -30,8 +30,8 @@ ImageConfig ImageConfig::parse(const QByteArray &bytes, const QString &source, i
         if (auto labels = inner->find("Labels"); labels != inner->end() && labels->is_object())
             for (auto it = labels->begin(); it != labels->end(); ++it)
                 if (it.value().is_string())
-                    config.labels.insert(QString::fromStdString(it.key()),
-                                         QString::fromStdString(it.value().get<std::string>()));
+                    config.labels.insert(
+                        QString::fromStdString(it.key()), QString::fromStdString(it.value().get<std::string>()));
         if (auto ports = inner->find("ExposedPorts"); ports != inner->end() && ports->is_object())
             for (auto it = ports->begin(); it != ports->end(); ++it)
                 config.exposedPorts << QString::fromStdString(it.key());
@@ -41,7 +41,8 @@ ImageConfig ImageConfig::parse(const QByteArray &bytes, const QString &source, i
         // Read strictly: an empty list would switch the diff_id checks off, so a malformed one must not
         // pass for empty (Docker refuses such a config too).
         if (auto ids = rootfs->find("diff_ids"); ids != rootfs->end()) {
-            const bool strings = ids->is_array() && std::all_of(ids->begin(), ids->end(), [](const auto &id) { return id.is_string(); });
+            const bool strings = ids->is_array()
+                && std::all_of(ids->begin(), ids->end(), [](const auto &id) { return id.is_string(); });
             if (!strings)
                 throw LoadError(QStringLiteral("%1: rootfs.diff_ids is not an array of strings").arg(source));
             config.diffIds = jsonStringList(*rootfs, "diff_ids");

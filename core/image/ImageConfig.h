@@ -1,9 +1,9 @@
 #pragma once
+#include "util/LoadLimits.h"
 #include <QByteArray>
 #include <QMap>
 #include <QString>
 #include <QStringList>
-#include "util/LoadLimits.h"
 #include <vector>
 
 namespace ballast {
@@ -35,7 +35,8 @@ struct ImageConfig {
 
     // Throws LoadError naming `source` when the JSON is invalid, nested deeper than `maxJsonDepth`, or
     // not an object, or when rootfs.diff_ids is not an array of strings.
-    static ImageConfig parse(const QByteArray &json, const QString &source, int maxJsonDepth = LoadLimits {}.maxJsonDepth);
+    static ImageConfig parse(
+        const QByteArray &json, const QString &source, int maxJsonDepth = LoadLimits {}.maxJsonDepth);
 };
 
 } // namespace ballast

@@ -32,8 +32,12 @@ struct BlobStream::Decoder {
 };
 
 BlobStream::BlobStream(const FileRange &range, QString label, Options options)
-    : m_label(std::move(label)), m_options(options), m_offset(range.offset), m_remaining(range.size),
-      m_input(InputChunk), m_decoder(std::make_unique<Decoder>())
+    : m_label(std::move(label))
+    , m_options(options)
+    , m_offset(range.offset)
+    , m_remaining(range.size)
+    , m_input(InputChunk)
+    , m_decoder(std::make_unique<Decoder>())
 {
     m_fd = ::open(range.file.toLocal8Bit().constData(), O_RDONLY | O_CLOEXEC);
     if (m_fd < 0)
@@ -59,7 +63,12 @@ BlobStream::BlobStream(const FileRange &range, QString label, Options options)
         // A window over 128 MiB is refused (zstd's default limit) rather than allocated: bombs stay small.
     } else if (have >= 3 && memcmp(magic, "BZh", 3) == 0) {
         fail(QStringLiteral("unsupported compression: bzip2 (only gzip, zstd and uncompressed tar are read)"));
-    } else if (have >= 6 && memcmp(magic, "\xfd" "7zXZ\0", 6) == 0) {
+    } else if (have >= 6
+        && memcmp(magic,
+               "\xfd"
+               "7zXZ\0",
+               6)
+            == 0) {
         fail(QStringLiteral("unsupported compression: xz (only gzip, zstd and uncompressed tar are read)"));
     } else {
         m_compression = Compression::None;
@@ -95,7 +104,8 @@ bool BlobStream::fillInput()
     const size_t want = size_t(std::min<int64_t>(m_remaining, int64_t(m_input.size() - m_inputEnd)));
     ssize_t got = ::pread(m_fd, m_input.data() + m_inputEnd, want, m_offset);
     if (got < 0)
-        fail(QStringLiteral("read error at byte %1: %2").arg(m_storedRead).arg(QString::fromLocal8Bit(strerror(errno))));
+        fail(
+            QStringLiteral("read error at byte %1: %2").arg(m_storedRead).arg(QString::fromLocal8Bit(strerror(errno))));
     if (got == 0)
         fail(QStringLiteral("the file ends at byte %1 of the blob, %2 bytes early").arg(m_storedRead).arg(m_remaining));
     if (m_storedHash)
@@ -205,8 +215,8 @@ std::span<const char> BlobStream::decompressZstd()
                 fail(QStringLiteral("zstd data ends early at byte %1").arg(m_storedRead));
             return {};
         }
-        ZSTD_inBuffer in {m_input.data() + m_inputPos, m_inputEnd - m_inputPos, 0};
-        ZSTD_outBuffer out {m_output.data(), m_output.size(), 0};
+        ZSTD_inBuffer in { m_input.data() + m_inputPos, m_inputEnd - m_inputPos, 0 };
+        ZSTD_outBuffer out { m_output.data(), m_output.size(), 0 };
         size_t rc = ZSTD_decompressStream(m_decoder->zstd, &out, &in);
         if (ZSTD_isError(rc))
             fail(QStringLiteral("zstd data is corrupt near byte %1: %2")
@@ -226,7 +236,9 @@ void BlobStream::countUncompressed(int64_t bytes)
     const int64_t limit = m_options.maxUncompressedBytes;
     if (!m_options.uncompressedTotal) {
         if (m_uncompressed > limit)
-            fail(QStringLiteral("more than %1 bytes uncompressed, %2").arg(limit).arg(overTheLimit(limit, MaxUncompressedBytesOption)));
+            fail(QStringLiteral("more than %1 bytes uncompressed, %2")
+                     .arg(limit)
+                     .arg(overTheLimit(limit, MaxUncompressedBytesOption)));
         return;
     }
     const int64_t before = m_options.uncompressedTotal->fetch_add(bytes, std::memory_order_relaxed);
@@ -235,13 +247,14 @@ void BlobStream::countUncompressed(int64_t bytes)
     // Only the stream that crossed the limit reports it; the others stop as the load is over anyway.
     if (before > limit)
         throw LoadCancelled();
-    fail(QStringLiteral("more than %1 bytes uncompressed, %2").arg(limit).arg(overTheLimit(limit, MaxUncompressedBytesOption)));
+    fail(QStringLiteral("more than %1 bytes uncompressed, %2")
+             .arg(limit)
+             .arg(overTheLimit(limit, MaxUncompressedBytesOption)));
 }
 
 void BlobStream::drain()
 {
-    while (!next().empty()) {
-    }
+    while (!next().empty()) { }
 }
 
 QString BlobStream::storedDigest()

@@ -15,14 +15,14 @@ const char *compressionName(Compression compression);
 struct Layer {
     int index = 0;
     QString archivePath; // where the blob lives in the archive or layout, e.g. blobs/sha256/ab12…
-    QString digest;      // sha256 of the stored blob, "sha256:…"
-    QString diffId;      // sha256 of the uncompressed tar, "sha256:…"
-    QString mediaType;   // as declared by the manifest; may be empty for docker archives
+    QString digest; // sha256 of the stored blob, "sha256:…"
+    QString diffId; // sha256 of the uncompressed tar, "sha256:…"
+    QString mediaType; // as declared by the manifest; may be empty for docker archives
     Compression compression = Compression::None;
-    int64_t compressedSize = 0;   // bytes of the stored blob
+    int64_t compressedSize = 0; // bytes of the stored blob
     int64_t uncompressedSize = 0; // bytes of the tar stream
-    int64_t size = 0;             // sum of the entries' tar header sizes
-    int historyIndex = -1;        // index into ImageConfig::history, -1 when unknown
+    int64_t size = 0; // sum of the entries' tar header sizes
+    int historyIndex = -1; // index into ImageConfig::history, -1 when unknown
     std::vector<LayerEntry> entries;
     std::string strings; // arena for entry paths and link targets
 

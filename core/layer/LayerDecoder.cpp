@@ -46,13 +46,20 @@ EntryType typeOf(struct archive_entry *entry)
     if (archive_entry_hardlink(entry))
         return EntryType::Hardlink;
     switch (archive_entry_filetype(entry)) {
-    case AE_IFDIR: return EntryType::Directory;
-    case AE_IFLNK: return EntryType::Symlink;
-    case AE_IFCHR: return EntryType::CharDevice;
-    case AE_IFBLK: return EntryType::BlockDevice;
-    case AE_IFIFO: return EntryType::Fifo;
-    case AE_IFSOCK: return EntryType::Socket;
-    default: return EntryType::File;
+    case AE_IFDIR:
+        return EntryType::Directory;
+    case AE_IFLNK:
+        return EntryType::Symlink;
+    case AE_IFCHR:
+        return EntryType::CharDevice;
+    case AE_IFBLK:
+        return EntryType::BlockDevice;
+    case AE_IFIFO:
+        return EntryType::Fifo;
+    case AE_IFSOCK:
+        return EntryType::Socket;
+    default:
+        return EntryType::File;
     }
 }
 
@@ -60,13 +67,20 @@ EntryType typeOf(struct archive_entry *entry)
 char tarTypeOf(EntryType type)
 {
     switch (type) {
-    case EntryType::Hardlink: return '1';
-    case EntryType::Symlink: return '2';
-    case EntryType::CharDevice: return '3';
-    case EntryType::BlockDevice: return '4';
-    case EntryType::Directory: return '5';
-    case EntryType::Fifo: return '6';
-    default: return '0';
+    case EntryType::Hardlink:
+        return '1';
+    case EntryType::Symlink:
+        return '2';
+    case EntryType::CharDevice:
+        return '3';
+    case EntryType::BlockDevice:
+        return '4';
+    case EntryType::Directory:
+        return '5';
+    case EntryType::Fifo:
+        return '6';
+    default:
+        return '0';
     }
 }
 
@@ -88,7 +102,10 @@ void countEntry(std::atomic<int64_t> &seen, const LoadLimits &limits, const QStr
         return;
     if (before > limits.maxEntries)
         throw LoadCancelled();
-    throw LoadError(QStringLiteral("%1: %2 entries, %3").arg(label).arg(before + 1).arg(overTheLimit(limits.maxEntries, MaxEntriesOption)));
+    throw LoadError(QStringLiteral("%1: %2 entries, %3")
+                        .arg(label)
+                        .arg(before + 1)
+                        .arg(overTheLimit(limits.maxEntries, MaxEntriesOption)));
 }
 
 // Components of `path` and the length of its longest one, in one pass of memchr.
@@ -115,8 +132,8 @@ PathShape shapeOf(std::string_view path)
 
 // Entry paths and link targets deeper or with longer names than the limits would make every walk of the
 // tree (and every path shown) as big as the attacker likes.
-void checkPath(std::string_view path, const std::string &entry, const char *what, const LoadLimits &limits,
-               const QString &label)
+void checkPath(
+    std::string_view path, const std::string &entry, const char *what, const LoadLimits &limits, const QString &label)
 {
     const PathShape shape = shapeOf(path);
     if (shape.depth <= limits.maxPathDepth && shape.longestName <= limits.maxNameLength)
@@ -140,12 +157,11 @@ void checkPath(std::string_view path, const std::string &entry, const char *what
 Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecodeOptions &options)
 {
     BlobStream stream(blob, label,
-                      BlobStream::Options {options.hashBlobs, options.hashBlobs, options.cancelled,
-                                           options.storedBytesRead, options.limits.maxUncompressedBytes,
-                                           options.uncompressedBytes});
-    std::atomic<int64_t> ownEntries {0};
+        BlobStream::Options { options.hashBlobs, options.hashBlobs, options.cancelled, options.storedBytesRead,
+            options.limits.maxUncompressedBytes, options.uncompressedBytes });
+    std::atomic<int64_t> ownEntries { 0 };
     std::atomic<int64_t> &entriesSeen = options.entriesSeen ? *options.entriesSeen : ownEntries;
-    ReadContext context {&stream, nullptr};
+    ReadContext context { &stream, nullptr };
     std::unique_ptr<struct archive, ArchiveDeleter> reader(archive_read_new());
     archive_read_support_format_tar(reader.get());
     archive_read_support_format_gnutar(reader.get());
@@ -171,7 +187,7 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
                 std::rethrow_exception(context.error);
             throw LoadError(QStringLiteral("%1: %2 (after entry \"%3\", uncompressed byte %4)")
                                 .arg(label, QString::fromLocal8Bit(archive_error_string(reader.get())),
-                                     lastPath.empty() ? QStringLiteral("(none)") : displayPath(lastPath))
+                                    lastPath.empty() ? QStringLiteral("(none)") : displayPath(lastPath))
                                 .arg(stream.uncompressedBytes()));
         }
         const char *rawPath = archive_entry_pathname(entry);
@@ -187,7 +203,8 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
         LayerEntry record;
         record.type = typeOf(entry);
         record.tarType = tarTypeOf(record.type);
-        std::string_view base = std::string_view(path).substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+        std::string_view base
+            = std::string_view(path).substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
         if (base.starts_with(".wh.")) // whiteout markers are empty regular files in the tar
             record.type = base == ".wh..wh..opq" ? EntryType::OpaqueWhiteout : EntryType::Whiteout;
         record.size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
@@ -200,8 +217,8 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
         record.pathOffset = appendString(layer.strings, path, label);
         record.pathLength = uint32_t(path.size());
         const char *link = record.type == EntryType::Hardlink ? archive_entry_hardlink(entry)
-                           : record.type == EntryType::Symlink ? archive_entry_symlink(entry)
-                                                                 : nullptr;
+            : record.type == EntryType::Symlink               ? archive_entry_symlink(entry)
+                                                              : nullptr;
         if (link) {
             // Hardlinks name another entry of the image; symlink targets are kept as written.
             std::string target = record.type == EntryType::Hardlink ? normalizeEntryPath(link) : std::string(link);
@@ -222,10 +239,11 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
             if (rc != ARCHIVE_EOF) {
                 if (context.error)
                     std::rethrow_exception(context.error);
-                throw LoadError(QStringLiteral("%1: entry \"%2\": %3 (%4 of %5 bytes read)")
-                                    .arg(label, displayPath(lastPath), QString::fromLocal8Bit(archive_error_string(reader.get())))
-                                    .arg(seen)
-                                    .arg(record.size));
+                throw LoadError(
+                    QStringLiteral("%1: entry \"%2\": %3 (%4 of %5 bytes read)")
+                        .arg(label, displayPath(lastPath), QString::fromLocal8Bit(archive_error_string(reader.get())))
+                        .arg(seen)
+                        .arg(record.size));
             }
             record.contentHash = XXH3_64bits_digest(hashState.get());
         }

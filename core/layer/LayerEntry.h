@@ -12,7 +12,7 @@ enum class EntryType : uint8_t {
     BlockDevice,
     Fifo,
     Socket,
-    Whiteout,       // `dir/.wh.NAME`: deletes dir/NAME from the layers below (OCI image spec, "Whiteouts")
+    Whiteout, // `dir/.wh.NAME`: deletes dir/NAME from the layers below (OCI image spec, "Whiteouts")
     OpaqueWhiteout, // `dir/.wh..wh..opq`: hides everything the layers below hold in dir
 };
 
@@ -25,10 +25,10 @@ struct LayerEntry {
     uint32_t pathLength = 0;
     uint32_t linkOffset = 0;
     uint32_t linkLength = 0;
-    int64_t size = 0;  // the tar header's size (0 for hardlinks, whiteouts and directories)
+    int64_t size = 0; // the tar header's size (0 for hardlinks, whiteouts and directories)
     int64_t mtime = 0; // seconds since the epoch
     uint64_t contentHash = 0; // XXH3-64 of the content of regular files, 0 otherwise
-    uint32_t mode = 0;        // permission bits including setuid/setgid/sticky (07777)
+    uint32_t mode = 0; // permission bits including setuid/setgid/sticky (07777)
     uint32_t uid = 0;
     uint32_t gid = 0;
     EntryType type = EntryType::File;

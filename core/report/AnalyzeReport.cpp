@@ -40,80 +40,78 @@ nlohmann::ordered_json analyzeJson(const Image &image, const ImageAnalysis &anal
         labels[it.key().toStdString()] = it.value().toStdString();
     nlohmann::ordered_json out;
     out["image"] = {
-        {"source", image.sourcePath.toStdString()},
-        {"format", image.format.toStdString()},
-        {"tags", stringArray(image.tags)},
-        {"os", config.os.toStdString()},
-        {"architecture", config.architecture.toStdString()},
-        {"variant", stringOrNull(config.variant)},
-        {"configDigest", stringOrNull(image.configDigest)},
-        {"created", stringOrNull(config.created)},
-        {"sizeBytes", image.sizeBytes()},
-        {"compressedSizeBytes", image.compressedSizeBytes()},
-        {"entryCount", image.tree.finalEntryCount()},
-        {"fileCount", image.tree.finalFileCount()},
-        {"finalSizeBytes", image.tree.finalFileBytes()},
-        {"layerCount", image.layers.size()},
-        {"efficiency", analysis.dive.efficiency},
-        {"wastedBytes", analysis.dive.wastedBytes},
-        {"userSizeBytes", analysis.dive.userSizeBytes},
-        {"wastedUserPercent", analysis.dive.wastedUserPercent},
-        {"reclaimableBytes", analysis.reclaimableBytes},
-        {"config",
-         {{"env", stringArray(config.env)},
-          {"entrypoint", stringArray(config.entrypoint)},
-          {"cmd", stringArray(config.cmd)},
-          {"user", config.user.toStdString()},
-          {"workingDir", config.workingDir.toStdString()},
-          {"exposedPorts", stringArray(config.exposedPorts)},
-          {"labels", labels}}},
-        {"warnings", stringArray(image.warnings)},
+        { "source", image.sourcePath.toStdString() },
+        { "format", image.format.toStdString() },
+        { "tags", stringArray(image.tags) },
+        { "os", config.os.toStdString() },
+        { "architecture", config.architecture.toStdString() },
+        { "variant", stringOrNull(config.variant) },
+        { "configDigest", stringOrNull(image.configDigest) },
+        { "created", stringOrNull(config.created) },
+        { "sizeBytes", image.sizeBytes() },
+        { "compressedSizeBytes", image.compressedSizeBytes() },
+        { "entryCount", image.tree.finalEntryCount() },
+        { "fileCount", image.tree.finalFileCount() },
+        { "finalSizeBytes", image.tree.finalFileBytes() },
+        { "layerCount", image.layers.size() },
+        { "efficiency", analysis.dive.efficiency },
+        { "wastedBytes", analysis.dive.wastedBytes },
+        { "userSizeBytes", analysis.dive.userSizeBytes },
+        { "wastedUserPercent", analysis.dive.wastedUserPercent },
+        { "reclaimableBytes", analysis.reclaimableBytes },
+        { "config",
+            { { "env", stringArray(config.env) }, { "entrypoint", stringArray(config.entrypoint) },
+                { "cmd", stringArray(config.cmd) }, { "user", config.user.toStdString() },
+                { "workingDir", config.workingDir.toStdString() }, { "exposedPorts", stringArray(config.exposedPorts) },
+                { "labels", labels } } },
+        { "warnings", stringArray(image.warnings) },
     };
     auto layers = nlohmann::ordered_json::array();
     for (const Layer &layer : image.layers) {
         const HistoryEntry *history = layer.historyIndex >= 0 ? &config.history[size_t(layer.historyIndex)] : nullptr;
         layers.push_back({
-            {"index", layer.index},
-            {"digest", layer.digest.toStdString()},
-            {"diffId", layer.diffId.toStdString()},
-            {"archivePath", layer.archivePath.toStdString()},
-            {"mediaType", stringOrNull(layer.mediaType)},
-            {"compression", compressionName(layer.compression)},
-            {"sizeBytes", layer.size},
-            {"compressedSizeBytes", layer.compressedSize},
-            {"uncompressedSizeBytes", layer.uncompressedSize},
-            {"entryCount", layer.entries.size()},
-            {"fileCount", regularFileCount(layer)},
-            {"createdBy", history ? nlohmann::ordered_json(history->createdBy.toStdString()) : nlohmann::ordered_json(nullptr)},
-            {"historyIndex", history ? nlohmann::ordered_json(layer.historyIndex) : nlohmann::ordered_json(nullptr)},
-            {"contributionBytes", analysis.layers[size_t(layer.index)].contribution},
-            {"cumulativeBytes", analysis.layers[size_t(layer.index)].cumulative},
-            {"hiddenLaterBytes", analysis.layers[size_t(layer.index)].hiddenLater},
+            { "index", layer.index },
+            { "digest", layer.digest.toStdString() },
+            { "diffId", layer.diffId.toStdString() },
+            { "archivePath", layer.archivePath.toStdString() },
+            { "mediaType", stringOrNull(layer.mediaType) },
+            { "compression", compressionName(layer.compression) },
+            { "sizeBytes", layer.size },
+            { "compressedSizeBytes", layer.compressedSize },
+            { "uncompressedSizeBytes", layer.uncompressedSize },
+            { "entryCount", layer.entries.size() },
+            { "fileCount", regularFileCount(layer) },
+            { "createdBy",
+                history ? nlohmann::ordered_json(history->createdBy.toStdString()) : nlohmann::ordered_json(nullptr) },
+            { "historyIndex", history ? nlohmann::ordered_json(layer.historyIndex) : nlohmann::ordered_json(nullptr) },
+            { "contributionBytes", analysis.layers[size_t(layer.index)].contribution },
+            { "cumulativeBytes", analysis.layers[size_t(layer.index)].cumulative },
+            { "hiddenLaterBytes", analysis.layers[size_t(layer.index)].hiddenLater },
         });
     }
     out["layers"] = layers;
     auto history = nlohmann::ordered_json::array();
     for (const HistoryEntry &entry : config.history)
         history.push_back({
-            {"createdBy", entry.createdBy.toStdString()},
-            {"created", stringOrNull(entry.created)},
-            {"comment", stringOrNull(entry.comment)},
-            {"emptyLayer", entry.emptyLayer},
-            {"layerIndex", entry.layerIndex >= 0 ? nlohmann::ordered_json(entry.layerIndex) : nlohmann::ordered_json(nullptr)},
+            { "createdBy", entry.createdBy.toStdString() },
+            { "created", stringOrNull(entry.created) },
+            { "comment", stringOrNull(entry.comment) },
+            { "emptyLayer", entry.emptyLayer },
+            { "layerIndex",
+                entry.layerIndex >= 0 ? nlohmann::ordered_json(entry.layerIndex) : nlohmann::ordered_json(nullptr) },
         });
     out["history"] = history;
     auto inefficiencies = nlohmann::ordered_json::array();
     for (const Inefficiency &item : analysis.dive.inefficiencies)
-        inefficiencies.push_back({{"path", displayPath(std::string_view(item.path).substr(1)).toStdString()}, {"count", item.count}, {"wastedBytes", item.wastedBytes}});
+        inefficiencies.push_back({ { "path", displayPath(std::string_view(item.path).substr(1)).toStdString() },
+            { "count", item.count }, { "wastedBytes", item.wastedBytes } });
     out["inefficiencies"] = inefficiencies;
     auto reclaimable = nlohmann::ordered_json::array();
     for (size_t i = 0; i < analysis.hidden.size() && i < MaxListedHiddenFiles; ++i) {
         const HiddenFile &file = analysis.hidden[i];
-        reclaimable.push_back({{"path", displayPath(image.tree.path(file.node)).toStdString()},
-                               {"bytes", file.bytes},
-                               {"storedInLayer", file.storedIn},
-                               {"hiddenInLayer", file.hiddenIn},
-                               {"how", file.deleted ? "deleted" : "overwritten"}});
+        reclaimable.push_back({ { "path", displayPath(image.tree.path(file.node)).toStdString() },
+            { "bytes", file.bytes }, { "storedInLayer", file.storedIn }, { "hiddenInLayer", file.hiddenIn },
+            { "how", file.deleted ? "deleted" : "overwritten" } });
     }
     out["reclaimable"] = reclaimable;
     auto findings = nlohmann::ordered_json::array();
@@ -121,14 +119,13 @@ nlohmann::ordered_json analyzeJson(const Image &image, const ImageAnalysis &anal
         auto paths = nlohmann::ordered_json::array();
         for (const auto &path : finding.paths)
             paths.push_back(displayPath(path).toStdString());
-        findings.push_back({{"category", finding.category.toStdString()},
-                            {"severity", severityName(finding.severity)},
-                            {"security", finding.security},
-                            {"title", finding.title.toStdString()},
-                            {"advice", finding.advice.toStdString()},
-                            {"bytes", finding.bytes},
-                            {"layerIndex", finding.layer >= 0 ? nlohmann::ordered_json(finding.layer) : nlohmann::ordered_json(nullptr)},
-                            {"paths", paths}});
+        findings.push_back(
+            { { "category", finding.category.toStdString() }, { "severity", severityName(finding.severity) },
+                { "security", finding.security }, { "title", finding.title.toStdString() },
+                { "advice", finding.advice.toStdString() }, { "bytes", finding.bytes },
+                { "layerIndex",
+                    finding.layer >= 0 ? nlohmann::ordered_json(finding.layer) : nlohmann::ordered_json(nullptr) },
+                { "paths", paths } });
     }
     out["findings"] = findings;
     return out;
@@ -141,7 +138,7 @@ QString analyzeText(const Image &image, const ImageAnalysis &analysis)
     out += QStringLiteral("Image     %1\n").arg(name);
     out += QStringLiteral("Source    %1 (%2%3)\n")
                .arg(image.sourcePath, image.format,
-                    image.outerCompression.isEmpty() ? QString() : QStringLiteral(", ") + image.outerCompression);
+                   image.outerCompression.isEmpty() ? QString() : QStringLiteral(", ") + image.outerCompression);
     out += QStringLiteral("Platform  %1\n\n").arg(image.platform());
     out += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                .arg(QStringLiteral("LAYER"), 5)
@@ -155,14 +152,22 @@ QString analyzeText(const Image &image, const ImageAnalysis &analysis)
         QString command = cleanCreatedBy(createdBy);
         if (command.size() > 80)
             command = command.left(79) + QChar(0x2026);
-        out += QStringLiteral("%1  %2  %3  %4  %5  %6\n").arg(index, 5).arg(size, 9).arg(stored, 9).arg(change, 10).arg(entries, 8).arg(command);
+        out += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                   .arg(index, 5)
+                   .arg(size, 9)
+                   .arg(stored, 9)
+                   .arg(change, 10)
+                   .arg(entries, 8)
+                   .arg(command);
     };
-    auto change = [&](const Layer &layer) { return formatSignedBytes(analysis.layers[size_t(layer.index)].contribution); };
+    auto change
+        = [&](const Layer &layer) { return formatSignedBytes(analysis.layers[size_t(layer.index)].contribution); };
     const auto &history = image.config.history;
     size_t nextLayer = 0;
     for (const HistoryEntry &entry : history) {
         if (entry.layerIndex < 0) {
-            row(QStringLiteral("-"), QStringLiteral("0 B"), QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), entry.createdBy);
+            row(QStringLiteral("-"), QStringLiteral("0 B"), QStringLiteral("-"), QStringLiteral("-"),
+                QStringLiteral("-"), entry.createdBy);
             continue;
         }
         const Layer &layer = image.layers[size_t(entry.layerIndex)];

@@ -12,11 +12,16 @@ namespace {
 const char *kindName(EntryType type)
 {
     switch (type) {
-    case EntryType::File: return "file";
-    case EntryType::Directory: return "dir";
-    case EntryType::Symlink: return "symlink";
-    case EntryType::Hardlink: return "hardlink";
-    default: return "other";
+    case EntryType::File:
+        return "file";
+    case EntryType::Directory:
+        return "dir";
+    case EntryType::Symlink:
+        return "symlink";
+    case EntryType::Hardlink:
+        return "hardlink";
+    default:
+        return "other";
     }
 }
 
@@ -25,7 +30,6 @@ QString instructionOf(const Image &image, int layer)
     const Layer &l = image.layers[size_t(layer)];
     return l.historyIndex >= 0 ? image.config.history[size_t(l.historyIndex)].createdBy : QString();
 }
-
 
 double percent(int64_t from, int64_t to)
 {
@@ -50,7 +54,8 @@ std::vector<ImageDiff::NodeId> topMovements(const ImageDiff &diff, size_t count)
         const DiffNode &node = diff.nodes[n];
         if (node.status == DiffStatus::Added || node.status == DiffStatus::Removed)
             return true;
-        return node.status == DiffStatus::Modified && isDirectoryIn(*diff.a, node.nodeA) != isDirectoryIn(*diff.b, node.nodeB);
+        return node.status == DiffStatus::Modified
+            && isDirectoryIn(*diff.a, node.nodeA) != isDirectoryIn(*diff.b, node.nodeB);
     };
     std::vector<uint8_t> insideWhole(diff.nodes.size(), 0); // parents come before children
     std::vector<ImageDiff::NodeId> out;
@@ -79,49 +84,47 @@ nlohmann::ordered_json diffJson(const ImageDiff &diff)
     nlohmann::ordered_json out;
     auto movements = nlohmann::ordered_json::array();
     for (ImageDiff::NodeId n : topMovements(diff, 10))
-        movements.push_back({{"path", displayPath(diff.path(n)).toStdString()},
-                             {"status", diffStatusName(diff.nodes[n].status)},
-                             {"deltaBytes", diff.nodes[n].delta()}});
+        movements.push_back({ { "path", displayPath(diff.path(n)).toStdString() },
+            { "status", diffStatusName(diff.nodes[n].status) }, { "deltaBytes", diff.nodes[n].delta() } });
     out["summary"] = {
-        {"imageA", imageName(a).toStdString()},
-        {"imageB", imageName(b).toStdString()},
-        {"finalSizeBytesA", root.bytesA},
-        {"finalSizeBytesB", root.bytesB},
-        {"deltaBytes", root.delta()},
-        {"deltaPercent", percent(root.bytesA, root.bytesB)},
-        {"sizeBytesA", a.sizeBytes()},
-        {"sizeBytesB", b.sizeBytes()},
-        {"compressedSizeBytesA", a.compressedSizeBytes()},
-        {"compressedSizeBytesB", b.compressedSizeBytes()},
-        {"layersA", a.layers.size()},
-        {"layersB", b.layers.size()},
-        {"layersShared", diff.layers.shared.size()},
-        {"added", diff.added},
-        {"removed", diff.removed},
-        {"modified", diff.modified},
-        {"topMovements", movements},
+        { "imageA", imageName(a).toStdString() },
+        { "imageB", imageName(b).toStdString() },
+        { "finalSizeBytesA", root.bytesA },
+        { "finalSizeBytesB", root.bytesB },
+        { "deltaBytes", root.delta() },
+        { "deltaPercent", percent(root.bytesA, root.bytesB) },
+        { "sizeBytesA", a.sizeBytes() },
+        { "sizeBytesB", b.sizeBytes() },
+        { "compressedSizeBytesA", a.compressedSizeBytes() },
+        { "compressedSizeBytesB", b.compressedSizeBytes() },
+        { "layersA", a.layers.size() },
+        { "layersB", b.layers.size() },
+        { "layersShared", diff.layers.shared.size() },
+        { "added", diff.added },
+        { "removed", diff.removed },
+        { "modified", diff.modified },
+        { "topMovements", movements },
     };
     auto pairList = [&](const std::vector<std::pair<int, int>> &pairs) {
         auto list = nlohmann::ordered_json::array();
         for (const auto &[i, j] : pairs)
-            list.push_back({{"a", i}, {"b", j},
-                            {"diffIdA", a.layers[size_t(i)].diffId.toStdString()}, {"diffIdB", b.layers[size_t(j)].diffId.toStdString()},
-                            {"sizeBytesA", a.layers[size_t(i)].size}, {"sizeBytesB", b.layers[size_t(j)].size},
-                            {"createdByA", instructionOf(a, i).toStdString()}, {"createdByB", instructionOf(b, j).toStdString()}});
+            list.push_back({ { "a", i }, { "b", j }, { "diffIdA", a.layers[size_t(i)].diffId.toStdString() },
+                { "diffIdB", b.layers[size_t(j)].diffId.toStdString() }, { "sizeBytesA", a.layers[size_t(i)].size },
+                { "sizeBytesB", b.layers[size_t(j)].size }, { "createdByA", instructionOf(a, i).toStdString() },
+                { "createdByB", instructionOf(b, j).toStdString() } });
         return list;
     };
     auto singleList = [](const Image &image, const std::vector<int> &layers) {
         auto list = nlohmann::ordered_json::array();
         for (int i : layers)
-            list.push_back({{"index", i}, {"diffId", image.layers[size_t(i)].diffId.toStdString()},
-                            {"sizeBytes", image.layers[size_t(i)].size}, {"createdBy", instructionOf(image, i).toStdString()}});
+            list.push_back({ { "index", i }, { "diffId", image.layers[size_t(i)].diffId.toStdString() },
+                { "sizeBytes", image.layers[size_t(i)].size },
+                { "createdBy", instructionOf(image, i).toStdString() } });
         return list;
     };
-    out["layers"] = {{"shared", pairList(diff.layers.shared)},
-                     {"aligned", pairList(diff.layers.aligned)},
-                     {"edited", pairList(diff.layers.edited)},
-                     {"onlyA", singleList(a, diff.layers.onlyA)},
-                     {"onlyB", singleList(b, diff.layers.onlyB)}};
+    out["layers"] = { { "shared", pairList(diff.layers.shared) }, { "aligned", pairList(diff.layers.aligned) },
+        { "edited", pairList(diff.layers.edited) }, { "onlyA", singleList(a, diff.layers.onlyA) },
+        { "onlyB", singleList(b, diff.layers.onlyB) } };
     auto files = nlohmann::ordered_json::array();
     // Depth first in name order, so rows come sorted by path.
     std::vector<ImageDiff::NodeId> stack(diff.childrenOf[0].rbegin(), diff.childrenOf[0].rend());
@@ -130,11 +133,14 @@ nlohmann::ordered_json diffJson(const ImageDiff &diff)
         stack.pop_back();
         const DiffNode &node = diff.nodes[n];
         if (node.status != DiffStatus::Unchanged)
-            files.push_back({{"path", displayPath(diff.path(n)).toStdString()},
-                             {"status", diffStatusName(node.status)},
-                             {"kind", kindName(diff.kind(n))},
-                             {"sizeA", node.nodeA != MergedTree::NoNode ? nlohmann::ordered_json(node.bytesA) : nlohmann::ordered_json(nullptr)},
-                             {"sizeB", node.nodeB != MergedTree::NoNode ? nlohmann::ordered_json(node.bytesB) : nlohmann::ordered_json(nullptr)}});
+            files.push_back({ { "path", displayPath(diff.path(n)).toStdString() },
+                { "status", diffStatusName(node.status) }, { "kind", kindName(diff.kind(n)) },
+                { "sizeA",
+                    node.nodeA != MergedTree::NoNode ? nlohmann::ordered_json(node.bytesA)
+                                                     : nlohmann::ordered_json(nullptr) },
+                { "sizeB",
+                    node.nodeB != MergedTree::NoNode ? nlohmann::ordered_json(node.bytesB)
+                                                     : nlohmann::ordered_json(nullptr) } });
         if (node.contentsChanged)
             stack.insert(stack.end(), diff.childrenOf[n].rbegin(), diff.childrenOf[n].rend());
     }
@@ -151,16 +157,24 @@ QString diffText(const ImageDiff &diff)
     out += QStringLiteral("final filesystem  %1 → %2  (%3, %4 %)\n")
                .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), formatSignedBytes(root.delta()))
                .arg(percent(root.bytesA, root.bytesB), 0, 'f', 1);
-    out += QStringLiteral("stored            %1 → %2\n").arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()));
+    out += QStringLiteral("stored            %1 → %2\n")
+               .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()));
     out += QStringLiteral("layers            %1 → %2, %3 shared, %4 aligned, %5 edited\n")
                .arg(a.layers.size())
                .arg(b.layers.size())
                .arg(diff.layers.shared.size())
                .arg(diff.layers.aligned.size())
                .arg(diff.layers.edited.size());
-    out += QStringLiteral("paths             %1 added, %2 removed, %3 modified\n\nLAYERS\n").arg(diff.added).arg(diff.removed).arg(diff.modified);
+    out += QStringLiteral("paths             %1 added, %2 removed, %3 modified\n\nLAYERS\n")
+               .arg(diff.added)
+               .arg(diff.removed)
+               .arg(diff.modified);
     for (const auto &[i, j] : diff.layers.shared)
-        out += QStringLiteral("  =  A%1 B%2  %3  %4\n").arg(i).arg(j).arg(formatBytes(a.layers[size_t(i)].size), 9).arg(cleanCreatedBy(instructionOf(a, i)).left(80));
+        out += QStringLiteral("  =  A%1 B%2  %3  %4\n")
+                   .arg(i)
+                   .arg(j)
+                   .arg(formatBytes(a.layers[size_t(i)].size), 9)
+                   .arg(cleanCreatedBy(instructionOf(a, i)).left(80));
     for (const auto &[i, j] : diff.layers.aligned)
         out += QStringLiteral("  ~  A%1 B%2  %3  %4\n")
                    .arg(i)
@@ -174,9 +188,15 @@ QString diffText(const ImageDiff &diff)
                    .arg(formatSignedBytes(b.layers[size_t(j)].size - a.layers[size_t(i)].size), 9)
                    .arg(cleanCreatedBy(instructionOf(b, j)).left(80));
     for (int i : diff.layers.onlyA)
-        out += QStringLiteral("  -  A%1     %2  %3\n").arg(i).arg(formatBytes(a.layers[size_t(i)].size), 9).arg(cleanCreatedBy(instructionOf(a, i)).left(80));
+        out += QStringLiteral("  -  A%1     %2  %3\n")
+                   .arg(i)
+                   .arg(formatBytes(a.layers[size_t(i)].size), 9)
+                   .arg(cleanCreatedBy(instructionOf(a, i)).left(80));
     for (int j : diff.layers.onlyB)
-        out += QStringLiteral("  +  B%1     %2  %3\n").arg(j).arg(formatBytes(b.layers[size_t(j)].size), 9).arg(cleanCreatedBy(instructionOf(b, j)).left(80));
+        out += QStringLiteral("  +  B%1     %2  %3\n")
+                   .arg(j)
+                   .arg(formatBytes(b.layers[size_t(j)].size), 9)
+                   .arg(cleanCreatedBy(instructionOf(b, j)).left(80));
     const auto top = topMovements(diff, 15);
     if (!top.empty())
         out += QStringLiteral("\nBIGGEST MOVEMENTS\n");
@@ -192,19 +212,29 @@ QString diffMarkdown(const ImageDiff &diff)
 {
     const Image &a = *diff.a, &b = *diff.b;
     const DiffNode &root = diff.nodes[0];
-    QString out = QStringLiteral("### Ballast: `%1` → `%2`\n\n| | A | B | change |\n|---|---:|---:|---:|\n").arg(imageName(a), imageName(b));
+    QString out = QStringLiteral("### Ballast: `%1` → `%2`\n\n| | A | B | change |\n|---|---:|---:|---:|\n")
+                      .arg(imageName(a), imageName(b));
     out += QStringLiteral("| Final filesystem | %1 | %2 | %3 (%4 %) |\n")
                .arg(formatBytes(root.bytesA), formatBytes(root.bytesB), formatSignedBytes(root.delta()))
                .arg(percent(root.bytesA, root.bytesB), 0, 'f', 1);
     out += QStringLiteral("| Stored | %1 | %2 | %3 |\n")
-               .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()), formatSignedBytes(b.compressedSizeBytes() - a.compressedSizeBytes()));
-    out += QStringLiteral("| Layers | %1 | %2 | %3 shared |\n\n").arg(a.layers.size()).arg(b.layers.size()).arg(diff.layers.shared.size());
-    out += QStringLiteral("%1 paths added, %2 removed, %3 modified.\n").arg(diff.added).arg(diff.removed).arg(diff.modified);
+               .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()),
+                   formatSignedBytes(b.compressedSizeBytes() - a.compressedSizeBytes()));
+    out += QStringLiteral("| Layers | %1 | %2 | %3 shared |\n\n")
+               .arg(a.layers.size())
+               .arg(b.layers.size())
+               .arg(diff.layers.shared.size());
+    out += QStringLiteral("%1 paths added, %2 removed, %3 modified.\n")
+               .arg(diff.added)
+               .arg(diff.removed)
+               .arg(diff.modified);
     const auto top = topMovements(diff, 10);
     if (!top.empty())
         out += QStringLiteral("\n| change | status | path |\n|---:|---|---|\n");
     for (ImageDiff::NodeId n : top)
-        out += QStringLiteral("| %1 | %2 | `/%3` |\n").arg(formatSignedBytes(diff.nodes[n].delta()), QLatin1String(diffStatusName(diff.nodes[n].status)), displayPath(diff.path(n)));
+        out += QStringLiteral("| %1 | %2 | `/%3` |\n")
+                   .arg(formatSignedBytes(diff.nodes[n].delta()), QLatin1String(diffStatusName(diff.nodes[n].status)),
+                       displayPath(diff.path(n)));
     return out;
 }
 

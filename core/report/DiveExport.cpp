@@ -31,13 +31,26 @@ uint32_t goFileMode(const LayerEntry &entry)
     if (entry.mode & 01000)
         mode |= 1u << 20; // ModeSticky
     switch (entry.type) {
-    case EntryType::Directory: mode |= 1u << 31; break;
-    case EntryType::Symlink: mode |= 1u << 27; break;
-    case EntryType::BlockDevice: mode |= 1u << 26; break;
-    case EntryType::CharDevice: mode |= (1u << 26) | (1u << 21); break;
-    case EntryType::Fifo: mode |= 1u << 25; break;
-    case EntryType::Socket: mode |= 1u << 24; break;
-    default: break;
+    case EntryType::Directory:
+        mode |= 1u << 31;
+        break;
+    case EntryType::Symlink:
+        mode |= 1u << 27;
+        break;
+    case EntryType::BlockDevice:
+        mode |= 1u << 26;
+        break;
+    case EntryType::CharDevice:
+        mode |= (1u << 26) | (1u << 21);
+        break;
+    case EntryType::Fifo:
+        mode |= 1u << 25;
+        break;
+    case EntryType::Socket:
+        mode |= 1u << 24;
+        break;
+    default:
+        break;
     }
     return mode;
 }
@@ -49,19 +62,16 @@ nlohmann::ordered_json diveExportJson(const Image &image, const ImageAnalysis &a
         auto fileList = nlohmann::ordered_json::array();
         for (const OwnTreeItem &item : layerOwnTree(image, layer.index)) {
             if (item.entry == MergedTree::NoEntry) { // an implied parent: dive's zero FileInfo
-                fileList.push_back({{"path", ""}, {"typeFlag", 0}, {"linkName", ""}, {"size", 0},
-                                    {"fileMode", 0}, {"uid", 0}, {"gid", 0}, {"isDir", false}});
+                fileList.push_back({ { "path", "" }, { "typeFlag", 0 }, { "linkName", "" }, { "size", 0 },
+                    { "fileMode", 0 }, { "uid", 0 }, { "gid", 0 }, { "isDir", false } });
                 continue;
             }
             const LayerEntry &entry = layer.entries[item.entry];
-            fileList.push_back({{"path", displayPath(layer.path(entry)).toStdString()},
-                                {"typeFlag", int(static_cast<unsigned char>(entry.tarType))},
-                                {"linkName", displayPath(layer.linkTarget(entry)).toStdString()},
-                                {"size", entry.size},
-                                {"fileMode", goFileMode(entry)},
-                                {"uid", entry.uid},
-                                {"gid", entry.gid},
-                                {"isDir", entry.type == EntryType::Directory}});
+            fileList.push_back({ { "path", displayPath(layer.path(entry)).toStdString() },
+                { "typeFlag", int(static_cast<unsigned char>(entry.tarType)) },
+                { "linkName", displayPath(layer.linkTarget(entry)).toStdString() }, { "size", entry.size },
+                { "fileMode", goFileMode(entry) }, { "uid", entry.uid }, { "gid", entry.gid },
+                { "isDir", entry.type == EntryType::Directory } });
         }
         QString command = QStringLiteral("(missing)"); // what dive prints when history runs out
         if (layer.historyIndex >= 0) {
@@ -69,22 +79,18 @@ nlohmann::ordered_json diveExportJson(const Image &image, const ImageAnalysis &a
             if (command.startsWith(QLatin1String("/bin/sh -c ")))
                 command = command.mid(11);
         }
-        layers.push_back({{"index", layer.index},
-                          {"id", firstComponent(layer.archivePath).toStdString()},
-                          {"digestId", layer.diffId.toStdString()},
-                          {"sizeBytes", layer.size},
-                          {"command", command.toStdString()},
-                          {"fileList", fileList}});
+        layers.push_back({ { "index", layer.index }, { "id", firstComponent(layer.archivePath).toStdString() },
+            { "digestId", layer.diffId.toStdString() }, { "sizeBytes", layer.size },
+            { "command", command.toStdString() }, { "fileList", fileList } });
     }
     auto references = nlohmann::ordered_json::array();
     for (const Inefficiency &item : analysis.dive.inefficiencies)
-        references.push_back({{"count", item.count}, {"sizeBytes", item.wastedBytes}, {"file", displayPath(item.path).toStdString()}});
+        references.push_back({ { "count", item.count }, { "sizeBytes", item.wastedBytes },
+            { "file", displayPath(item.path).toStdString() } });
     nlohmann::ordered_json out;
     out["layer"] = layers;
-    out["image"] = {{"sizeBytes", image.sizeBytes()},
-                    {"inefficientBytes", analysis.dive.wastedBytes},
-                    {"efficiencyScore", goFloat(analysis.dive.efficiency)},
-                    {"fileReference", references}};
+    out["image"] = { { "sizeBytes", image.sizeBytes() }, { "inefficientBytes", analysis.dive.wastedBytes },
+        { "efficiencyScore", goFloat(analysis.dive.efficiency) }, { "fileReference", references } };
     return out;
 }
 

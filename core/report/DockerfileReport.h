@@ -1,6 +1,6 @@
 #pragma once
-#include "dockerfile/mapping/LayerMapping.h"
 #include "dockerfile/lint/Lint.h"
+#include "dockerfile/mapping/LayerMapping.h"
 
 #include <QString>
 #include <nlohmann/json.hpp>

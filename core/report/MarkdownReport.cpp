@@ -30,7 +30,9 @@ QString markdownReport(const Image &image, const ImageAnalysis &analysis)
     out += QStringLiteral("| | |\n|---|---:|\n");
     out += QStringLiteral("| Image size (layers) | %1 |\n").arg(formatBytes(image.sizeBytes()));
     out += QStringLiteral("| Stored (compressed) | %1 |\n").arg(formatBytes(image.compressedSizeBytes()));
-    out += QStringLiteral("| Final filesystem | %1 in %2 files |\n").arg(formatBytes(image.tree.finalFileBytes())).arg(image.tree.finalFileCount());
+    out += QStringLiteral("| Final filesystem | %1 in %2 files |\n")
+               .arg(formatBytes(image.tree.finalFileBytes()))
+               .arg(image.tree.finalFileCount());
     out += QStringLiteral("| Layers | %1 |\n").arg(image.layers.size());
     out += QStringLiteral("| Efficiency (dive) | %1 % |\n").arg(analysis.dive.efficiency * 100, 0, 'f', 2);
     out += QStringLiteral("| Wasted (dive) | %1 |\n").arg(formatBytes(analysis.dive.wastedBytes));
@@ -43,24 +45,26 @@ QString markdownReport(const Image &image, const ImageAnalysis &analysis)
     out += QStringLiteral("**Heaviest layers**\n\n| # | size | stored | instruction |\n|---:|---:|---:|---|\n");
     for (int i = 0; i < int(layers.size()) && i < TopLayers; ++i) {
         const Layer &layer = *layers[size_t(i)];
-        const QString createdBy = layer.historyIndex >= 0 ? cleanCreatedBy(image.config.history[size_t(layer.historyIndex)].createdBy)
-                                                          : QStringLiteral("(no history)");
+        const QString createdBy = layer.historyIndex >= 0
+            ? cleanCreatedBy(image.config.history[size_t(layer.historyIndex)].createdBy)
+            : QStringLiteral("(no history)");
         out += QStringLiteral("| %1 | %2 | %3 | `%4` |\n")
                    .arg(layer.index)
                    .arg(formatBytes(layer.size), formatBytes(layer.compressedSize), cell(createdBy));
     }
     if (!analysis.findings.empty()) {
-        out += QStringLiteral("\n**Top findings**\n\n| severity | finding | bytes | layer | advice |\n|---|---|---:|---:|---|\n");
+        out += QStringLiteral(
+            "\n**Top findings**\n\n| severity | finding | bytes | layer | advice |\n|---|---|---:|---:|---|\n");
         for (int i = 0; i < int(analysis.findings.size()) && i < TopFindings; ++i) {
             const Finding &f = analysis.findings[size_t(i)];
             QString title = f.title;
             if (!f.paths.empty())
-                title += QStringLiteral(" (`%1`%2)").arg(displayPath(f.paths.front()),
-                                                          f.paths.size() > 1 ? QStringLiteral(", …") : QString());
+                title += QStringLiteral(" (`%1`%2)")
+                             .arg(displayPath(f.paths.front()), f.paths.size() > 1 ? QStringLiteral(", …") : QString());
             out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
                        .arg(QLatin1String(severityName(f.severity)), cell(title),
-                            f.bytes > 0 ? formatBytes(f.bytes) : QStringLiteral("–"),
-                            f.layer >= 0 ? QString::number(f.layer) : QStringLiteral("–"), cell(f.advice));
+                           f.bytes > 0 ? formatBytes(f.bytes) : QStringLiteral("–"),
+                           f.layer >= 0 ? QString::number(f.layer) : QStringLiteral("–"), cell(f.advice));
         }
     }
     return out;

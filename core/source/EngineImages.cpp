@@ -25,8 +25,8 @@ std::pair<QString, QString> splitName(const QString &name)
 {
     const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
     if (colon > name.lastIndexOf(QLatin1Char('/')))
-        return {name.left(colon), name.mid(colon + 1)};
-    return {name, None};
+        return { name.left(colon), name.mid(colon + 1) };
+    return { name, None };
 }
 
 // Docker's "2024-05-01 10:00:00 +0000 UTC". Read as the wall time at its offset, never through
@@ -40,7 +40,8 @@ QDateTime parseDockerTime(const QString &value)
     const QString offset = value.mid(20, 5); // "+0000"
     int seconds = 0;
     if (offset.size() == 5 && (offset[0] == QLatin1Char('+') || offset[0] == QLatin1Char('-')))
-        seconds = (offset.mid(1, 2).toInt() * 60 + offset.mid(3, 2).toInt()) * 60 * (offset[0] == QLatin1Char('-') ? -1 : 1);
+        seconds = (offset.mid(1, 2).toInt() * 60 + offset.mid(3, 2).toInt()) * 60
+            * (offset[0] == QLatin1Char('-') ? -1 : 1);
     // QTimeZone(int), not Qt::OffsetFromUTC: the Qt::TimeSpec overloads are deprecated from Qt 6.8 on.
     return QDateTime(date, time, QTimeZone(seconds)).toUTC();
 }
@@ -56,7 +57,7 @@ QString EngineImage::sourceUri() const
 QStringList availableEngines()
 {
     QStringList engines;
-    for (const char *engine : {"docker", "podman"})
+    for (const char *engine : { "docker", "podman" })
         if (toolAvailable(QLatin1String(engine)))
             engines << QLatin1String(engine);
     return engines;
@@ -70,7 +71,8 @@ std::vector<EngineImage> parseDockerImageLines(const QByteArray &jsonLines)
             continue;
         const auto row = nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
         if (!row.is_object())
-            throw LoadError(QStringLiteral("docker image ls: a line is not a JSON object: %1").arg(QString::fromUtf8(line.left(200))));
+            throw LoadError(QStringLiteral("docker image ls: a line is not a JSON object: %1")
+                                .arg(QString::fromUtf8(line.left(200))));
         EngineImage image;
         image.engine = QStringLiteral("docker");
         image.repository = text(row, "Repository");
@@ -88,7 +90,8 @@ std::vector<EngineImage> parsePodmanImagesJson(const QByteArray &json)
 {
     const auto rows = nlohmann::json::parse(json.constData(), json.constData() + json.size(), nullptr, false);
     if (!rows.is_array())
-        throw LoadError(QStringLiteral("podman images: the listing is not a JSON array: %1").arg(QString::fromUtf8(json.left(200))));
+        throw LoadError(QStringLiteral("podman images: the listing is not a JSON array: %1")
+                            .arg(QString::fromUtf8(json.left(200))));
     std::vector<EngineImage> images;
     for (const auto &row : rows) {
         if (!row.is_object())
@@ -123,9 +126,10 @@ std::vector<EngineImage> listEngineImages(const QString &engine)
     run.program = requireTool(engine);
     run.label = engine;
     if (engine == QLatin1String("podman"))
-        run.arguments = {QStringLiteral("images"), QStringLiteral("--format"), QStringLiteral("json")};
+        run.arguments = { QStringLiteral("images"), QStringLiteral("--format"), QStringLiteral("json") };
     else
-        run.arguments = {QStringLiteral("image"), QStringLiteral("ls"), QStringLiteral("--format"), QStringLiteral("{{json .}}")};
+        run.arguments = { QStringLiteral("image"), QStringLiteral("ls"), QStringLiteral("--format"),
+            QStringLiteral("{{json .}}") };
     const ToolResult result = runTool(run);
     if (result.exitCode != 0)
         throw LoadError(QStringLiteral("%1: listing the images failed with exit code %2 (%1 said: %3)")

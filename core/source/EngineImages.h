@@ -10,12 +10,12 @@ namespace ballast {
 
 // One image of a local engine, as `docker image ls` / `podman images` list it.
 struct EngineImage {
-    QString engine;     // "docker" or "podman"
+    QString engine; // "docker" or "podman"
     QString repository; // "docker.io/library/alpine", "<none>" for an untagged image
-    QString tag;        // "3.19", "<none>"
-    QString id;         // short image ID
-    int64_t size = -1;  // bytes; -1 when the engine did not say
-    QDateTime created;  // invalid when the engine did not say
+    QString tag; // "3.19", "<none>"
+    QString id; // short image ID
+    int64_t size = -1; // bytes; -1 when the engine did not say
+    QDateTime created; // invalid when the engine did not say
 
     // What to open: podman://alpine:3.19, or podman://ID for an untagged image.
     QString sourceUri() const;

@@ -20,20 +20,20 @@ bool toolAvailable(const QString &program);
 struct ToolRun {
     QString program; // a name on PATH or an absolute path
     QStringList arguments;
-    QString stdoutFile;                     // when set, the child writes its stdout straight there
+    QString stdoutFile; // when set, the child writes its stdout straight there
     std::function<void(const QByteArray &)> onOutput; // else stdout and stderr, merged, line by line
     const std::atomic<bool> *cancelled = nullptr;
     std::atomic<int64_t> *stdoutBytes = nullptr; // progress: bytes written to stdoutFile so far
     QString progressDirectory; // else: bytes written under this directory so far (skopeo, buildah)
     int64_t maxStdoutBytes = 0; // stop the program once stdoutFile grows past this; 0 = no limit
-    QString label;              // what the run is for ("podman://alpine"), for messages
+    QString label; // what the run is for ("podman://alpine"), for messages
     QString workingDirectory;
 };
 
 struct ToolResult {
     int exitCode = 0;
     QByteArray standardOutput; // when neither stdoutFile nor onOutput took it (bounded to 64 MiB)
-    QString standardError;     // the last 64 KiB, trimmed (of the merged output with onOutput)
+    QString standardError; // the last 64 KiB, trimmed (of the merged output with onOutput)
     QString lastErrorLine() const; // the most telling line of stderr, for messages
 };
 

@@ -15,7 +15,7 @@ namespace ballast {
 QStringList availableBuilders()
 {
     QStringList builders;
-    for (const char *builder : {"docker", "podman", "buildah"})
+    for (const char *builder : { "docker", "podman", "buildah" })
         if (toolAvailable(QLatin1String(builder)))
             builders << QLatin1String(builder);
     return builders;
@@ -27,7 +27,7 @@ bool dockerEngineAnswers(const std::atomic<bool> &cancelled)
     run.program = QStringLiteral("docker");
     run.label = QStringLiteral("docker version");
     run.cancelled = &cancelled;
-    run.arguments = {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.Version}}")};
+    run.arguments = { QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.Version}}") };
     try {
         return runTool(run).exitCode == 0;
     } catch (const LoadError &) {
@@ -77,7 +77,7 @@ ParseOptions buildParseOptions(const QStringList &buildArgs)
 }
 
 BuildResult runImageBuild(const BuildRequest &request, const std::function<void(const QByteArray &)> &onOutput,
-                          const std::atomic<bool> &cancelled)
+    const std::atomic<bool> &cancelled)
 {
     QString builder = request.builder;
     if (builder.isEmpty()) {
@@ -99,7 +99,8 @@ BuildResult runImageBuild(const BuildRequest &request, const std::function<void(
     result.dockerfilePath = buildDockerfilePath(request.buildArgs, request.contextDir);
     QTemporaryDir scratch(QDir::tempPath() + QStringLiteral("/ballast-build-XXXXXX"));
     if (!scratch.isValid())
-        throw LoadError(QStringLiteral("cannot create a temporary directory in %1: %2").arg(QDir::tempPath(), scratch.errorString()));
+        throw LoadError(QStringLiteral("cannot create a temporary directory in %1: %2")
+                            .arg(QDir::tempPath(), scratch.errorString()));
     const QString idFile = scratch.filePath(QStringLiteral("image-id"));
 
     // --iidfile names the image without tagging it, on all three builders; --layers keeps buildah's
@@ -109,7 +110,7 @@ BuildResult runImageBuild(const BuildRequest &request, const std::function<void(
     run.label = builder + QStringLiteral(" build");
     run.cancelled = &cancelled;
     run.onOutput = onOutput ? onOutput : [](const QByteArray &) {};
-    run.arguments = {builder == QLatin1String("buildah") ? QStringLiteral("bud") : QStringLiteral("build")};
+    run.arguments = { builder == QLatin1String("buildah") ? QStringLiteral("bud") : QStringLiteral("build") };
     if (builder == QLatin1String("buildah"))
         run.arguments << QStringLiteral("--layers");
     run.arguments << QStringLiteral("--iidfile") << idFile << request.buildArgs << request.contextDir;
@@ -121,7 +122,8 @@ BuildResult runImageBuild(const BuildRequest &request, const std::function<void(
                             .arg(built.lastErrorLine()));
     QFile ids(idFile);
     if (!ids.open(QIODevice::ReadOnly))
-        throw LoadError(QStringLiteral("%1 build: the build succeeded but wrote no image ID to %2").arg(builder, idFile));
+        throw LoadError(
+            QStringLiteral("%1 build: the build succeeded but wrote no image ID to %2").arg(builder, idFile));
     result.imageId = QString::fromUtf8(ids.readAll()).trimmed().remove(QStringLiteral("sha256:"));
     if (result.imageId.isEmpty())
         throw LoadError(QStringLiteral("%1 build: the build succeeded but its image ID file is empty").arg(builder));

@@ -12,15 +12,15 @@ namespace ballast {
 // `docker build`, `podman build` or `buildah bud --layers` on a context, the result tagged by its
 // image ID so that the loader can open it as docker://ID, podman://ID or buildah://ID.
 struct BuildRequest {
-    QString builder;        // "docker", "podman" or "buildah"; empty = the first on PATH that can build
-    QStringList buildArgs;  // passed to the builder as they are (-f, --build-arg, --target, -t …)
+    QString builder; // "docker", "podman" or "buildah"; empty = the first on PATH that can build
+    QStringList buildArgs; // passed to the builder as they are (-f, --build-arg, --target, -t …)
     QString contextDir;
 };
 
 struct BuildResult {
     QString builder;
     QString imageId;
-    QString source;         // what to load: podman://ID etc.
+    QString source; // what to load: podman://ID etc.
     QString dockerfilePath; // -f/--file from the arguments, else CONTEXT/Dockerfile or Containerfile
 };
 
@@ -41,6 +41,6 @@ ParseOptions buildParseOptions(const QStringList &buildArgs);
 // Runs the build; every line the builder prints goes to `onOutput`. Throws LoadError ("podman not
 // found: …", "podman build failed (exit 1): …") or LoadCancelled.
 BuildResult runImageBuild(const BuildRequest &request, const std::function<void(const QByteArray &)> &onOutput,
-                          const std::atomic<bool> &cancelled);
+    const std::atomic<bool> &cancelled);
 
 } // namespace ballast

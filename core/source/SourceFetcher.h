@@ -11,9 +11,9 @@ class QTemporaryDir;
 namespace ballast {
 
 struct SourceOptions {
-    QString platform;      // os/arch[/variant] for a registry's multi-platform image
+    QString platform; // os/arch[/variant] for a registry's multi-platform image
     bool insecure = false; // plain HTTP or an untrusted certificate, for this one pull
-    int64_t maxBytes = 0;  // refuse a saved or pulled image bigger than this; 0 = no limit
+    int64_t maxBytes = 0; // refuse a saved or pulled image bigger than this; 0 = no limit
 };
 
 // A source made local: `path` is what ImageLoader reads. Images from engines and registries live in
@@ -29,6 +29,6 @@ struct FetchedSource {
 // clear message (missing tool, no such image, registry refused) or LoadCancelled.
 // `bytesDone` counts the bytes written so far, for progress.
 FetchedSource fetchSource(const SourceReference &source, const SourceOptions &options,
-                          const std::atomic<bool> &cancelled, std::atomic<int64_t> &bytesDone);
+    const std::atomic<bool> &cancelled, std::atomic<int64_t> &bytesDone);
 
 } // namespace ballast

@@ -12,11 +12,11 @@ struct Scheme {
 };
 
 const Scheme Schemes[] = {
-    {"docker://", SourceReference::Kind::Docker, "docker://NAME[:TAG]"},
-    {"podman://", SourceReference::Kind::Podman, "podman://NAME[:TAG]"},
-    {"buildah://", SourceReference::Kind::Buildah, "buildah://NAME[:TAG]"},
-    {"registry://", SourceReference::Kind::Registry, "registry://HOST/NAME[:TAG]"},
-    {"oci:", SourceReference::Kind::OciLayout, "oci:DIR[:REF]"},
+    { "docker://", SourceReference::Kind::Docker, "docker://NAME[:TAG]" },
+    { "podman://", SourceReference::Kind::Podman, "podman://NAME[:TAG]" },
+    { "buildah://", SourceReference::Kind::Buildah, "buildah://NAME[:TAG]" },
+    { "registry://", SourceReference::Kind::Registry, "registry://HOST/NAME[:TAG]" },
+    { "oci:", SourceReference::Kind::OciLayout, "oci:DIR[:REF]" },
 };
 
 } // namespace

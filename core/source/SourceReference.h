@@ -13,9 +13,9 @@ namespace ballast {
 struct SourceReference {
     enum class Kind { Path, OciLayout, Docker, Podman, Buildah, Registry };
     Kind kind = Kind::Path;
-    QString text;     // as given, for messages and window titles
+    QString text; // as given, for messages and window titles
     QString location; // the path or directory (Path, OciLayout) or the image name (others)
-    QString ref;      // oci:DIR:REF's REF; empty otherwise
+    QString ref; // oci:DIR:REF's REF; empty otherwise
 
     bool isLocalPath() const { return kind == Kind::Path || kind == Kind::OciLayout; }
 };

@@ -7,11 +7,16 @@ namespace ballast {
 const char *nodeStatusName(NodeStatus status)
 {
     switch (status) {
-    case NodeStatus::Absent: return "absent";
-    case NodeStatus::Added: return "added";
-    case NodeStatus::Modified: return "modified";
-    case NodeStatus::Removed: return "removed";
-    case NodeStatus::Unchanged: return "unchanged";
+    case NodeStatus::Absent:
+        return "absent";
+    case NodeStatus::Added:
+        return "added";
+    case NodeStatus::Modified:
+        return "modified";
+    case NodeStatus::Removed:
+        return "removed";
+    case NodeStatus::Unchanged:
+        return "unchanged";
     }
     return "unknown";
 }
@@ -19,7 +24,8 @@ const char *nodeStatusName(NodeStatus status)
 std::span<const MergedTree::NodeId> MergedTree::children(NodeId node) const
 {
     Q_ASSERT(node < nodeCount());
-    return std::span<const NodeId>(m_childIds).subspan(m_childOffsets[node], m_childOffsets[node + 1] - m_childOffsets[node]);
+    return std::span<const NodeId>(m_childIds)
+        .subspan(m_childOffsets[node], m_childOffsets[node + 1] - m_childOffsets[node]);
 }
 
 std::string_view MergedTree::name(NodeId node) const
@@ -67,15 +73,16 @@ MergedTree::NodeId MergedTree::find(std::string_view path) const
 MergedTree::NodeId MergedTree::child(NodeId parent, std::string_view childName) const
 {
     auto kids = children(parent);
-    auto it = std::lower_bound(kids.begin(), kids.end(), childName,
-                               [this](NodeId kid, std::string_view key) { return name(kid) < key; });
+    auto it = std::lower_bound(
+        kids.begin(), kids.end(), childName, [this](NodeId kid, std::string_view key) { return name(kid) < key; });
     return it == kids.end() || name(*it) != childName ? NoNode : *it;
 }
 
 std::span<const MergedTree::Event> MergedTree::events(NodeId node) const
 {
     Q_ASSERT(node < nodeCount());
-    return std::span<const Event>(m_events).subspan(m_eventOffsets[node], m_eventOffsets[node + 1] - m_eventOffsets[node]);
+    return std::span<const Event>(m_events).subspan(
+        m_eventOffsets[node], m_eventOffsets[node + 1] - m_eventOffsets[node]);
 }
 
 const MergedTree::Event *MergedTree::eventAt(NodeId node, int layer) const
@@ -116,8 +123,8 @@ namespace {
 bool sameContent(const Layer &a, const LayerEntry &x, const Layer &b, const LayerEntry &y)
 {
     // dive's notion of "unmodified": same type, content, permissions and owner; mtime is ignored.
-    return x.type == y.type && x.size == y.size && x.contentHash == y.contentHash && x.mode == y.mode
-        && x.uid == y.uid && x.gid == y.gid && a.linkTarget(x) == b.linkTarget(y);
+    return x.type == y.type && x.size == y.size && x.contentHash == y.contentHash && x.mode == y.mode && x.uid == y.uid
+        && x.gid == y.gid && a.linkTarget(x) == b.linkTarget(y);
 }
 } // namespace
 
@@ -141,7 +148,7 @@ NodeStatus MergedTree::status(NodeId node, int layer) const
             ? NodeStatus::Unchanged
             : NodeStatus::Modified;
     return sameContent(m_layers[now->layer], *newEntry, m_layers[before->layer], *oldEntry) ? NodeStatus::Unchanged
-                                                                                           : NodeStatus::Modified;
+                                                                                            : NodeStatus::Modified;
 }
 
 int MergedTree::lastWriter(NodeId node, int layer) const

@@ -28,9 +28,9 @@ public:
     static constexpr uint32_t NoEntry = UINT32_MAX;
 
     enum class EventKind : uint8_t {
-        Written,  // the layer has an entry for this path
-        Implied,  // the layer needs this directory as a parent but has no entry for it
-        Removed,  // a whiteout, an opaque parent or a type change hid it
+        Written, // the layer has an entry for this path
+        Implied, // the layer needs this directory as a parent but has no entry for it
+        Removed, // a whiteout, an opaque parent or a type change hid it
     };
     struct Event {
         uint32_t entry; // index into the layer's entries; NoEntry for Implied and Removed
@@ -110,7 +110,7 @@ public:
 
 private:
     friend class MergedTreeBuilder;
-    const Event *eventAt(NodeId node, int layer) const;   // the event in exactly `layer`
+    const Event *eventAt(NodeId node, int layer) const; // the event in exactly `layer`
     const Event *eventBefore(NodeId node, int layer) const; // the last event in a layer below
     const LayerEntry *entryOf(const Event &event) const;
     void computeFinalFigures();

@@ -16,7 +16,8 @@ public:
     using EventKind = MergedTree::EventKind;
 
     MergedTreeBuilder(std::span<const Layer> layers, const std::atomic<bool> *cancelled)
-        : m_layers(layers), m_cancelled(cancelled)
+        : m_layers(layers)
+        , m_cancelled(cancelled)
     {
         size_t entries = 0;
         for (const Layer &layer : layers)
@@ -58,7 +59,10 @@ private:
 
 namespace {
 constexpr uint32_t Empty = UINT32_MAX;
-uint64_t mix(uint64_t a, uint64_t b) { return XXH3_64bits_withSeed(&b, sizeof b, a); }
+uint64_t mix(uint64_t a, uint64_t b)
+{
+    return XXH3_64bits_withSeed(&b, sizeof b, a);
+}
 size_t tableSizeFor(size_t count)
 {
     size_t size = 64;
@@ -178,7 +182,7 @@ void MergedTreeBuilder::record(NodeId node, uint16_t layer, EventKind kind, uint
         return;
     }
     const auto index = uint32_t(m_events.size());
-    m_events.push_back({{entry, layer, kind}, Empty});
+    m_events.push_back({ { entry, layer, kind }, Empty });
     if (last == Empty)
         m_firstEvent[node] = index;
     else
@@ -221,7 +225,8 @@ MergedTreeBuilder::NodeId MergedTreeBuilder::findPath(std::string_view path)
 
 // Walks to the parent of `path`, making every missing or non-directory ancestor an implied directory
 // present in `layer` (tar entries need not list their parents).
-MergedTreeBuilder::NodeId MergedTreeBuilder::ensureParents(std::string_view path, uint16_t layer, std::string_view *leaf)
+MergedTreeBuilder::NodeId MergedTreeBuilder::ensureParents(
+    std::string_view path, uint16_t layer, std::string_view *leaf)
 {
     NodeId node = MergedTree::Root;
     size_t start = 0;
@@ -314,7 +319,8 @@ MergedTree MergedTreeBuilder::finish()
     for (NodeId n = 0; n < count; ++n) {
         for (uint32_t e = m_firstEvent[n]; e != Empty; e = m_events[e].next) {
             // eventAt() and lastWriter() search a node's events assuming layer order.
-            Q_ASSERT(m_tree.m_events.size() == m_tree.m_eventOffsets[n] || m_tree.m_events.back().layer <= m_events[e].event.layer);
+            Q_ASSERT(m_tree.m_events.size() == m_tree.m_eventOffsets[n]
+                || m_tree.m_events.back().layer <= m_events[e].event.layer);
             m_tree.m_events.push_back(m_events[e].event);
         }
         m_tree.m_eventOffsets[n + 1] = uint32_t(m_tree.m_events.size());
@@ -328,7 +334,8 @@ MergedTree MergedTreeBuilder::finish()
 MergedTree MergedTree::build(std::span<const Layer> layers, const std::atomic<bool> *cancelled)
 {
     if (layers.size() > UINT16_MAX)
-        throw LoadError(QStringLiteral("the image has %1 layers, more than the %2 supported").arg(layers.size()).arg(UINT16_MAX));
+        throw LoadError(
+            QStringLiteral("the image has %1 layers, more than the %2 supported").arg(layers.size()).arg(UINT16_MAX));
     return MergedTreeBuilder(layers, cancelled).finish();
 }
 

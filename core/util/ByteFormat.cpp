@@ -7,7 +7,7 @@ namespace ballast {
 
 QString formatBytes(int64_t bytes)
 {
-    static const char *const units[] = {"B", "kB", "MB", "GB", "TB", "PB"};
+    static const char *const units[] = { "B", "kB", "MB", "GB", "TB", "PB" };
     double value = double(bytes);
     int unit = 0;
     while (std::abs(value) >= 1000.0 && unit < 5) {
@@ -16,7 +16,12 @@ QString formatBytes(int64_t bytes)
     }
     if (unit == 0)
         return QStringLiteral("%1 B").arg(bytes);
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', std::abs(value) < 10 ? 2 : std::abs(value) < 100 ? 1 : 0).arg(QLatin1String(units[unit]));
+    return QStringLiteral("%1 %2")
+        .arg(value, 0, 'f',
+            std::abs(value) < 10        ? 2
+                : std::abs(value) < 100 ? 1
+                                        : 0)
+        .arg(QLatin1String(units[unit]));
 }
 
 QString formatSignedBytes(int64_t bytes)

@@ -12,7 +12,10 @@ namespace ballast {
 class LoadError : public std::runtime_error {
 public:
     explicit LoadError(const QString &message, QList<ImageChoice> choices = {})
-        : std::runtime_error(message.toStdString()), m_message(message), m_choices(std::move(choices)) {}
+        : std::runtime_error(message.toStdString())
+        , m_message(message)
+        , m_choices(std::move(choices))
+    { }
     QString message() const { return m_message; }
     const QList<ImageChoice> &choices() const { return m_choices; }
 
@@ -23,7 +26,9 @@ private:
 
 class LoadCancelled : public std::runtime_error {
 public:
-    LoadCancelled() : std::runtime_error("loading was cancelled") {}
+    LoadCancelled()
+        : std::runtime_error("loading was cancelled")
+    { }
 };
 
 } // namespace ballast

@@ -5,13 +5,17 @@
 
 namespace ballast {
 
-Sha256::Sha256() : m_ctx(EVP_MD_CTX_new())
+Sha256::Sha256()
+    : m_ctx(EVP_MD_CTX_new())
 {
     if (!m_ctx || EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr) != 1)
         throw std::runtime_error("OpenSSL could not initialise SHA-256");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(m_ctx); }
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(m_ctx);
+}
 
 void Sha256::update(const void *data, size_t size)
 {

@@ -22,16 +22,18 @@ std::vector<std::pair<QString, QString>> libraryVersions()
     QString libarchive = QString::fromLatin1(archive_version_string());
     libarchive.remove(QStringLiteral("libarchive "));
     return {
-        {QStringLiteral("Qt"), QString::fromLatin1(qVersion())},
-        {QStringLiteral("libarchive"), libarchive},
-        {QStringLiteral("zlib"), QString::fromLatin1(zlibVersion())},
-        {QStringLiteral("zstd"), QString::fromLatin1(ZSTD_versionString())},
-        {QStringLiteral("OpenSSL"), QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION)).section(QLatin1Char(' '), 1, 1)},
-        {QStringLiteral("xxHash"), QStringLiteral("%1.%2.%3").arg(xxh / 10000).arg(xxh / 100 % 100).arg(xxh % 100)},
-        {QStringLiteral("nlohmann_json"), QStringLiteral("%1.%2.%3")
-                                              .arg(NLOHMANN_JSON_VERSION_MAJOR)
-                                              .arg(NLOHMANN_JSON_VERSION_MINOR)
-                                              .arg(NLOHMANN_JSON_VERSION_PATCH)},
+        { QStringLiteral("Qt"), QString::fromLatin1(qVersion()) },
+        { QStringLiteral("libarchive"), libarchive },
+        { QStringLiteral("zlib"), QString::fromLatin1(zlibVersion()) },
+        { QStringLiteral("zstd"), QString::fromLatin1(ZSTD_versionString()) },
+        { QStringLiteral("OpenSSL"),
+            QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION)).section(QLatin1Char(' '), 1, 1) },
+        { QStringLiteral("xxHash"), QStringLiteral("%1.%2.%3").arg(xxh / 10000).arg(xxh / 100 % 100).arg(xxh % 100) },
+        { QStringLiteral("nlohmann_json"),
+            QStringLiteral("%1.%2.%3")
+                .arg(NLOHMANN_JSON_VERSION_MAJOR)
+                .arg(NLOHMANN_JSON_VERSION_MINOR)
+                .arg(NLOHMANN_JSON_VERSION_PATCH) },
     };
 }
 

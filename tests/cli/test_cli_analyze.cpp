@@ -23,14 +23,17 @@ Run runCli(const QStringList &arguments, const QString &workingDirectory = {})
     return runProgram(Cli, arguments, workingDirectory);
 }
 
-QString q(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString::fromStdString(j.dump()); }
+QString q(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString::fromStdString(j.dump());
+}
 
 // The instruction as a table would show it, found independently of Ballast's cleaning: without the
 // shell prefix, and only its start (tables shorten long commands).
 QString recognizable(const json &createdBy)
 {
     QString text = q(createdBy).trimmed();
-    for (const char *prefix : {"/bin/sh -c #(nop) ", "/bin/sh -c "})
+    for (const char *prefix : { "/bin/sh -c #(nop) ", "/bin/sh -c " })
         if (text.startsWith(QLatin1String(prefix))) {
             text = text.mid(qsizetype(strlen(prefix))).trimmed();
             break;
@@ -58,7 +61,7 @@ private slots:
 
 private:
     json m_expected; // resources/sample/expected.json
-    json m_output;   // ballast-cli analyze SAMPLE --format json
+    json m_output; // ballast-cli analyze SAMPLE --format json
     QTemporaryDir m_tmp;
 };
 
@@ -69,7 +72,7 @@ void TestCliAnalyze::initTestCase()
     QVERIFY(file.open(QIODevice::ReadOnly));
     m_expected = json::parse(file.readAll().toStdString());
 
-    const Run run = runCli({QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json")});
+    const Run run = runCli({ QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json") });
     QVERIFY2(run.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.err)));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     try {
@@ -142,7 +145,7 @@ void TestCliAnalyze::history_data()
     QTest::addColumn<bool>("emptyLayer");
     QTest::addColumn<int>("layerIndex"); // -1: null
     // The sample's Dockerfile: LABEL, COPY, RUN, ENV, RUN, RUN, COPY, RUN, RUN, WORKDIR, USER, EXPOSE, CMD.
-    const bool empty[] = {true, false, false, true, false, false, false, false, false, true, true, true, true};
+    const bool empty[] = { true, false, false, true, false, false, false, false, false, true, true, true, true };
     int layer = 0;
     for (int i = 0; i < 13; ++i)
         QTest::addRow("history %d", i) << i << empty[i] << (empty[i] ? -1 : layer++);
@@ -170,7 +173,7 @@ void TestCliAnalyze::history()
 
 void TestCliAnalyze::textFormat()
 {
-    const Run run = runCli({QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("text")});
+    const Run run = runCli({ QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("text") });
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     QVERIFY(run.out.contains(QLatin1String("ballast-sample:1")));
@@ -192,7 +195,7 @@ void TestCliAnalyze::textFormat()
         rows += row.match(line).hasMatch() ? 1 : 0;
     QCOMPARE(rows, int(m_expected["history"].size()));
 
-    const Run byDefault = runCli({QStringLiteral("analyze"), Sample});
+    const Run byDefault = runCli({ QStringLiteral("analyze"), Sample });
     QCOMPARE(byDefault.exitCode, 0);
     QCOMPARE(byDefault.out, run.out); // text is the default
 }
@@ -229,8 +232,8 @@ void TestCliAnalyze::errors_data()
 void TestCliAnalyze::errors()
 {
     QFETCH(QString, file);
-    for (const char *format : {"json", "text"}) {
-        const Run run = runCli({QStringLiteral("analyze"), file, QStringLiteral("--format"), QLatin1String(format)});
+    for (const char *format : { "json", "text" }) {
+        const Run run = runCli({ QStringLiteral("analyze"), file, QStringLiteral("--format"), QLatin1String(format) });
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
         const QString name = file.section(QLatin1Char('/'), -1);
@@ -241,7 +244,7 @@ void TestCliAnalyze::errors()
 
 void TestCliAnalyze::version()
 {
-    const Run run = runCli({QStringLiteral("--version")});
+    const Run run = runCli({ QStringLiteral("--version") });
     QCOMPARE(run.exitCode, 0);
     const QStringList lines = run.out.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.value(0), QStringLiteral("ballast-cli " BALLAST_EXPECTED_VERSION));
@@ -249,7 +252,7 @@ void TestCliAnalyze::version()
     QVERIFY2(lines.contains(QStringLiteral("libarchive " BALLAST_EXPECTED_LIBARCHIVE)), qPrintable(run.out));
     QVERIFY2(lines.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())), qPrintable(run.out));
 
-    const Run bad = runCli({QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("yaml")});
+    const Run bad = runCli({ QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("yaml") });
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QLatin1String("yaml")));
     QVERIFY(bad.out.isEmpty());
@@ -261,21 +264,22 @@ void TestCliAnalyze::debugLoggingOnRequest()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ballast.*.debug=true"));
-    const Run run = runProgram(Cli, {QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json")},
-                               {}, environment);
+    const Run run = runProgram(Cli,
+        { QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json") }, {}, environment);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(json::parse(run.out.toStdString()) == m_output);
     const int layers = m_expected["layerCount"].get<int>();
-    const QRegularExpression decoded(QStringLiteral("^ballast\\.loader: \"%1\" decoded %2 layers, \\d+ bytes stored, in \\d+ ms$")
-                                         .arg(QRegularExpression::escape(Sample))
-                                         .arg(layers),
-                                     QRegularExpression::MultilineOption);
+    const QRegularExpression decoded(
+        QStringLiteral("^ballast\\.loader: \"%1\" decoded %2 layers, \\d+ bytes stored, in \\d+ ms$")
+            .arg(QRegularExpression::escape(Sample))
+            .arg(layers),
+        QRegularExpression::MultilineOption);
     QVERIFY2(decoded.match(run.err).hasMatch(), qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("\nballast.analysis: ")), qPrintable(run.err));
 
     environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ballast.source.debug=true"));
-    const Run one = runProgram(Cli, {QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json")},
-                               {}, environment);
+    const Run one = runProgram(Cli,
+        { QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("json") }, {}, environment);
     QCOMPARE(one.exitCode, 0);
     QVERIFY2(one.err.isEmpty(), qPrintable(one.err)); // a local file runs no tool
 }

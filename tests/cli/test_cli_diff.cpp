@@ -110,7 +110,8 @@ bool sameState(const State &x, const State &y)
 {
     if (x.kind == "dir" && y.kind == "dir" && (x.implicit || y.implicit))
         return true; // no metadata to compare
-    return x.kind == y.kind && x.size == y.size && x.mode == y.mode && x.uid == y.uid && x.gid == y.gid && x.link == y.link;
+    return x.kind == y.kind && x.size == y.size && x.mode == y.mode && x.uid == y.uid && x.gid == y.gid
+        && x.link == y.link;
 }
 
 // Regular-file bytes at or below `path`.
@@ -145,7 +146,8 @@ QString describe(const Row &r)
 {
     auto size = [](const std::optional<int64_t> &s) { return s ? QString::number(*s) : QStringLiteral("null"); };
     return QStringLiteral("%1 %2 %3 %4 %5")
-        .arg(QString::fromStdString(r.path), QString::fromStdString(r.status), QString::fromStdString(r.kind), size(r.sizeA), size(r.sizeB));
+        .arg(QString::fromStdString(r.path), QString::fromStdString(r.status), QString::fromStdString(r.kind),
+            size(r.sizeA), size(r.sizeB));
 }
 
 // The rows `files` must hold, in tree order (a directory, then what it holds; siblings byte-wise).
@@ -170,7 +172,8 @@ std::vector<Row> expectedRows(const std::map<std::string, State> &a, const std::
             row.sizeB = rollUp(b, path);
         rows.push_back(row);
     }
-    std::sort(rows.begin(), rows.end(), [](const Row &x, const Row &y) { return components(x.path) < components(y.path); });
+    std::sort(
+        rows.begin(), rows.end(), [](const Row &x, const Row &y) { return components(x.path) < components(y.path); });
     return rows;
 }
 
@@ -242,12 +245,12 @@ bt::ImageSpec platformImage(const std::string &arch)
     image.architecture = arch;
     bt::LayerSpec base;
     base.createdBy = "ADD rootfs /";
-    base.entries = {bt::dirEntry("etc/"), bt::fileEntry("etc/os", "os!\n")};
-    image.layers = {base};
+    base.entries = { bt::dirEntry("etc/"), bt::fileEntry("etc/os", "os!\n") };
+    image.layers = { base };
     if (arch == "arm64") {
         bt::LayerSpec extra;
         extra.createdBy = "COPY arm.bin /app/";
-        extra.entries = {bt::dirEntry("app/"), bt::fileEntry("app/arm.bin", bt::filler(700, 'r'))};
+        extra.entries = { bt::dirEntry("app/"), bt::fileEntry("app/arm.bin", bt::filler(700, 'r')) };
         image.layers.push_back(extra);
     }
     return image;
@@ -279,13 +282,15 @@ void TestCliDiff::whiteoutsVsOverlay()
     const std::vector<Row> rows = expectedRows(finalState(ea), finalState(eb));
     QCOMPARE(rows.size(), size_t(0)); // what the fixtures' README promises
 
-    const Run run = runCli({"diff", Whiteouts, Overlay, "--format", "json"});
+    const Run run = runCli({ "diff", Whiteouts, Overlay, "--format", "json" });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const json out = parseOutput(run);
     QVERIFY2(out.is_object(), qPrintable(run.out.left(2000)));
     const json &summary = out.at("summary");
-    QCOMPARE(summary.at("finalSizeBytesA").get<int64_t>(), ea.at("finalFilesystem").at("finalSizeBytes").get<int64_t>());
-    QCOMPARE(summary.at("finalSizeBytesB").get<int64_t>(), eb.at("finalFilesystem").at("finalSizeBytes").get<int64_t>());
+    QCOMPARE(
+        summary.at("finalSizeBytesA").get<int64_t>(), ea.at("finalFilesystem").at("finalSizeBytes").get<int64_t>());
+    QCOMPARE(
+        summary.at("finalSizeBytesB").get<int64_t>(), eb.at("finalFilesystem").at("finalSizeBytes").get<int64_t>());
     QCOMPARE(summary.at("finalSizeBytesA").get<int64_t>(), int64_t(48));
     QCOMPARE(summary.at("deltaBytes").get<int64_t>(), int64_t(0));
     QCOMPARE(summary.at("added").get<int64_t>(), int64_t(0));
@@ -298,7 +303,7 @@ void TestCliDiff::whiteoutsVsOverlay()
     int onlyA = 0, onlyB = 0;
     expectedLayers(ea, eb, &shared, &aligned, &onlyA, &onlyB);
     QCOMPARE(shared, QStringList());
-    QCOMPARE(aligned, (QStringList {"A0=B0", "A1=B1", "A2=B2"}));
+    QCOMPARE(aligned, (QStringList { "A0=B0", "A1=B1", "A2=B2" }));
     const json &layers = out.at("layers");
     QCOMPARE(pairs(layers.at("shared")), shared);
     QCOMPARE(pairs(layers.at("aligned")), aligned);
@@ -317,7 +322,7 @@ void TestCliDiff::sampleVsItself()
 {
     const json expected = readJson(SampleExpected);
     QVERIFY(!expected.is_null());
-    const Run run = runCli({"diff", Sample, Sample, "--format", "json"});
+    const Run run = runCli({ "diff", Sample, Sample, "--format", "json" });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const json out = parseOutput(run);
     QVERIFY2(out.is_object(), qPrintable(run.out.left(2000)));
@@ -343,7 +348,7 @@ void TestCliDiff::sampleVsWhiteouts()
     const json ea = readJson(SampleExpected), eb = readJson(WhiteoutsExpected);
     QVERIFY(!ea.is_null() && !eb.is_null());
     const std::vector<Row> rows = expectedRows(finalState(ea), finalState(eb));
-    const Run run = runCli({"diff", Sample, Whiteouts, "--format", "json"});
+    const Run run = runCli({ "diff", Sample, Whiteouts, "--format", "json" });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const json out = parseOutput(run);
     QVERIFY2(out.is_object(), qPrintable(run.out.left(2000)));
@@ -399,10 +404,14 @@ void TestCliDiff::textAndMarkdown_data()
     QTest::addColumn<QString>("expectedA");
     QTest::addColumn<QString>("expectedB");
     QTest::addColumn<bool>("markdown");
-    QTest::newRow("text, default") << QStringList {"diff", Sample, Whiteouts} << SampleExpected << WhiteoutsExpected << false;
-    QTest::newRow("text") << QStringList {"diff", Whiteouts, Overlay, "--format", "text"} << WhiteoutsExpected << OverlayExpected << false;
-    QTest::newRow("markdown") << QStringList {"diff", Sample, Whiteouts, "--format", "markdown"} << SampleExpected << WhiteoutsExpected << true;
-    QTest::newRow("markdown, same") << QStringList {"diff", Sample, Sample, "--format", "markdown"} << SampleExpected << SampleExpected << true;
+    QTest::newRow("text, default") << QStringList { "diff", Sample, Whiteouts } << SampleExpected << WhiteoutsExpected
+                                   << false;
+    QTest::newRow("text") << QStringList { "diff", Whiteouts, Overlay, "--format", "text" } << WhiteoutsExpected
+                          << OverlayExpected << false;
+    QTest::newRow("markdown") << QStringList { "diff", Sample, Whiteouts, "--format", "markdown" } << SampleExpected
+                              << WhiteoutsExpected << true;
+    QTest::newRow("markdown, same") << QStringList { "diff", Sample, Sample, "--format", "markdown" } << SampleExpected
+                                    << SampleExpected << true;
 }
 
 void TestCliDiff::textAndMarkdown()
@@ -419,7 +428,8 @@ void TestCliDiff::textAndMarkdown()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(ballast::formatBytes(a)), qPrintable(run.out));
     QVERIFY2(run.out.contains(ballast::formatBytes(b)), qPrintable(run.out));
-    const QString counts = QString::fromLatin1(markdown ? "%1 paths added, %2 removed, %3 modified" : "%1 added, %2 removed, %3 modified")
+    const QString counts = QString::fromLatin1(
+        markdown ? "%1 paths added, %2 removed, %3 modified" : "%1 added, %2 removed, %3 modified")
                                .arg(countStatus(rows, "added"))
                                .arg(countStatus(rows, "removed"))
                                .arg(countStatus(rows, "modified"));
@@ -437,12 +447,16 @@ void TestCliDiff::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message"); // part of stderr
-    QTest::newRow("no images") << QStringList {"diff"} << QStringLiteral("usage: ballast-cli diff");
-    QTest::newRow("one image") << QStringList {"diff", Sample} << QStringLiteral("usage: ballast-cli diff");
-    QTest::newRow("three images") << QStringList {"diff", Sample, Sample, Sample} << QStringLiteral("usage: ballast-cli diff");
-    QTest::newRow("unknown option") << QStringList {"diff", Sample, Sample, "--frobnicate"} << QStringLiteral("frobnicate");
-    QTest::newRow("unknown format") << QStringList {"diff", Sample, Sample, "--format", "xml"} << QStringLiteral("xml");
-    QTest::newRow("option without value") << QStringList {"diff", Sample, Sample, "--platform-b"} << QStringLiteral("platform-b");
+    QTest::newRow("no images") << QStringList { "diff" } << QStringLiteral("usage: ballast-cli diff");
+    QTest::newRow("one image") << QStringList { "diff", Sample } << QStringLiteral("usage: ballast-cli diff");
+    QTest::newRow("three images") << QStringList { "diff", Sample, Sample, Sample }
+                                  << QStringLiteral("usage: ballast-cli diff");
+    QTest::newRow("unknown option") << QStringList { "diff", Sample, Sample, "--frobnicate" }
+                                    << QStringLiteral("frobnicate");
+    QTest::newRow("unknown format") << QStringList { "diff", Sample, Sample, "--format", "xml" }
+                                    << QStringLiteral("xml");
+    QTest::newRow("option without value")
+        << QStringList { "diff", Sample, Sample, "--platform-b" } << QStringLiteral("platform-b");
 }
 
 void TestCliDiff::badArguments()
@@ -459,7 +473,8 @@ void TestCliDiff::missingFile()
 {
     QTemporaryDir dir;
     const QString missing = dir.filePath(QStringLiteral("no-such-image.tar"));
-    for (const QStringList &arguments : {QStringList {"diff", missing, Sample}, QStringList {"diff", Sample, missing, "--format", "json"}}) {
+    for (const QStringList &arguments :
+        { QStringList { "diff", missing, Sample }, QStringList { "diff", Sample, missing, "--format", "json" } }) {
         const Run run = runCli(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(missing), qPrintable(run.err));
@@ -470,20 +485,21 @@ void TestCliDiff::missingFile()
 void TestCliDiff::tagAndPlatformOptions()
 {
     // --tag picks in A only, --tag-b in B only; --platform-b picks B's platform.
-    for (const QStringList &extra : {QStringList {"--platform-b", "linux/amd64"}, QStringList {"--tag-b", "whiteouts-overlay:1"},
-                                     QStringList {"--tag", "whiteouts:1", "--tag-b", "whiteouts-overlay:1", "--platform-b", "linux/amd64"},
-                                     QStringList {"--platform", "linux/amd64"}}) {
-        const Run run = runCli(QStringList {"diff", Whiteouts, Overlay, "--format", "json"} + extra);
+    for (const QStringList &extra :
+        { QStringList { "--platform-b", "linux/amd64" }, QStringList { "--tag-b", "whiteouts-overlay:1" },
+            QStringList { "--tag", "whiteouts:1", "--tag-b", "whiteouts-overlay:1", "--platform-b", "linux/amd64" },
+            QStringList { "--platform", "linux/amd64" } }) {
+        const Run run = runCli(QStringList { "diff", Whiteouts, Overlay, "--format", "json" } + extra);
         QVERIFY2(run.exitCode == 0, qPrintable(extra.join(' ') + ": " + run.err));
         const json out = parseOutput(run);
         QVERIFY2(out.is_object(), qPrintable(run.out.left(2000)));
         QCOMPARE(out.at("files").size(), size_t(0));
         QCOMPARE(out.at("layers").at("aligned").size(), size_t(3));
     }
-    Run run = runCli({"diff", Whiteouts, Overlay, "--tag-b", "nope:1"});
+    Run run = runCli({ "diff", Whiteouts, Overlay, "--tag-b", "nope:1" });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(Overlay) && run.err.contains(QStringLiteral("nope:1")), qPrintable(run.err));
-    run = runCli({"diff", Whiteouts, Overlay, "--platform-b", "linux/s390x"});
+    run = runCli({ "diff", Whiteouts, Overlay, "--platform-b", "linux/s390x" });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(Overlay) && run.err.contains(QStringLiteral("linux/s390x")), qPrintable(run.err));
 }
@@ -497,26 +513,28 @@ void TestCliDiff::secondImageFollowsPlatform()
     multi.format = bt::Format::OciArchive;
     multi.multiPlatform = true;
     multi.indexTag = "multi:1";
-    multi.images = {platformImage("amd64"), platformImage("arm64")};
+    multi.images = { platformImage("amd64"), platformImage("arm64") };
     const QString multiPath = bt::writeArchive(multi, dir.path(), QStringLiteral("multi")).path;
-    const QString armPath = bt::writeArchive(bt::singleImage(bt::Format::DockerLegacy, platformImage("arm64")), dir.path(), QStringLiteral("arm")).path;
+    const QString armPath = bt::writeArchive(
+        bt::singleImage(bt::Format::DockerLegacy, platformImage("arm64")), dir.path(), QStringLiteral("arm"))
+                                .path;
 
     struct Expect {
         QStringList arguments;
         QStringList files; // "path status"
         int shared;
     };
-    const QStringList armOnly {"app added", "app/arm.bin added"};
-    const QStringList armGone {"app removed", "app/arm.bin removed"};
+    const QStringList armOnly { "app added", "app/arm.bin added" };
+    const QStringList armGone { "app removed", "app/arm.bin removed" };
     const std::vector<Expect> cases {
-        {{armPath, multiPath}, {}, 2},                                   // A is arm64: so is B
-        {{armPath, multiPath, "--platform-b", "linux/amd64"}, armGone, 1}, // unless told otherwise
-        {{multiPath, multiPath, "--platform", "linux/arm64"}, {}, 2},
-        {{multiPath, multiPath, "--platform", "linux/arm64", "--platform-b", "linux/amd64"}, armGone, 1},
-        {{multiPath, multiPath, "--platform", "linux/amd64", "--platform-b", "linux/arm64"}, armOnly, 1},
+        { { armPath, multiPath }, {}, 2 }, // A is arm64: so is B
+        { { armPath, multiPath, "--platform-b", "linux/amd64" }, armGone, 1 }, // unless told otherwise
+        { { multiPath, multiPath, "--platform", "linux/arm64" }, {}, 2 },
+        { { multiPath, multiPath, "--platform", "linux/arm64", "--platform-b", "linux/amd64" }, armGone, 1 },
+        { { multiPath, multiPath, "--platform", "linux/amd64", "--platform-b", "linux/arm64" }, armOnly, 1 },
     };
     for (const Expect &e : cases) {
-        const Run run = runCli(QStringList {"diff"} + e.arguments + QStringList {"--format", "json"});
+        const Run run = runCli(QStringList { "diff" } + e.arguments + QStringList { "--format", "json" });
         QVERIFY2(run.exitCode == 0, qPrintable(e.arguments.join(' ') + ": " + run.err));
         const json out = parseOutput(run);
         QVERIFY2(out.is_object(), qPrintable(run.out.left(2000)));
@@ -526,10 +544,10 @@ void TestCliDiff::secondImageFollowsPlatform()
         QCOMPARE(files, e.files);
         QCOMPARE(out.at("summary").at("layersShared").get<int>(), e.shared);
         QCOMPARE(out.at("summary").at("finalSizeBytesA").get<int64_t>() + (e.files == armOnly ? 700 : 0),
-                 out.at("summary").at("finalSizeBytesB").get<int64_t>() + (e.files == armGone ? 700 : 0));
+            out.at("summary").at("finalSizeBytesB").get<int64_t>() + (e.files == armGone ? 700 : 0));
     }
     // A chosen explicitly: B must have it too.
-    const Run run = runCli({"diff", multiPath, armPath, "--platform", "linux/amd64"});
+    const Run run = runCli({ "diff", multiPath, armPath, "--platform", "linux/amd64" });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(armPath) && run.err.contains(QStringLiteral("linux/amd64")), qPrintable(run.err));
 }

@@ -36,9 +36,12 @@ json readExpected()
 
 int typeFlagOf(const std::string &type)
 {
-    if (type == "dir") return '5';
-    if (type == "symlink") return '2';
-    if (type == "hardlink") return '1';
+    if (type == "dir")
+        return '5';
+    if (type == "symlink")
+        return '2';
+    if (type == "hardlink")
+        return '1';
     return '0'; // file, whiteout
 }
 
@@ -54,7 +57,8 @@ std::vector<std::vector<refdive::FileInfo>> referenceLayers(const json &expected
             info.typeFlag = typeFlagOf(e.at("type").get<std::string>());
             info.linkName = e.value("linkname", std::string());
             info.size = e.at("size").get<int64_t>();
-            info.mode = refdive::goMode(uint32_t(std::stoul(e.at("mode").get<std::string>(), nullptr, 8)), char(info.typeFlag));
+            info.mode = refdive::goMode(
+                uint32_t(std::stoul(e.at("mode").get<std::string>(), nullptr, 8)), char(info.typeFlag));
             info.uid = e.value("uid", 0);
             info.gid = e.value("gid", 0);
             info.isDir = e.at("type").get<std::string>() == "dir";
@@ -106,7 +110,8 @@ void TestCliReports::initTestCase()
 
 void TestCliReports::diveJson()
 {
-    const Run run = runCli({QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("dive-json")});
+    const Run run
+        = runCli({ QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("dive-json") });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const json out = json::parse(run.out.toStdString());
     const auto &layers = out.at("layer");
@@ -131,13 +136,15 @@ void TestCliReports::diveJson()
         for (size_t k = 0; k < fileList.size(); ++k) {
             const auto &item = fileList[k];
             const refdive::FileInfo &ref = m_dive.fileLists[i][k];
-            const QString where = QStringLiteral("layer %1 item %2 (%3)").arg(i).arg(k).arg(QString::fromStdString(ref.path));
+            const QString where
+                = QStringLiteral("layer %1 item %2 (%3)").arg(i).arg(k).arg(QString::fromStdString(ref.path));
             QVERIFY2(item.at("path").get<std::string>() == ref.path, qPrintable(where));
             QVERIFY2(item.at("typeFlag").get<int>() == ref.typeFlag, qPrintable(where));
             QVERIFY2(item.at("linkName").get<std::string>() == ref.linkName, qPrintable(where));
             QVERIFY2(item.at("size").get<int64_t>() == ref.size, qPrintable(where));
             QVERIFY2(item.at("fileMode").get<uint32_t>() == ref.mode, qPrintable(where));
-            QVERIFY2(item.at("uid").get<int64_t>() == ref.uid && item.at("gid").get<int64_t>() == ref.gid, qPrintable(where));
+            QVERIFY2(item.at("uid").get<int64_t>() == ref.uid && item.at("gid").get<int64_t>() == ref.gid,
+                qPrintable(where));
             QVERIFY2(item.at("isDir").get<bool>() == ref.isDir, qPrintable(where));
         }
     }
@@ -156,7 +163,8 @@ void TestCliReports::diveJson()
 
 void TestCliReports::markdown()
 {
-    const Run run = runCli({QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("markdown")});
+    const Run run
+        = runCli({ QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("markdown") });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QStringList lines = run.out.split(QLatin1Char('\n'));
     QVERIFY2(lines.value(0).startsWith(QStringLiteral("### ")), qPrintable(run.out));
@@ -168,7 +176,8 @@ void TestCliReports::markdown()
     QVERIFY(lines.contains(QStringLiteral("| Layers | 7 |")));
     const QString efficiency = QStringLiteral("| Efficiency (dive) | %1 % |").arg(m_dive.efficiency * 100, 0, 'f', 2);
     QVERIFY2(lines.contains(efficiency), qPrintable(efficiency + QStringLiteral("\n") + run.out));
-    for (const char *row : {"| Image size (layers) |", "| Stored (compressed) |", "| Final filesystem |", "| Wasted (dive) |", "| Reclaimable by a rebuild |"}) {
+    for (const char *row : { "| Image size (layers) |", "| Stored (compressed) |", "| Final filesystem |",
+             "| Wasted (dive) |", "| Reclaimable by a rebuild |" }) {
         bool found = false;
         for (const QString &line : lines)
             found = found || (line.startsWith(QLatin1String(row)) && line.endsWith(QLatin1String(" |")));
@@ -185,8 +194,8 @@ void TestCliReports::ciPasses()
 {
     QTemporaryDir dir;
     const QString config = writeConfig(dir, QStringLiteral("pass.dive-ci"),
-                                       "rules:\n  lowestEfficiency: 0.5\n  highestWastedBytes: 20MB\n  highestUserWastedPercent: 0.5\n");
-    const Run run = runCli({QStringLiteral("ci"), Sample, QStringLiteral("--config"), config});
+        "rules:\n  lowestEfficiency: 0.5\n  highestWastedBytes: 20MB\n  highestUserWastedPercent: 0.5\n");
+    const Run run = runCli({ QStringLiteral("ci"), Sample, QStringLiteral("--config"), config });
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(QStringLiteral("Result:PASS")), qPrintable(run.out));
     QVERIFY(run.out.contains(QStringLiteral("PASS: lowestEfficiency")));
@@ -198,12 +207,14 @@ void TestCliReports::ciPasses()
 void TestCliReports::ciFails()
 {
     QTemporaryDir dir;
-    const QString config = writeConfig(dir, QStringLiteral("fail.dive-ci"), "rules:\n  lowestEfficiency: 0.95\n  highestUserWastedPercent: disabled\n");
-    const Run run = runCli({QStringLiteral("ci"), Sample, QStringLiteral("--config"), config});
+    const QString config = writeConfig(dir, QStringLiteral("fail.dive-ci"),
+        "rules:\n  lowestEfficiency: 0.95\n  highestUserWastedPercent: disabled\n");
+    const Run run = runCli({ QStringLiteral("ci"), Sample, QStringLiteral("--config"), config });
     QCOMPARE(run.exitCode, 1);
     // dive's own wording, with Go's %v of the two numbers.
-    const QString line = QStringLiteral("FAIL: lowestEfficiency: image efficiency is too low (efficiency=%1 < threshold=0.95)")
-                             .arg(QString::fromStdString(json(m_dive.efficiency).dump())); // shortest round-trip, as Go's %v
+    const QString line
+        = QStringLiteral("FAIL: lowestEfficiency: image efficiency is too low (efficiency=%1 < threshold=0.95)")
+              .arg(QString::fromStdString(json(m_dive.efficiency).dump())); // shortest round-trip, as Go's %v
     QVERIFY2(run.out.contains(line), qPrintable(line + QStringLiteral("\n") + run.out));
     QVERIFY(run.out.contains(QStringLiteral("SKIP: highestUserWastedPercent")));
     QVERIFY(run.out.contains(QStringLiteral("Result:FAIL")));
@@ -214,12 +225,12 @@ void TestCliReports::ciDefaultsAndDiveCiInWorkingDirectory()
     QTemporaryDir dir;
     // No .dive-ci: dive's defaults (lowestEfficiency 0.9) fail the sample, whose efficiency is lower.
     QVERIFY(m_dive.efficiency < 0.9);
-    Run run = runCli({QStringLiteral("ci"), Sample}, dir.path());
+    Run run = runCli({ QStringLiteral("ci"), Sample }, dir.path());
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.contains(QStringLiteral("FAIL: lowestEfficiency")));
     // A .dive-ci in the working directory is read without --config.
     writeConfig(dir, QStringLiteral(".dive-ci"), "rules:\n  lowestEfficiency: 0.1\n  highestUserWastedPercent: 0.9\n");
-    run = runCli({QStringLiteral("ci"), Sample}, dir.path());
+    run = runCli({ QStringLiteral("ci"), Sample }, dir.path());
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY(run.out.contains(QStringLiteral("Result:PASS")));
 }
@@ -227,14 +238,16 @@ void TestCliReports::ciDefaultsAndDiveCiInWorkingDirectory()
 void TestCliReports::ciBrokenConfig()
 {
     QTemporaryDir dir;
-    const QString config = writeConfig(dir, QStringLiteral("broken.dive-ci"), "rules:\n  lowestEfficiency: 0.9\n  notARule: 1\n");
-    const Run run = runCli({QStringLiteral("ci"), Sample, QStringLiteral("--config"), config});
+    const QString config
+        = writeConfig(dir, QStringLiteral("broken.dive-ci"), "rules:\n  lowestEfficiency: 0.9\n  notARule: 1\n");
+    const Run run = runCli({ QStringLiteral("ci"), Sample, QStringLiteral("--config"), config });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(config), qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("line 3")), qPrintable(run.err));
     QVERIFY(!run.out.contains(QStringLiteral("Result:")));
     // An unreadable config file is an input error too.
-    const Run missing = runCli({QStringLiteral("ci"), Sample, QStringLiteral("--config"), dir.filePath(QStringLiteral("none.dive-ci"))});
+    const Run missing = runCli(
+        { QStringLiteral("ci"), Sample, QStringLiteral("--config"), dir.filePath(QStringLiteral("none.dive-ci")) });
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QStringLiteral("none.dive-ci")), qPrintable(missing.err));
 }
@@ -242,8 +255,9 @@ void TestCliReports::ciBrokenConfig()
 void TestCliReports::ciMisconfiguredRule()
 {
     QTemporaryDir dir;
-    const QString config = writeConfig(dir, QStringLiteral("bad-value.dive-ci"), "rules:\n  highestWastedBytes: lots\n");
-    const Run run = runCli({QStringLiteral("ci"), Sample, QStringLiteral("--config"), config});
+    const QString config
+        = writeConfig(dir, QStringLiteral("bad-value.dive-ci"), "rules:\n  highestWastedBytes: lots\n");
+    const Run run = runCli({ QStringLiteral("ci"), Sample, QStringLiteral("--config"), config });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QStringLiteral("highestWastedBytes")), qPrintable(run.err));
 }
@@ -252,12 +266,15 @@ void TestCliReports::ciMissingImage()
 {
     QTemporaryDir dir;
     const QString image = dir.filePath(QStringLiteral("no-such-image.tar"));
-    const Run run = runCli({QStringLiteral("ci"), image});
+    const Run run = runCli({ QStringLiteral("ci"), image });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QStringLiteral("no-such-image.tar")), qPrintable(run.err));
-    QCOMPARE(runCli({QStringLiteral("ci")}).exitCode, 2); // usage
-    QCOMPARE(runCli({QStringLiteral("analyze"), image, QStringLiteral("--format"), QStringLiteral("dive-json")}).exitCode, 2);
-    QCOMPARE(runCli({QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("yaml")}).exitCode, 2);
+    QCOMPARE(runCli({ QStringLiteral("ci") }).exitCode, 2); // usage
+    QCOMPARE(
+        runCli({ QStringLiteral("analyze"), image, QStringLiteral("--format"), QStringLiteral("dive-json") }).exitCode,
+        2);
+    QCOMPARE(
+        runCli({ QStringLiteral("analyze"), Sample, QStringLiteral("--format"), QStringLiteral("yaml") }).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliReports)

@@ -9,7 +9,7 @@ int main()
 {
     QTextStream out(stdout);
     for (const ballast::LintRuleInfo &rule : ballast::lintRules())
-        out << rule.code << '\t' << ballast::lintSeverityName(rule.severity) << '\t' << (rule.needsImage ? "image" : "text")
-            << '\n';
+        out << rule.code << '\t' << ballast::lintSeverityName(rule.severity) << '\t'
+            << (rule.needsImage ? "image" : "text") << '\n';
     return 0;
 }

@@ -2,10 +2,10 @@
 // sample image (the image rules and the layer mapping), writes the CLI's reports, and applies every
 // quick fix the editor would offer, checking that its edits are ones the editor can apply.
 #include "FuzzSupport.h"
+#include "dockerfile/lint/Lint.h"
+#include "dockerfile/mapping/LayerMapping.h"
 #include "dockerfile/parse/Dockerfile.h"
 #include "report/DockerfileReport.h"
-#include "dockerfile/mapping/LayerMapping.h"
-#include "dockerfile/lint/Lint.h"
 
 namespace {
 

@@ -6,8 +6,8 @@
 // config chains can be followed without the fuzzer computing digests.
 #include "FuzzSupport.h"
 #include "archive/ImageLayout.h"
-#include "dockerfile/parse/Dockerfile.h"
 #include "dockerfile/mapping/LayerMapping.h"
+#include "dockerfile/parse/Dockerfile.h"
 #include "image/HistoryMapping.h"
 #include "report/CreatedBy.h"
 

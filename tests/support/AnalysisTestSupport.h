@@ -18,7 +18,7 @@ namespace analysistest {
 
 struct ImageOptions {
     QString user = QStringLiteral("1000"); // not root, so that only the tests about it see root-user
-    QStringList entrypoint = {QStringLiteral("/app")};
+    QStringList entrypoint = { QStringLiteral("/app") };
     QStringList cmd;
     // One created_by per layer (empty: the layer has no history entry). Missing entries: no history.
     QStringList createdBy;
@@ -33,7 +33,7 @@ inline std::shared_ptr<ballast::Image> makeImage(const treetest::ImageSpec &spec
     auto image = std::make_shared<ballast::Image>();
     image->sourcePath = QStringLiteral("memory");
     image->format = QStringLiteral("docker-archive");
-    image->tags = {QStringLiteral("test:1")};
+    image->tags = { QStringLiteral("test:1") };
     image->config.os = QStringLiteral("linux");
     image->config.architecture = QStringLiteral("amd64");
     image->config.user = options.user;

@@ -36,19 +36,19 @@ bool ArchiveOutput::contains(const QString &path) const
 void ArchiveOutput::addFile(const QString &path, const QByteArray &bytes)
 {
     if (!contains(path))
-        m_members.push_back({path, '0', bytes, {}});
+        m_members.push_back({ path, '0', bytes, {} });
 }
 
 void ArchiveOutput::addDirectory(const QString &path)
 {
     if (!contains(path))
-        m_members.push_back({path, '5', {}, {}});
+        m_members.push_back({ path, '5', {}, {} });
 }
 
 void ArchiveOutput::addSymlink(const QString &path, const QString &target)
 {
     if (!contains(path))
-        m_members.push_back({path, '2', {}, target});
+        m_members.push_back({ path, '2', {}, target });
 }
 
 std::map<QString, MemberLocation> ArchiveOutput::writeTar(const QString &file, const ArchiveSpec &style) const
@@ -58,29 +58,35 @@ std::map<QString, MemberLocation> ArchiveOutput::writeTar(const QString &file, c
     TarWriter tar;
     std::map<QString, MemberLocation> locations;
     if (style.globalHeaderFirst)
-        tar.addGlobalPax({{"comment", "0123456789abcdef0123456789abcdef01234567"}});
+        tar.addGlobalPax({ { "comment", "0123456789abcdef0123456789abcdef01234567" } });
     if (names == Names::DotSlash)
         tar.add(dirEntry("./"));
     for (const Member &m : m_members) {
         EntrySpec entry;
         entry.path = (names == Names::DotSlash ? "./" : "") + m.path.toStdString();
         entry.longName = names == Names::Pax ? LongName::Pax
-                         : names == Names::Gnu ? LongName::Gnu
-                         : names == Names::UstarPrefix ? LongName::UstarPrefix
-                                                        : LongName::Auto;
+            : names == Names::Gnu            ? LongName::Gnu
+            : names == Names::UstarPrefix    ? LongName::UstarPrefix
+                                             : LongName::Auto;
         entry.sizeField = style.memberSizes;
         entry.type = m.type;
         entry.content = m.bytes.toStdString();
         entry.link = m.link.toStdString();
         entry.mode = m.type == '5' ? 0755 : m.type == '2' ? 0777 : 0644;
         const auto placed = tar.add(entry);
-        locations[m.path] = {placed.headerOffset, placed.dataOffset, placed.size};
+        locations[m.path] = { placed.headerOffset, placed.dataOffset, placed.size };
     }
     tar.finish();
     switch (style.outer) {
-    case OuterCompression::None: writeFileBytes(file, tar.bytes()); break;
-    case OuterCompression::Gzip: writeFileBytes(file, gzipCompress(tar.bytes(), 1)); break;
-    case OuterCompression::Zstd: writeFileBytes(file, zstdCompress(tar.bytes(), 1)); break;
+    case OuterCompression::None:
+        writeFileBytes(file, tar.bytes());
+        break;
+    case OuterCompression::Gzip:
+        writeFileBytes(file, gzipCompress(tar.bytes(), 1));
+        break;
+    case OuterCompression::Zstd:
+        writeFileBytes(file, zstdCompress(tar.bytes(), 1));
+        break;
     }
     return locations;
 }

@@ -15,7 +15,7 @@ struct CliRun {
 
 // `environment`: the program's whole environment; by default it inherits the test's.
 inline CliRun runProgram(const QString &program, const QStringList &arguments, const QString &workingDirectory = {},
-                         const std::optional<QProcessEnvironment> &environment = std::nullopt)
+    const std::optional<QProcessEnvironment> &environment = std::nullopt)
 {
     QProcess process;
     if (environment)

@@ -94,7 +94,7 @@ QByteArray xzCompress(const QByteArray &bytes)
 }
 
 QByteArray estargzCompress(const QByteArray &uncompressed, const std::vector<int64_t> &boundaries,
-                           const QByteArray &toc, std::vector<int64_t> *memberOffsets)
+    const QByteArray &toc, std::vector<int64_t> *memberOffsets)
 {
     QByteArray out;
     for (size_t i = 0; i < boundaries.size(); ++i) {

@@ -17,6 +17,6 @@ QByteArray xzCompress(const QByteArray &bytes);
 // eStargz-like blob: every chunk of `uncompressed` (cut at `boundaries`, ascending offsets, the first 0)
 // in its own gzip member, then `toc` in its own member, then the 51-byte footer naming the TOC offset.
 QByteArray estargzCompress(const QByteArray &uncompressed, const std::vector<int64_t> &boundaries,
-                           const QByteArray &toc, std::vector<int64_t> *memberOffsets = nullptr);
+    const QByteArray &toc, std::vector<int64_t> *memberOffsets = nullptr);
 
 } // namespace ballast::test

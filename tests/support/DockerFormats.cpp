@@ -40,8 +40,12 @@ void writeDockerArchive(WriteContext &context)
             const QString blobHex = hexOf(image.layers[k].digest);
             QString path;
             switch (spec.format) {
-            case Format::Kaniko: path = blobHex + QStringLiteral(".tar.gz"); break;
-            default: path = ids[k] + QStringLiteral("/layer.tar"); break;
+            case Format::Kaniko:
+                path = blobHex + QStringLiteral(".tar.gz");
+                break;
+            default:
+                path = ids[k] + QStringLiteral("/layer.tar");
+                break;
             }
             entry.layers << path;
             image.result->layers[k].archivePath = path;
@@ -59,7 +63,7 @@ void writeDockerArchive(WriteContext &context)
             const QString id = ids[k];
             out.addDirectory(id + QLatin1Char('/'));
             out.addFile(id + QStringLiteral("/VERSION"), "1.0");
-            nlohmann::json json {{"id", id.toStdString()}, {"created", "2024-01-02T03:04:05Z"}};
+            nlohmann::json json { { "id", id.toStdString() }, { "created", "2024-01-02T03:04:05Z" } };
             if (k > 0)
                 json["parent"] = ids[k - 1].toStdString();
             out.addFile(id + QStringLiteral("/json"), QByteArray::fromStdString(json.dump()));
@@ -84,7 +88,8 @@ void writeDockerArchive(WriteContext &context)
         }
 
         const QString configHex = hexOf(image.configDigest);
-        entry.config = spec.format == Format::Kaniko ? QStringLiteral("sha256:") + configHex : configHex + QStringLiteral(".json");
+        entry.config = spec.format == Format::Kaniko ? QStringLiteral("sha256:") + configHex
+                                                     : configHex + QStringLiteral(".json");
         out.addFile(entry.config, image.config);
         image.result->configPath = entry.config;
         entries.push_back(entry);
@@ -108,9 +113,11 @@ void writeDockerArchive(WriteContext &context)
         nlohmann::json tags = nlohmann::json::array();
         for (const std::string &tag : context.images[img].spec->tags)
             tags.push_back(tag);
-        manifest.push_back({{"Config", entries[img].config.toStdString()}, {"RepoTags", tags}, {"Layers", layers}});
+        manifest.push_back(
+            { { "Config", entries[img].config.toStdString() }, { "RepoTags", tags }, { "Layers", layers } });
     }
-    out.addFile(QStringLiteral("manifest.json"), jsonBytes(manifest.dump(), damage.invalidJson == Damage::Json::Manifest));
+    out.addFile(
+        QStringLiteral("manifest.json"), jsonBytes(manifest.dump(), damage.invalidJson == Damage::Json::Manifest));
 }
 
 } // namespace ballast::test::detail

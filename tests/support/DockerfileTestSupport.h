@@ -2,8 +2,8 @@
 // Helpers shared by the Dockerfile suites: Dockerfiles written as lists of lines, the lines a rule
 // fires on, and images with a hand-written history (layers built in memory, tests/support/LayerSpec.h).
 #include "LayerSpec.h"
-#include "dockerfile/parse/Dockerfile.h"
 #include "dockerfile/lint/Lint.h"
+#include "dockerfile/parse/Dockerfile.h"
 #include "image/HistoryMapping.h"
 #include "image/Image.h"
 #include "tree/MergedTree.h"

@@ -16,12 +16,12 @@ enum class LayerCompression { None, Gzip, Zstd, EStargz, Bzip2, Xz };
 enum class OuterCompression { None, Gzip, Zstd };
 
 enum class Format {
-    DockerLegacy,         // <id>/layer.tar, <id>/json, <id>/VERSION, <hex>.json, repositories, manifest.json last
+    DockerLegacy, // <id>/layer.tar, <id>/json, <id>/VERSION, <hex>.json, repositories, manifest.json last
     BuildahDockerArchive, // like DockerLegacy, but <id>/layer.tar is a symlink to ../<sha>.tar
-    Docker25,             // OCI layout + manifest.json naming blobs/sha256/<hex>
-    Kaniko,               // <hex>.tar.gz layers, config named sha256:<hex>
-    OciArchive,           // oci-layout, index.json, blobs/sha256/* in a tar
-    OciDirectory,         // the same as a directory on disk
+    Docker25, // OCI layout + manifest.json naming blobs/sha256/<hex>
+    Kaniko, // <hex>.tar.gz layers, config named sha256:<hex>
+    OciArchive, // oci-layout, index.json, blobs/sha256/* in a tar
+    OciDirectory, // the same as a directory on disk
 };
 const char *formatName(Format format);
 const char *compressionName(LayerCompression compression);
@@ -61,7 +61,7 @@ EntrySpec dirEntry(std::string path, int mode = 0755);
 EntrySpec symlinkEntry(std::string path, std::string target);
 EntrySpec hardlinkEntry(std::string path, std::string target);
 EntrySpec whiteoutEntry(std::string dir, const std::string &name); // dir/.wh.name (dir may be empty)
-EntrySpec opaqueEntry(std::string dir);                            // dir/.wh..wh..opq
+EntrySpec opaqueEntry(std::string dir); // dir/.wh..wh..opq
 EntrySpec specialEntry(std::string path, char type, int major = 0, int minor = 0); // '3', '4', '6'
 std::string filler(size_t size, char seed = 'a'); // deterministic, mildly compressible content
 
@@ -93,9 +93,9 @@ struct ImageSpec {
 
 // Damage for error tests. Layer indexes count from 0 in the first image.
 struct Damage {
-    int wrongDiffIdLayer = -1;     // the config declares a wrong diff_id for this layer
+    int wrongDiffIdLayer = -1; // the config declares a wrong diff_id for this layer
     int wrongBlobDigestLayer = -1; // OCI/Docker25: the blob is stored under (and described by) a wrong digest
-    int missingBlobLayer = -1;     // the blob is not written at all
+    int missingBlobLayer = -1; // the blob is not written at all
     enum class Json { None, Manifest, Index, Config } invalidJson = Json::None; // that member is cut JSON
     // Buildah: layer 0's <id>/layer.tar -> ../loop-a.tar -> loop-b.tar -> ./loop-a.tar.
     // OCI: layer 0's blob is a link blobs/sha256/<hex> -> ../../loop-a -> loop-b -> ./loop-a.
@@ -103,14 +103,14 @@ struct Damage {
     // Buildah: layer 0's <id>/layer.tar -> ../../outside.tar. OCI: blobs/sha256/<hex> -> ../../../outside.tar,
     // a real file beside the layout directory (the blob's bytes) when the layout is a directory.
     bool layerLinkOutside = false;
-    int blobLayer = -1;            // the stored blob of this layer is damaged (and named after its new bytes):
+    int blobLayer = -1; // the stored blob of this layer is damaged (and named after its new bytes):
     int64_t blobFlipAt = INT64_MIN; //   byte at this offset (negative: from the end) is inverted
-    int64_t blobTruncateTo = -1;   //   cut to this many bytes
+    int64_t blobTruncateTo = -1; //   cut to this many bytes
     int64_t truncateArchiveAt = -1; // the archive file is cut to this many bytes
     int64_t flipArchiveByteAt = -1; // this byte of the archive file is inverted
-    int wrongSizeLayer = -1;        // OCI: the layer descriptor declares one byte more than the blob has
+    int wrongSizeLayer = -1; // OCI: the layer descriptor declares one byte more than the blob has
     bool wrongConfigDigest = false; // OCI/Docker25: the config is stored under (and described by) a wrong digest
-    bool dropLastDiffId = false;    // the config lists one diff_id fewer than there are layers
+    bool dropLastDiffId = false; // the config lists one diff_id fewer than there are layers
 };
 
 struct ArchiveSpec {
@@ -119,15 +119,15 @@ struct ArchiveSpec {
     // per tag (ref.name annotation; one without annotation when untagged) unless multiPlatform.
     std::vector<ImageSpec> images;
     bool multiPlatform = false; // OCI: index.json -> one nested image index whose manifests are the images
-    bool attestations = false;  // multiPlatform: an attestation manifest (unknown/unknown) per image
-    std::string indexTag;       // multiPlatform: ref.name annotation of the nested index
+    bool attestations = false; // multiPlatform: an attestation manifest (unknown/unknown) per image
+    std::string indexTag; // multiPlatform: ref.name annotation of the nested index
     bool reverseBlobOrder = false; // layer blobs stored in the archive in reverse manifest order
     OuterCompression outer = OuterCompression::None;
     // How the outer tar names its members: as they are, with a "./" prefix (and a "./" root entry, as
     // `tar -C dir -cf x.tar .` writes them), or with one of the long-name encodings.
     enum class MemberNames { Plain, DotSlash, Pax, Gnu, UstarPrefix } memberNames = MemberNames::Plain;
     SizeField memberSizes = SizeField::Octal; // how the outer tar writes its members' sizes
-    bool globalHeaderFirst = false;           // the outer tar starts with a pax global header (git archive)
+    bool globalHeaderFirst = false; // the outer tar starts with a pax global header (git archive)
     Damage damage;
 };
 

@@ -11,12 +11,18 @@ namespace ballast::test {
 const char *formatName(Format format)
 {
     switch (format) {
-    case Format::DockerLegacy: return "docker-legacy";
-    case Format::BuildahDockerArchive: return "buildah";
-    case Format::Docker25: return "docker25";
-    case Format::Kaniko: return "kaniko";
-    case Format::OciArchive: return "oci-archive";
-    case Format::OciDirectory: return "oci-dir";
+    case Format::DockerLegacy:
+        return "docker-legacy";
+    case Format::BuildahDockerArchive:
+        return "buildah";
+    case Format::Docker25:
+        return "docker25";
+    case Format::Kaniko:
+        return "kaniko";
+    case Format::OciArchive:
+        return "oci-archive";
+    case Format::OciDirectory:
+        return "oci-dir";
     }
     return "?";
 }
@@ -24,12 +30,18 @@ const char *formatName(Format format)
 const char *compressionName(LayerCompression compression)
 {
     switch (compression) {
-    case LayerCompression::None: return "none";
-    case LayerCompression::Gzip: return "gzip";
-    case LayerCompression::Zstd: return "zstd";
-    case LayerCompression::EStargz: return "estargz";
-    case LayerCompression::Bzip2: return "bzip2";
-    case LayerCompression::Xz: return "xz";
+    case LayerCompression::None:
+        return "none";
+    case LayerCompression::Gzip:
+        return "gzip";
+    case LayerCompression::Zstd:
+        return "zstd";
+    case LayerCompression::EStargz:
+        return "estargz";
+    case LayerCompression::Bzip2:
+        return "bzip2";
+    case LayerCompression::Xz:
+        return "xz";
     }
     return "?";
 }
@@ -76,8 +88,8 @@ namespace {
 
 using namespace detail;
 
-std::string configJson(const ImageSpec &image, const std::vector<BuiltLayer> &layers, int wrongDiffIdLayer,
-                       bool dropLastDiffId)
+std::string configJson(
+    const ImageSpec &image, const std::vector<BuiltLayer> &layers, int wrongDiffIdLayer, bool dropLastDiffId)
 {
     nlohmann::json diffIds = nlohmann::json::array();
     for (size_t i = 0; i + (dropLastDiffId ? 1 : 0) < layers.size(); ++i)
@@ -89,20 +101,22 @@ std::string configJson(const ImageSpec &image, const std::vector<BuiltLayer> &la
         steps = *image.history;
     else
         for (const LayerSpec &layer : image.layers)
-            steps.push_back({layer.createdBy, false});
+            steps.push_back({ layer.createdBy, false });
     for (const HistorySpec &step : steps) {
-        nlohmann::json item {{"created", "2024-01-02T03:04:05Z"}, {"created_by", step.createdBy}};
+        nlohmann::json item { { "created", "2024-01-02T03:04:05Z" }, { "created_by", step.createdBy } };
         if (step.emptyLayer)
             item["empty_layer"] = true;
         history.push_back(item);
     }
     nlohmann::json config {
-        {"architecture", image.architecture},
-        {"os", image.os},
-        {"created", "2024-01-02T03:04:05Z"},
-        {"config", {{"Env", {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}}, {"Cmd", {"/bin/sh"}}}},
-        {"rootfs", {{"type", "layers"}, {"diff_ids", diffIds}}},
-        {"history", history},
+        { "architecture", image.architecture },
+        { "os", image.os },
+        { "created", "2024-01-02T03:04:05Z" },
+        { "config",
+            { { "Env", { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" } },
+                { "Cmd", { "/bin/sh" } } } },
+        { "rootfs", { { "type", "layers" }, { "diff_ids", diffIds } } },
+        { "history", history },
     };
     if (!image.variant.empty())
         config["variant"] = image.variant;
@@ -143,7 +157,7 @@ void damageFile(const Damage &damage, const QString &file)
 WrittenArchive writeArchive(const ArchiveSpec &spec, const QString &directory, const QString &baseName)
 {
     WrittenArchive result;
-    WriteContext context {spec, {}, {}, &result};
+    WriteContext context { spec, {}, {}, &result };
     result.images.resize(spec.images.size());
     for (size_t i = 0; i < spec.images.size(); ++i) {
         const ImageSpec &image = spec.images[i];
@@ -155,14 +169,14 @@ WrittenArchive writeArchive(const ArchiveSpec &spec, const QString &directory, c
             if (i == 0 && int(k) == spec.damage.blobLayer)
                 applyBlobDamage(spec.damage, prepared.layers.back());
             const BuiltLayer &built = prepared.layers.back();
-            prepared.declaredDigests.push_back(i == 0 && int(k) == spec.damage.wrongBlobDigestLayer
-                                                   ? sha256Digest(built.blob + "!")
-                                                   : built.digest);
+            prepared.declaredDigests.push_back(
+                i == 0 && int(k) == spec.damage.wrongBlobDigestLayer ? sha256Digest(built.blob + "!") : built.digest);
         }
         prepared.config = jsonBytes(configJson(image, prepared.layers, i == 0 ? spec.damage.wrongDiffIdLayer : -1,
-                                               i == 0 && spec.damage.dropLastDiffId),
-                                    i == 0 && spec.damage.invalidJson == Damage::Json::Config);
-        prepared.configDigest = sha256Digest(i == 0 && spec.damage.wrongConfigDigest ? prepared.config + "!" : prepared.config);
+                                        i == 0 && spec.damage.dropLastDiffId),
+            i == 0 && spec.damage.invalidJson == Damage::Json::Config);
+        prepared.configDigest
+            = sha256Digest(i == 0 && spec.damage.wrongConfigDigest ? prepared.config + "!" : prepared.config);
         WrittenImage &written = result.images[i];
         written.configDigest = prepared.configDigest; // as named: differs from the bytes' when damaged
         for (const std::string &tag : image.tags)
@@ -184,10 +198,14 @@ WrittenArchive writeArchive(const ArchiveSpec &spec, const QString &directory, c
     switch (spec.format) {
     case Format::DockerLegacy:
     case Format::BuildahDockerArchive:
-    case Format::Kaniko: writeDockerArchive(context); break;
+    case Format::Kaniko:
+        writeDockerArchive(context);
+        break;
     case Format::Docker25:
     case Format::OciArchive:
-    case Format::OciDirectory: writeOciLayout(context); break;
+    case Format::OciDirectory:
+        writeOciLayout(context);
+        break;
     }
 
     if (spec.format == Format::OciDirectory) {
@@ -197,7 +215,9 @@ WrittenArchive writeArchive(const ArchiveSpec &spec, const QString &directory, c
             writeFileBytes(QDir(directory).filePath(QStringLiteral("outside.tar")), context.images[0].layers[0].blob);
         return result;
     }
-    const char *suffix = spec.outer == OuterCompression::Gzip ? ".tar.gz" : spec.outer == OuterCompression::Zstd ? ".tar.zst" : ".tar";
+    const char *suffix = spec.outer == OuterCompression::Gzip ? ".tar.gz"
+        : spec.outer == OuterCompression::Zstd                ? ".tar.zst"
+                                                              : ".tar";
     result.path = QDir(directory).filePath(baseName + QLatin1String(suffix));
     result.members = context.out.writeTar(result.path, spec);
     damageFile(spec.damage, result.path);

@@ -13,9 +13,9 @@
 namespace ballast::test {
 
 struct WrittenLayer {
-    QString archivePath;    // the member the manifest names (<id>/layer.tar, blobs/sha256/<hex>, …)
-    QString diffId;         // sha256 of the uncompressed stream
-    QString digest;         // sha256 of the stored blob
+    QString archivePath; // the member the manifest names (<id>/layer.tar, blobs/sha256/<hex>, …)
+    QString diffId; // sha256 of the uncompressed stream
+    QString digest; // sha256 of the stored blob
     QString declaredDigest; // the digest the OCI manifest declares (differs when damaged); empty for docker archives
     QString mediaType;
     int64_t blobSize = 0;
@@ -40,8 +40,8 @@ struct WrittenArchive {
 };
 
 // Writes into `directory` (which must exist), naming the result after `baseName`.
-WrittenArchive writeArchive(const ArchiveSpec &spec, const QString &directory,
-                            const QString &baseName = QStringLiteral("image"));
+WrittenArchive writeArchive(
+    const ArchiveSpec &spec, const QString &directory, const QString &baseName = QStringLiteral("image"));
 
 // Convenience: one image in the given format.
 ArchiveSpec singleImage(Format format, ImageSpec image);

@@ -11,13 +11,20 @@ namespace {
 const char *tocTypeName(char type)
 {
     switch (type) {
-    case '1': return "hardlink";
-    case '2': return "symlink";
-    case '3': return "char";
-    case '4': return "block";
-    case '5': return "dir";
-    case '6': return "fifo";
-    default: return "reg";
+    case '1':
+        return "hardlink";
+    case '2':
+        return "symlink";
+    case '3':
+        return "char";
+    case '4':
+        return "block";
+    case '5':
+        return "dir";
+    case '6':
+        return "fifo";
+    default:
+        return "reg";
     }
 }
 
@@ -26,7 +33,7 @@ QByteArray tocJson(const LayerSpec &spec, const std::vector<int64_t> &chunkOffse
     nlohmann::json entries = nlohmann::json::array();
     for (size_t i = 0; i < spec.entries.size(); ++i) {
         const EntrySpec &e = spec.entries[i];
-        nlohmann::json item {{"name", e.path}, {"type", tocTypeName(e.type)}, {"mode", e.mode}};
+        nlohmann::json item { { "name", e.path }, { "type", tocTypeName(e.type) }, { "mode", e.mode } };
         if (e.type == '0') {
             item["size"] = e.content.size();
             item["offset"] = i < chunkOffsets.size() ? chunkOffsets[i] : 0;
@@ -36,8 +43,8 @@ QByteArray tocJson(const LayerSpec &spec, const std::vector<int64_t> &chunkOffse
         entries.push_back(item);
     }
     // dump() escapes invalid UTF-8 only when asked to: replace it, the TOC is informational here.
-    const std::string text =
-        nlohmann::json {{"version", 1}, {"entries", entries}}.dump(1, '\t', false, nlohmann::json::error_handler_t::replace);
+    const std::string text = nlohmann::json { { "version", 1 }, { "entries", entries } }.dump(
+        1, '\t', false, nlohmann::json::error_handler_t::replace);
     return QByteArray::fromStdString(text);
 }
 

@@ -8,7 +8,7 @@ namespace ballast::test {
 
 // One layer as the writer stores it, with the figures the tests compare against.
 struct BuiltLayer {
-    QByteArray tar;  // the uncompressed stream (its sha256 is the diff_id)
+    QByteArray tar; // the uncompressed stream (its sha256 is the diff_id)
     QByteArray blob; // the stored bytes (their sha256 is the digest)
     QString diffId;
     QString digest;

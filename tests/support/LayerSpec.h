@@ -28,13 +28,29 @@ struct EntrySpec {
     std::string link;
     int64_t mtime = 1700000000;
 
-    EntrySpec mode(uint32_t m) const { EntrySpec e = *this; e.permissions = m; return e; }
-    EntrySpec owner(uint32_t u, uint32_t g) const { EntrySpec e = *this; e.uid = u; e.gid = g; return e; }
-    EntrySpec at(int64_t t) const { EntrySpec e = *this; e.mtime = t; return e; }
+    EntrySpec mode(uint32_t m) const
+    {
+        EntrySpec e = *this;
+        e.permissions = m;
+        return e;
+    }
+    EntrySpec owner(uint32_t u, uint32_t g) const
+    {
+        EntrySpec e = *this;
+        e.uid = u;
+        e.gid = g;
+        return e;
+    }
+    EntrySpec at(int64_t t) const
+    {
+        EntrySpec e = *this;
+        e.mtime = t;
+        return e;
+    }
 };
 
-inline EntrySpec entrySpec(std::string path, ballast::EntryType type, int64_t size, uint64_t hash, uint32_t mode,
-                           std::string link = {})
+inline EntrySpec entrySpec(
+    std::string path, ballast::EntryType type, int64_t size, uint64_t hash, uint32_t mode, std::string link = {})
 {
     EntrySpec e;
     e.path = std::move(path);
@@ -49,7 +65,10 @@ inline EntrySpec F(std::string path, int64_t size, uint64_t hash)
 {
     return entrySpec(std::move(path), ballast::EntryType::File, size, hash, 0644);
 }
-inline EntrySpec D(std::string path) { return entrySpec(std::move(path), ballast::EntryType::Directory, 0, 0, 0755); }
+inline EntrySpec D(std::string path)
+{
+    return entrySpec(std::move(path), ballast::EntryType::Directory, 0, 0, 0755);
+}
 inline EntrySpec L(std::string path, std::string target)
 {
     return entrySpec(std::move(path), ballast::EntryType::Symlink, 0, 0, 0777, std::move(target));
@@ -58,11 +77,14 @@ inline EntrySpec H(std::string path, std::string target)
 {
     return entrySpec(std::move(path), ballast::EntryType::Hardlink, 0, 0, 0644, std::move(target));
 }
-inline EntrySpec WH(std::string markerPath) { return entrySpec(std::move(markerPath), ballast::EntryType::Whiteout, 0, 0, 0); }
+inline EntrySpec WH(std::string markerPath)
+{
+    return entrySpec(std::move(markerPath), ballast::EntryType::Whiteout, 0, 0, 0);
+}
 inline EntrySpec OPQ(const std::string &dir)
 {
-    return entrySpec(dir.empty() ? std::string(".wh..wh..opq") : dir + "/.wh..wh..opq", ballast::EntryType::OpaqueWhiteout,
-                     0, 0, 0);
+    return entrySpec(
+        dir.empty() ? std::string(".wh..wh..opq") : dir + "/.wh..wh..opq", ballast::EntryType::OpaqueWhiteout, 0, 0, 0);
 }
 
 using LayerSpec = std::vector<EntrySpec>;
@@ -72,13 +94,20 @@ inline char tarTypeOf(ballast::EntryType type)
 {
     using ballast::EntryType;
     switch (type) {
-    case EntryType::Directory: return '5';
-    case EntryType::Symlink: return '2';
-    case EntryType::Hardlink: return '1';
-    case EntryType::CharDevice: return '3';
-    case EntryType::BlockDevice: return '4';
-    case EntryType::Fifo: return '6';
-    default: return '0';
+    case EntryType::Directory:
+        return '5';
+    case EntryType::Symlink:
+        return '2';
+    case EntryType::Hardlink:
+        return '1';
+    case EntryType::CharDevice:
+        return '3';
+    case EntryType::BlockDevice:
+        return '4';
+    case EntryType::Fifo:
+        return '6';
+    default:
+        return '0';
     }
 }
 

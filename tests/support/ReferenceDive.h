@@ -138,8 +138,7 @@ struct Tree {
 };
 
 // Children first, sorted; the visitor returns false to abort the whole walk (an error in Go).
-template <typename Visit>
-bool visitChildFirst(const Node *node, bool isRoot, const Visit &visit, bool leavesOnly)
+template <typename Visit> bool visitChildFirst(const Node *node, bool isRoot, const Visit &visit, bool leavesOnly)
 {
     for (const auto &[name, child] : node->children)
         if (!visitChildFirst(child.get(), false, visit, leavesOnly))
@@ -153,13 +152,16 @@ bool visitChildFirst(const Node *node, bool isRoot, const Visit &visit, bool lea
 
 inline void stack(Tree &lower, const Tree &upper)
 {
-    visitChildFirst(upper.root.get(), true, [&](const Node *node) {
-        if (node->isWhiteout())
-            lower.removePath(node->path());
-        else
-            lower.addPath(node->path(), node->info);
-        return true;
-    }, false);
+    visitChildFirst(
+        upper.root.get(), true,
+        [&](const Node *node) {
+            if (node->isWhiteout())
+                lower.removePath(node->path());
+            else
+                lower.addPath(node->path(), node->info);
+            return true;
+        },
+        false);
 }
 
 struct EfficiencyData {
@@ -194,29 +196,38 @@ inline Result analyze(const std::vector<std::vector<FileInfo>> &layers)
     std::map<std::string, EfficiencyData> map;
     std::vector<std::string> inefficientOrder;
     for (size_t current = 0; current < trees.size(); ++current) {
-        visitChildFirst(trees[current].root.get(), true, [&](const Node *node) {
-            const std::string path = node->path();
-            EfficiencyData &data = map.try_emplace(path, EfficiencyData {path}).first->second;
-            int64_t sizeBytes = 0;
-            if (node->isWhiteout()) {
-                Tree stacked = trees[0].copy(); // StackTreeRange(trees, 0, current-1)
-                for (size_t i = 0; i + 1 <= current; ++i)
-                    stack(stacked, trees[i]);
-                const Node *previous = stacked.getNode(path);
-                if (!previous)
-                    return false; // "path does not exist": ends this layer's walk
-                if (previous->info.isDir)
-                    visitChildFirst(previous, false, [&](const Node *n) { sizeBytes += n->info.size; return true; }, false);
-            } else {
-                sizeBytes = node->info.size;
-            }
-            data.cumulativeSize += sizeBytes;
-            if (data.minDiscoveredSize < 0 || sizeBytes < data.minDiscoveredSize)
-                data.minDiscoveredSize = sizeBytes;
-            if (++data.nodes == 2)
-                inefficientOrder.push_back(path);
-            return true;
-        }, true);
+        visitChildFirst(
+            trees[current].root.get(), true,
+            [&](const Node *node) {
+                const std::string path = node->path();
+                EfficiencyData &data = map.try_emplace(path, EfficiencyData { path }).first->second;
+                int64_t sizeBytes = 0;
+                if (node->isWhiteout()) {
+                    Tree stacked = trees[0].copy(); // StackTreeRange(trees, 0, current-1)
+                    for (size_t i = 0; i + 1 <= current; ++i)
+                        stack(stacked, trees[i]);
+                    const Node *previous = stacked.getNode(path);
+                    if (!previous)
+                        return false; // "path does not exist": ends this layer's walk
+                    if (previous->info.isDir)
+                        visitChildFirst(
+                            previous, false,
+                            [&](const Node *n) {
+                                sizeBytes += n->info.size;
+                                return true;
+                            },
+                            false);
+                } else {
+                    sizeBytes = node->info.size;
+                }
+                data.cumulativeSize += sizeBytes;
+                if (data.minDiscoveredSize < 0 || sizeBytes < data.minDiscoveredSize)
+                    data.minDiscoveredSize = sizeBytes;
+                if (++data.nodes == 2)
+                    inefficientOrder.push_back(path);
+                return true;
+            },
+            true);
     }
     int64_t minimum = 0, discovered = 0;
     for (const auto &[path, data] : map) {
@@ -229,7 +240,7 @@ inline Result analyze(const std::vector<std::vector<FileInfo>> &layers)
         matches.push_back(map[path]);
     // sort.Sort: insertion sort (stable) for the 12 or fewer elements the tests use.
     std::stable_sort(matches.begin(), matches.end(),
-                     [](const EfficiencyData &a, const EfficiencyData &b) { return a.cumulativeSize < b.cumulativeSize; });
+        [](const EfficiencyData &a, const EfficiencyData &b) { return a.cumulativeSize < b.cumulativeSize; });
     std::reverse(matches.begin(), matches.end());
     for (const auto &m : matches)
         result.wastedBytes += m.cumulativeSize;
@@ -238,7 +249,13 @@ inline Result analyze(const std::vector<std::vector<FileInfo>> &layers)
         result.userSizeBytes += result.layerSizes[l];
     for (const Tree &tree : trees) {
         std::vector<FileInfo> list;
-        visitChildFirst(tree.root.get(), true, [&](const Node *n) { list.push_back(n->info); return true; }, false);
+        visitChildFirst(
+            tree.root.get(), true,
+            [&](const Node *n) {
+                list.push_back(n->info);
+                return true;
+            },
+            false);
         result.fileLists.push_back(std::move(list));
     }
     return result;
@@ -248,16 +265,30 @@ inline Result analyze(const std::vector<std::vector<FileInfo>> &layers)
 inline uint32_t goMode(uint32_t mode, char typeFlag)
 {
     uint32_t m = mode & 0777;
-    if (mode & 04000) m |= 1u << 23;
-    if (mode & 02000) m |= 1u << 22;
-    if (mode & 01000) m |= 1u << 20;
+    if (mode & 04000)
+        m |= 1u << 23;
+    if (mode & 02000)
+        m |= 1u << 22;
+    if (mode & 01000)
+        m |= 1u << 20;
     switch (typeFlag) {
-    case '5': m |= 1u << 31; break;
-    case '2': m |= 1u << 27; break;
-    case '4': m |= 1u << 26; break;
-    case '3': m |= (1u << 26) | (1u << 21); break;
-    case '6': m |= 1u << 25; break;
-    default: break;
+    case '5':
+        m |= 1u << 31;
+        break;
+    case '2':
+        m |= 1u << 27;
+        break;
+    case '4':
+        m |= 1u << 26;
+        break;
+    case '3':
+        m |= (1u << 26) | (1u << 21);
+        break;
+    case '6':
+        m |= 1u << 25;
+        break;
+    default:
+        break;
     }
     return m;
 }

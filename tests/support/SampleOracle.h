@@ -14,7 +14,10 @@
 
 namespace oracle {
 
-inline QString samplePath() { return QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar"); }
+inline QString samplePath()
+{
+    return QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar");
+}
 
 enum class Status { Absent, Added, Modified, Removed, Unchanged }; // mirrors ballast::NodeStatus by meaning
 
@@ -34,12 +37,16 @@ struct Filter {
     bool regex = false;
 };
 
-inline bool isUnder(const QString &path, const QString &dir) { return path == dir || path.startsWith(dir + QLatin1Char('/')); }
+inline bool isUnder(const QString &path, const QString &dir)
+{
+    return path == dir || path.startsWith(dir + QLatin1Char('/'));
+}
 
 inline QStringList ancestors(const QString &path)
 {
     QStringList out;
-    for (qsizetype slash = path.indexOf(QLatin1Char('/')); slash >= 0; slash = path.indexOf(QLatin1Char('/'), slash + 1))
+    for (qsizetype slash = path.indexOf(QLatin1Char('/')); slash >= 0;
+         slash = path.indexOf(QLatin1Char('/'), slash + 1))
         out << path.left(slash);
     return out;
 }
@@ -65,9 +72,10 @@ public:
                     removedTargets << path.left(slash + 1) + path.mid(slash + 1 + 4); // dir/.wh.name → dir/name
                     continue;
                 }
-                written[path] = Entry {e[QStringLiteral("type")].toString(), e[QStringLiteral("mode")].toString().toInt(nullptr, 8),
-                                       e[QStringLiteral("uid")].toInt(), e[QStringLiteral("gid")].toInt(),
-                                       qint64(e[QStringLiteral("size")].toDouble()), e[QStringLiteral("linkname")].toString()};
+                written[path] = Entry { e[QStringLiteral("type")].toString(),
+                    e[QStringLiteral("mode")].toString().toInt(nullptr, 8), e[QStringLiteral("uid")].toInt(),
+                    e[QStringLiteral("gid")].toInt(), qint64(e[QStringLiteral("size")].toDouble()),
+                    e[QStringLiteral("linkname")].toString() };
             }
             const State before = state;
             // Whiteouts hide what lower layers hold, then the layer's own entries are applied.
@@ -91,7 +99,10 @@ public:
 
     // Files whose content changed without any change of size, mode or owner (README: layer 6 runs
     // `sed -i 's/VERSION_ID=1/VERSION_ID=2/' /etc/os-release`).
-    static bool contentChanged(int layer, const QString &path) { return layer == 6 && path == QLatin1String("etc/os-release"); }
+    static bool contentChanged(int layer, const QString &path)
+    {
+        return layer == 6 && path == QLatin1String("etc/os-release");
+    }
 
     Status status(int layer, const QString &path) const
     {
@@ -132,7 +143,8 @@ public:
         const State &now = states[size_t(layer)];
         const State &source = now.count(path) ? now : previous[size_t(layer)];
         const auto it = source.find(path);
-        return it != source.end() && (it->second.type == QLatin1String("dir") || it->second.type == QLatin1String("implied"));
+        return it != source.end()
+            && (it->second.type == QLatin1String("dir") || it->second.type == QLatin1String("implied"));
     }
 
     // What "layer changes only" sizes a node by: the bytes of the files the layer added, modified or
@@ -142,7 +154,8 @@ public:
         qint64 total = 0;
         for (const QString &p : pathsAt(layer)) {
             const Status s = status(layer, p);
-            if (isUnder(p, path) && (s == Status::Added || s == Status::Modified || s == Status::Removed) && !isDirectory(layer, p))
+            if (isUnder(p, path) && (s == Status::Added || s == Status::Modified || s == Status::Removed)
+                && !isDirectory(layer, p))
                 total += bytes(layer, p);
         }
         return total;
@@ -162,9 +175,11 @@ public:
     bool matches(int layer, const QString &path, const Filter &filter) const
     {
         const Status s = status(layer, path);
-        const bool inScope = filter.aggregated ? s != Status::Absent : (s == Status::Added || s == Status::Modified || s == Status::Removed);
-        const bool statusShown = (s == Status::Added && filter.showAdded) || (s == Status::Modified && filter.showModified)
-            || (s == Status::Removed && filter.showRemoved) || (s == Status::Unchanged && filter.showUnchanged);
+        const bool inScope = filter.aggregated ? s != Status::Absent
+                                               : (s == Status::Added || s == Status::Modified || s == Status::Removed);
+        const bool statusShown = (s == Status::Added && filter.showAdded)
+            || (s == Status::Modified && filter.showModified) || (s == Status::Removed && filter.showRemoved)
+            || (s == Status::Unchanged && filter.showUnchanged);
         if (!inScope || !statusShown || bytes(layer, path) < filter.minimumBytes)
             return false;
         if (filter.search.isEmpty())

@@ -67,7 +67,7 @@ std::string paxRecords(const std::vector<std::pair<std::string, std::string>> &r
 }
 
 QByteArray tarHeaderBlock(const std::string &name, char type, int64_t size, const EntrySpec &meta,
-                          const std::string &link, bool gnuMagic, const std::string &prefix)
+    const std::string &link, bool gnuMagic, const std::string &prefix)
 {
     QByteArray block(Block, '\0');
     char *h = block.data();
@@ -87,7 +87,10 @@ QByteArray tarHeaderBlock(const std::string &name, char type, int64_t size, cons
     if (gnuMagic)
         memcpy(h + 257, "ustar  ", 8); // magic "ustar " + version " \0"
     else
-        memcpy(h + 257, "ustar\0" "00", 8);
+        memcpy(h + 257,
+            "ustar\0"
+            "00",
+            8);
     putString(h + 265, 32, "root");
     putString(h + 297, 32, "root");
     putString(h + 345, 155, prefix);
@@ -108,8 +111,8 @@ void setTarHeaderSize(char *header, int64_t size)
     putChecksum(header);
 }
 
-void TarWriter::header(const std::string &name, char type, int64_t size, const EntrySpec &meta,
-                       const std::string &link, bool gnuMagic, const std::string &prefix)
+void TarWriter::header(const std::string &name, char type, int64_t size, const EntrySpec &meta, const std::string &link,
+    bool gnuMagic, const std::string &prefix)
 {
     m_bytes += tarHeaderBlock(name, type, size, meta, link, gnuMagic, prefix);
 }
@@ -133,7 +136,7 @@ TarWriter::Placement TarWriter::add(const EntrySpec &entry)
 {
     m_starts.push_back(m_bytes.size());
     if (entry.paxGlobalHeaderBefore)
-        addGlobalPax({{"comment", "synthetic global header"}, {"mtime", "1700000000"}});
+        addGlobalPax({ { "comment", "synthetic global header" }, { "mtime", "1700000000" } });
     const int64_t size = entry.type == '0' ? int64_t(entry.content.size()) : 0;
     const bool gnu = entry.longName == LongName::Gnu;
     const bool longPath = entry.path.size() > 100;

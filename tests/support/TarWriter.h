@@ -31,7 +31,7 @@ public:
 
 private:
     void header(const std::string &name, char type, int64_t size, const EntrySpec &meta, const std::string &link,
-                bool gnuMagic, const std::string &prefix = {});
+        bool gnuMagic, const std::string &prefix = {});
     void data(const std::string &content);
     QByteArray m_bytes;
     std::vector<int64_t> m_starts;
@@ -40,7 +40,7 @@ private:
 // One 512-byte header block, exactly as TarWriter writes it: for tests that stream archives too big
 // to hold in memory.
 QByteArray tarHeaderBlock(const std::string &name, char type, int64_t size, const EntrySpec &meta,
-                          const std::string &link = {}, bool gnuMagic = false, const std::string &prefix = {});
+    const std::string &link = {}, bool gnuMagic = false, const std::string &prefix = {});
 // Rewrites the size field of a header block (base-256 from 8 GiB on, as GNU tar does) and its checksum.
 void setTarHeaderSize(char *header, int64_t size);
 

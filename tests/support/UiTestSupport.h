@@ -54,7 +54,8 @@ inline QModelIndex findPath(const QAbstractItemModel *model, const QString &path
 }
 
 // Every row of every level, by path, with its column-0 index.
-inline void walk(const QAbstractItemModel &model, const QModelIndex &parent, const QString &prefix, QMap<QString, QModelIndex> &out)
+inline void walk(
+    const QAbstractItemModel &model, const QModelIndex &parent, const QString &prefix, QMap<QString, QModelIndex> &out)
 {
     for (int row = 0; row < model.rowCount(parent); ++row) {
         const QModelIndex index = model.index(row, 0, parent);
@@ -77,7 +78,10 @@ inline QSet<QString> keys(const QMap<QString, QModelIndex> &map)
     return QSet<QString>(list.begin(), list.end());
 }
 
-inline QSet<QString> allPaths(const QAbstractItemModel *model) { return keys(shown(*model)); }
+inline QSet<QString> allPaths(const QAbstractItemModel *model)
+{
+    return keys(shown(*model));
+}
 
 inline void clickIndex(QAbstractItemView *view, const QModelIndex &index, Qt::KeyboardModifiers modifiers = {})
 {
@@ -148,8 +152,9 @@ protected:
 
     bool waitForTree() const
     {
-        return QTest::qWaitFor([this] { return !m_window->session()->isBusy() && !tree()->isBusy() && tree()->model()->scope(); },
-                               LoadTimeout);
+        return QTest::qWaitFor(
+            [this] { return !m_window->session()->isBusy() && !tree()->isBusy() && tree()->model()->scope(); },
+            LoadTimeout);
     }
 
     // The sample open at its last layer, default filter, sorted by size.

@@ -30,6 +30,6 @@ QByteArray jsonBytes(const std::string &text, bool damaged);
 QString hexOf(const QString &digest); // "sha256:ab…" -> "ab…"
 
 void writeDockerArchive(WriteContext &context); // DockerLegacy, BuildahDockerArchive, Kaniko
-void writeOciLayout(WriteContext &context);     // OciArchive, OciDirectory, Docker25
+void writeOciLayout(WriteContext &context); // OciArchive, OciDirectory, Docker25
 
 } // namespace ballast::test::detail

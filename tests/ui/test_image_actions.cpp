@@ -145,7 +145,8 @@ void TestImageActions::enabledOnceAnImageIsShown()
     // Reload (F5) reads the image again.
     const auto before = m_window->session()->current().image;
     pressOnWindow(Qt::Key_F5);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->current().image && m_window->session()->current().image != before, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->session()->current().image && m_window->session()->current().image != before, LoadTimeout);
     QVERIFY(waitForTree());
     QVERIFY(allEnabled(true));
 }

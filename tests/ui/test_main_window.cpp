@@ -74,7 +74,8 @@ void TestMainWindow::startPageOpensTheSample()
     QVERIFY(m_window->detailsPane()->toPlainText().contains(QLatin1String("ballast-sample:1")));
     QVERIFY(m_window->detailsPane()->toPlainText().contains(QLatin1String("Findings")));
     const QString status = m_window->statusBar()->findChildren<QLabel *>().value(0)->text();
-    QVERIFY2(status.contains(QLatin1String("7 layers")) && status.contains(QLatin1String("in 20 files")), qPrintable(status));
+    QVERIFY2(status.contains(QLatin1String("7 layers")) && status.contains(QLatin1String("in 20 files")),
+        qPrintable(status));
     // The tree opens on the heaviest path: /opt/app/bin holds the 8 MiB app.
     QVERIFY(treeView()->isExpanded(findPath(tree()->model(), QStringLiteral("opt/app/bin"))));
 }
@@ -108,7 +109,8 @@ void TestMainWindow::emptyHistoryRowIsNotALayer()
     QCOMPARE(pathOf(treeView()->currentIndex()), QStringLiteral("opt"));
     // The tree shows layer 6, so the details must describe /opt at layer 6 (which rewrote it).
     const QString details = m_window->detailsPane()->toPlainText();
-    QVERIFY2(details.contains(QLatin1String("unchanged")) && details.contains(QLatin1String("layer 6: written")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("unchanged")) && details.contains(QLatin1String("layer 6: written")),
+        qPrintable(details));
 }
 
 void TestMainWindow::switchModes()
@@ -122,7 +124,8 @@ void TestMainWindow::switchModes()
     oracle::Filter changes;
     changes.aggregated = false;
     QCOMPARE(allPaths(tree()->model()), m_sample.visible(6, changes));
-    QVERIFY(treeView()->isExpanded(findPath(tree()->model(), QStringLiteral("tmp/build/obj")))); // small change sets open fully
+    QVERIFY(treeView()->isExpanded(
+        findPath(tree()->model(), QStringLiteral("tmp/build/obj")))); // small change sets open fully
 
     QAction *aggregated = nullptr, *layerChanges = nullptr;
     for (QAction *action : m_window->findChildren<QAction *>()) {

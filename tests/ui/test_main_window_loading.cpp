@@ -109,7 +109,8 @@ void TestMainWindowLoading::failedLoadKeepsTheImage()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), LoadTimeout);
     LoadBanner *banner = m_window->loadBanner();
     QVERIFY(banner->isVisible());
-    QVERIFY2(banner->messageLabel()->text().contains(message.toHtmlEscaped()), qPrintable(banner->messageLabel()->text()));
+    QVERIFY2(
+        banner->messageLabel()->text().contains(message.toHtmlEscaped()), qPrintable(banner->messageLabel()->text()));
     QCOMPARE(m_window->session()->current().image, image);
     QCOMPARE(m_window->windowTitle(), title);
     QCOMPARE(tree()->model()->scope()->image, image);
@@ -127,17 +128,18 @@ void TestMainWindowLoading::cancelLoading()
 {
     using namespace ballast::test;
     ImageSpec spec;
-    spec.tags = {"big:1"};
+    spec.tags = { "big:1" };
     for (int k = 0; k < 4; ++k) { // 4 × 16 MiB: far more than can load between the click and the cancel
         LayerSpec layer;
         layer.compression = LayerCompression::Gzip;
         layer.createdBy = "RUN make " + std::to_string(k);
-        layer.entries.push_back(fileEntry("data/" + std::to_string(k) + ".bin", std::string(size_t(16) << 20, char('a' + k))));
+        layer.entries.push_back(
+            fileEntry("data/" + std::to_string(k) + ".bin", std::string(size_t(16) << 20, char('a' + k))));
         spec.layers.push_back(layer);
     }
     const QString big = writeArchive(singleImage(Format::OciArchive, spec), m_temp.path(), QStringLiteral("big")).path;
     const auto image = m_window->session()->current().image;
-    for (bool byKey : {false, true}) {
+    for (bool byKey : { false, true }) {
         m_window->session()->open(big);
         QVERIFY(m_window->loadBanner()->cancelButton()->isVisible());
         if (byKey)
@@ -163,7 +165,7 @@ void TestMainWindowLoading::dropOpensImage()
     const QString other = QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts/whiteouts.oci-gzip.tar");
     auto drop = [&](const QString &choice) {
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(other)});
+        mime.setUrls({ QUrl::fromLocalFile(other) });
         const QPoint centre = m_window->rect().center();
         QTest::mouseMove(m_window.get(), centre);
         QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, {});
@@ -193,7 +195,9 @@ void TestMainWindowLoading::dropOpensImage()
         QDropEvent event(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, {});
         QCoreApplication::sendEvent(m_window.get(), &event);
         QVERIFY(event.isAccepted());
-        QCOMPARE(offered, QStringList({QStringLiteral("Open whiteouts.oci-gzip.tar"), QStringLiteral("Compare with sample.oci-gzip.tar")}));
+        QCOMPARE(offered,
+            QStringList(
+                { QStringLiteral("Open whiteouts.oci-gzip.tar"), QStringLiteral("Compare with sample.oci-gzip.tar") }));
     };
     drop(QString()); // Escape: nothing happens
     QVERIFY(!m_window->session()->isBusy());
@@ -207,8 +211,9 @@ void TestMainWindowLoading::dropOpensImage()
 
 void TestMainWindowLoading::recentFilesListThePaths()
 {
-    const QString other = QFileInfo(QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts/whiteouts.oci-gzip.tar")).absoluteFilePath();
-    const QStringList expected {m_samplePath, other}; // init() reopened the sample after the drop
+    const QString other
+        = QFileInfo(QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts/whiteouts.oci-gzip.tar")).absoluteFilePath();
+    const QStringList expected { m_samplePath, other }; // init() reopened the sample after the drop
     QMenu *recentMenu = nullptr;
     for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
         if (menu->title() == QLatin1String("Open &Recent"))

@@ -4,24 +4,28 @@
 
 namespace ballast {
 
-CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLoadController(this)), m_b(new ImageLoadController(this))
+CompareLoader::CompareLoader(QObject *parent)
+    : QObject(parent)
+    , m_a(new ImageLoadController(this))
+    , m_b(new ImageLoadController(this))
 {
     qRegisterMetaType<ballast::LoadedComparison>();
     int side = 0;
-    for (ImageLoadController *loader : {m_a, m_b}) {
-        connect(loader, &ImageLoadController::progress, this, [this, side](qint64 done, qint64 total, int layersDone, int layersTotal, double) {
-            if (!m_loading) // the other side failed: its message must stay, not be overwritten by progress
-                return;
-            m_done[side] = done;
-            m_total[side] = total;
-            m_layersDone[side] = layersDone;
-            m_layersTotal[side] = layersTotal;
-            m_fetching[side] = false;
-            if (m_fetching[1 - side])
-                return;
-            emit progress(m_done[0] + m_done[1], m_total[0] + m_total[1], m_layersDone[0] + m_layersDone[1],
-                          m_layersTotal[0] + m_layersTotal[1], -1);
-        });
+    for (ImageLoadController *loader : { m_a, m_b }) {
+        connect(loader, &ImageLoadController::progress, this,
+            [this, side](qint64 done, qint64 total, int layersDone, int layersTotal, double) {
+                if (!m_loading) // the other side failed: its message must stay, not be overwritten by progress
+                    return;
+                m_done[side] = done;
+                m_total[side] = total;
+                m_layersDone[side] = layersDone;
+                m_layersTotal[side] = layersTotal;
+                m_fetching[side] = false;
+                if (m_fetching[1 - side])
+                    return;
+                emit progress(m_done[0] + m_done[1], m_total[0] + m_total[1], m_layersDone[0] + m_layersDone[1],
+                    m_layersTotal[0] + m_layersTotal[1], -1);
+            });
         connect(loader, &ImageLoadController::fetching, this, [this, side](const QString &source, qint64 bytes) {
             if (!m_loading)
                 return;
@@ -33,11 +37,12 @@ CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLo
             (side == 0 ? m_result.a : m_result.b) = image;
             maybeDiff();
         });
-        connect(loader, &ImageLoadController::failed, this, [this](const QString &, const QString &message, const QList<ImageChoice> &choices) {
-            cancel();
-            m_loading = false;
-            emit failed(choices.isEmpty() ? message : message + QStringLiteral(" (open it alone first to choose)"));
-        });
+        connect(loader, &ImageLoadController::failed, this,
+            [this](const QString &, const QString &message, const QList<ImageChoice> &choices) {
+                cancel();
+                m_loading = false;
+                emit failed(choices.isEmpty() ? message : message + QStringLiteral(" (open it alone first to choose)"));
+            });
         connect(loader, &ImageLoadController::cancelled, this, [this] {
             if (m_loading) {
                 m_loading = false;
@@ -49,7 +54,8 @@ CompareLoader::CompareLoader(QObject *parent) : QObject(parent), m_a(new ImageLo
     }
 }
 
-void CompareLoader::start(const QString &pathA, const QString &pathB, const LoadOptions &optionsA, const LoadOptions &optionsB)
+void CompareLoader::start(
+    const QString &pathA, const QString &pathB, const LoadOptions &optionsA, const LoadOptions &optionsB)
 {
     m_diffs.cancel(); // the diff of the pair before is stale
     m_result = {};
@@ -65,7 +71,7 @@ void CompareLoader::compareLoaded(const LoadedImage &a, const LoadedImage &b)
     m_diffs.cancel();
     m_a->cancel();
     m_b->cancel();
-    m_result = {a, b, {}};
+    m_result = { a, b, {} };
     m_loading = true;
     maybeDiff();
 }

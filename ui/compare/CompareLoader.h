@@ -18,7 +18,8 @@ class CompareLoader : public QObject {
     Q_OBJECT
 public:
     explicit CompareLoader(QObject *parent = nullptr);
-    void start(const QString &pathA, const QString &pathB, const LoadOptions &optionsA = {}, const LoadOptions &optionsB = {});
+    void start(
+        const QString &pathA, const QString &pathB, const LoadOptions &optionsA = {}, const LoadOptions &optionsB = {});
     // Compares two images already in memory: only the diff runs (Rebuild's before and after, where
     // loading again would mean exporting the images from the engine again).
     void compareLoaded(const LoadedImage &a, const LoadedImage &b);
@@ -44,9 +45,9 @@ private:
         showDiff(std::move(diff));
     } };
     bool m_loading = false;
-    qint64 m_done[2] = {0, 0}, m_total[2] = {0, 0};
-    int m_layersDone[2] = {0, 0}, m_layersTotal[2] = {0, 0};
-    bool m_fetching[2] = {false, false}; // while a side fetches, the banner tells that, not a 0 % bar
+    qint64 m_done[2] = { 0, 0 }, m_total[2] = { 0, 0 };
+    int m_layersDone[2] = { 0, 0 }, m_layersTotal[2] = { 0, 0 };
+    bool m_fetching[2] = { false, false }; // while a side fetches, the banner tells that, not a 0 % bar
 };
 
 } // namespace ballast

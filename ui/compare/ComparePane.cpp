@@ -38,7 +38,8 @@ QToolButton *toggle(NodeStatus status, const QString &text, bool checked, const 
 QPushButton *openButton(const QString &text, QWidget *parent)
 {
     auto *button = new QPushButton(text, parent);
-    button->setToolTip(QObject::tr("Show this image alone: its layers, files, treemap and Dockerfile (View › Comparison comes back)"));
+    button->setToolTip(
+        QObject::tr("Show this image alone: its layers, files, treemap and Dockerfile (View › Comparison comes back)"));
     return button;
 }
 
@@ -56,7 +57,9 @@ FindingsDiff findingsOf(const LoadedComparison &comparison)
 // maps shrink; each half keeps its header and legend at full width.
 class SideBySideArea : public QWidget {
 public:
-    SideBySideArea(QWidget *parent) : QWidget(parent) {}
+    SideBySideArea(QWidget *parent)
+        : QWidget(parent)
+    { }
     void setViews(TreemapView *a, TreemapView *b)
     {
         m_a = a;
@@ -80,8 +83,10 @@ private:
         if (!m_a || !m_b)
             return;
         const int half = (width() - 8) / 2;
-        const int64_t larger = std::max<int64_t>({m_bytesA, m_bytesB, 1});
-        auto side = [&](int64_t bytes) { return std::sqrt(double(std::max<int64_t>(bytes, 0)) / double(larger)); }; // area ∝ bytes
+        const int64_t larger = std::max<int64_t>({ m_bytesA, m_bytesB, 1 });
+        auto side = [&](int64_t bytes) {
+            return std::sqrt(double(std::max<int64_t>(bytes, 0)) / double(larger));
+        }; // area ∝ bytes
         m_a->setGeometry(0, 0, half, height());
         m_b->setGeometry(half + 8, 0, half, height());
         m_a->setMapScale(side(m_bytesA));
@@ -92,10 +97,18 @@ private:
 };
 
 ComparePane::ComparePane(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_openA(openButton(tr("Open A alone"), this)), m_openB(openButton(tr("Open B alone"), this)),
-      m_treemapArea(new SideBySideArea(this)), m_treemapA(new TreemapView(this)), m_treemapB(new TreemapView(this)), m_tree(new QTreeView(this)),
-      m_model(new DiffTreeModel(this)), m_search(new DiffTreeSearch(m_tree, m_model, this)), m_layers(new MatchedLayersView(this)),
-      m_findingsView(new FindingsChangesView(this))
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_openA(openButton(tr("Open A alone"), this))
+    , m_openB(openButton(tr("Open B alone"), this))
+    , m_treemapArea(new SideBySideArea(this))
+    , m_treemapA(new TreemapView(this))
+    , m_treemapB(new TreemapView(this))
+    , m_tree(new QTreeView(this))
+    , m_model(new DiffTreeModel(this))
+    , m_search(new DiffTreeSearch(m_tree, m_model, this))
+    , m_layers(new MatchedLayersView(this))
+    , m_findingsView(new FindingsChangesView(this))
 {
     setObjectName(QStringLiteral("comparePane"));
     m_summary->setWordWrap(true);
@@ -112,9 +125,11 @@ ComparePane::ComparePane(QWidget *parent)
     });
     m_added = toggle(NodeStatus::Added, tr("Added"), true, tr("Show paths only B has"), this);
     m_removed = toggle(NodeStatus::Removed, tr("Removed"), true, tr("Show paths only A has"), this);
-    m_modified = toggle(NodeStatus::Modified, tr("Modified"), true, tr("Show paths whose type, size, mode, owner, link or content differ"), this);
-    m_unchanged = toggle(NodeStatus::Unchanged, tr("Unchanged"), false, tr("Show paths that are the same in both"), this);
-    for (auto *button : {m_added, m_removed, m_modified, m_unchanged})
+    m_modified = toggle(NodeStatus::Modified, tr("Modified"), true,
+        tr("Show paths whose type, size, mode, owner, link or content differ"), this);
+    m_unchanged
+        = toggle(NodeStatus::Unchanged, tr("Unchanged"), false, tr("Show paths that are the same in both"), this);
+    for (auto *button : { m_added, m_removed, m_modified, m_unchanged })
         connect(button, &QToolButton::toggled, this, &ComparePane::readFilters);
 
     m_tree->setObjectName(QStringLiteral("diffTree"));
@@ -136,7 +151,7 @@ ComparePane::ComparePane(QWidget *parent)
     m_treemapA->setObjectName(QStringLiteral("treemapA"));
     m_treemapB->setObjectName(QStringLiteral("treemapB"));
     // Linked selection: a click in either treemap selects the same path in the other and in the tree.
-    for (auto [view, side] : {std::pair {m_treemapA, 0}, std::pair {m_treemapB, 1}})
+    for (auto [view, side] : { std::pair { m_treemapA, 0 }, std::pair { m_treemapB, 1 } })
         connect(view, &TreemapView::nodeClicked, this, [this, side = side](MergedTree::NodeId node) {
             if (!m_comparison.diff || node == MergedTree::NoNode)
                 return;
@@ -154,7 +169,7 @@ ComparePane::ComparePane(QWidget *parent)
     treeLayout->setContentsMargins(0, 0, 0, 0);
     auto *filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("<b>Files</b>"), this));
-    for (auto *button : {m_added, m_removed, m_modified, m_unchanged})
+    for (auto *button : { m_added, m_removed, m_modified, m_unchanged })
         filters->addWidget(button);
     filters->addWidget(m_search, 1);
     treeLayout->addLayout(filters);
@@ -184,7 +199,10 @@ ComparePane::ComparePane(QWidget *parent)
     layout->addWidget(vertical, 1);
 }
 
-QWidget *ComparePane::treemapArea() const { return m_treemapArea; }
+QWidget *ComparePane::treemapArea() const
+{
+    return m_treemapArea;
+}
 
 void ComparePane::resizeEvent(QResizeEvent *event)
 {
@@ -192,25 +210,38 @@ void ComparePane::resizeEvent(QResizeEvent *event)
     // The tree's wide header would take most of the width: start from fixed shares, once; after that
     // the splitter keeps what the user made of it.
     if (!m_bottomShared && width() > 300) {
-        m_bottom->setSizes({width() * 44 / 100, width() * 28 / 100, width() * 28 / 100});
+        m_bottom->setSizes({ width() * 44 / 100, width() * 28 / 100, width() * 28 / 100 });
         m_bottomShared = true;
     }
 }
 
-QTableWidget *ComparePane::layersTable() const { return m_layers->table(); }
+QTableWidget *ComparePane::layersTable() const
+{
+    return m_layers->table();
+}
 
-void ComparePane::findNext() { m_search->next(); }
+void ComparePane::findNext()
+{
+    m_search->next();
+}
 
-void ComparePane::findPrevious() { m_search->previous(); }
+void ComparePane::findPrevious()
+{
+    m_search->previous();
+}
 
-void ComparePane::focusSearch() { m_search->focusField(); }
+void ComparePane::focusSearch()
+{
+    m_search->focusField();
+}
 
 // Status and sizes keep the width their longest text needs ("contents changed", "-1023.9 MB"); the
 // name takes the rest.
 void ComparePane::sizeDiffColumns()
 {
     const QFontMetrics metrics(m_tree->font());
-    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1) + metrics.averageCharWidth() * 2;
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1)
+        + metrics.averageCharWidth() * 2;
     int status = 0;
     for (const QString &text : DiffTreeModel::statusTexts())
         status = std::max(status, metrics.horizontalAdvance(text));
@@ -219,7 +250,7 @@ void ComparePane::sizeDiffColumns()
     header->setStretchLastSection(false);
     header->setSectionResizeMode(DiffTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(DiffTreeModel::StatusColumn, status + padding);
-    for (int column : {DiffTreeModel::SizeAColumn, DiffTreeModel::SizeBColumn, DiffTreeModel::DeltaColumn})
+    for (int column : { DiffTreeModel::SizeAColumn, DiffTreeModel::SizeBColumn, DiffTreeModel::DeltaColumn })
         m_tree->setColumnWidth(column, size + padding);
 }
 
@@ -254,17 +285,21 @@ void ComparePane::selectPath(const std::string &path)
 QToolButton *ComparePane::statusButton(DiffStatus status) const
 {
     switch (status) {
-    case DiffStatus::Added: return m_added;
-    case DiffStatus::Removed: return m_removed;
-    case DiffStatus::Modified: return m_modified;
-    default: return m_unchanged;
+    case DiffStatus::Added:
+        return m_added;
+    case DiffStatus::Removed:
+        return m_removed;
+    case DiffStatus::Modified:
+        return m_modified;
+    default:
+        return m_unchanged;
     }
 }
 
 void ComparePane::readFilters()
 {
     uint8_t mask = 0;
-    for (DiffStatus status : {DiffStatus::Added, DiffStatus::Removed, DiffStatus::Modified, DiffStatus::Unchanged})
+    for (DiffStatus status : { DiffStatus::Added, DiffStatus::Removed, DiffStatus::Modified, DiffStatus::Unchanged })
         if (statusButton(status)->isChecked())
             mask |= uint8_t(1u << unsigned(status));
     m_model->setShownStatuses(mask);
@@ -318,22 +353,24 @@ void ComparePane::fillSummary()
     const Image &a = *diff.a, &b = *diff.b;
     const DiffNode &root = diff.nodes[0];
     const double percent = root.bytesA ? 100.0 * double(root.delta()) / double(root.bytesA) : 0.0;
-    m_summary->setText(tr("<h3>A: %1 → B: %2</h3><p><b>Final filesystem</b> %3 → %4 (<b>%5</b>, %6 %) &nbsp; <b>Stored</b> %7 → %8 &nbsp; "
-                          "<b>Layers</b> %9 → %10, %11 shared &nbsp; <b>Paths</b> %12 added, %13 removed, %14 modified &nbsp; "
-                          "<b>Findings</b> %15 resolved, %16 new, %17 still present</p>")
-                           .arg(imageDisplayName(a).toHtmlEscaped(), imageDisplayName(b).toHtmlEscaped(), formatBytes(root.bytesA), formatBytes(root.bytesB),
-                                formatSignedBytes(root.delta()))
-                           .arg(percent, 0, 'f', 1)
-                           .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()))
-                           .arg(a.layers.size())
-                           .arg(b.layers.size())
-                           .arg(diff.layers.shared.size())
-                           .arg(diff.added)
-                           .arg(diff.removed)
-                           .arg(diff.modified)
-                           .arg(m_findings.resolved.size())
-                           .arg(m_findings.introduced.size())
-                           .arg(m_findings.stillPresent.size()));
+    m_summary->setText(
+        tr("<h3>A: %1 → B: %2</h3><p><b>Final filesystem</b> %3 → %4 (<b>%5</b>, %6 %) &nbsp; <b>Stored</b> %7 → %8 "
+           "&nbsp; "
+           "<b>Layers</b> %9 → %10, %11 shared &nbsp; <b>Paths</b> %12 added, %13 removed, %14 modified &nbsp; "
+           "<b>Findings</b> %15 resolved, %16 new, %17 still present</p>")
+            .arg(imageDisplayName(a).toHtmlEscaped(), imageDisplayName(b).toHtmlEscaped(), formatBytes(root.bytesA),
+                formatBytes(root.bytesB), formatSignedBytes(root.delta()))
+            .arg(percent, 0, 'f', 1)
+            .arg(formatBytes(a.compressedSizeBytes()), formatBytes(b.compressedSizeBytes()))
+            .arg(a.layers.size())
+            .arg(b.layers.size())
+            .arg(diff.layers.shared.size())
+            .arg(diff.added)
+            .arg(diff.removed)
+            .arg(diff.modified)
+            .arg(m_findings.resolved.size())
+            .arg(m_findings.introduced.size())
+            .arg(m_findings.stillPresent.size()));
 }
 
 } // namespace ballast

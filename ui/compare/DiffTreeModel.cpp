@@ -10,22 +10,30 @@
 
 namespace ballast {
 namespace {
-constexpr uint8_t bit(DiffStatus status) { return uint8_t(1u << unsigned(status)); }
+constexpr uint8_t bit(DiffStatus status)
+{
+    return uint8_t(1u << unsigned(status));
+}
 
 NodeStatus asNodeStatus(DiffStatus status)
 {
     switch (status) {
-    case DiffStatus::Added: return NodeStatus::Added;
-    case DiffStatus::Removed: return NodeStatus::Removed;
-    case DiffStatus::Modified: return NodeStatus::Modified;
-    default: return NodeStatus::Unchanged;
+    case DiffStatus::Added:
+        return NodeStatus::Added;
+    case DiffStatus::Removed:
+        return NodeStatus::Removed;
+    case DiffStatus::Modified:
+        return NodeStatus::Modified;
+    default:
+        return NodeStatus::Unchanged;
     }
 }
 
 QString statusText(const DiffNode &node)
 {
-    return node.status == DiffStatus::Unchanged && node.contentsChanged ? DiffTreeModel::tr("contents changed")
-                                                                        : QString::fromLatin1(diffStatusName(node.status));
+    return node.status == DiffStatus::Unchanged && node.contentsChanged
+        ? DiffTreeModel::tr("contents changed")
+        : QString::fromLatin1(diffStatusName(node.status));
 }
 
 } // namespace
@@ -34,7 +42,7 @@ QStringList DiffTreeModel::statusTexts()
 {
     QStringList texts;
     DiffNode node;
-    for (DiffStatus status : {DiffStatus::Unchanged, DiffStatus::Added, DiffStatus::Removed, DiffStatus::Modified}) {
+    for (DiffStatus status : { DiffStatus::Unchanged, DiffStatus::Added, DiffStatus::Removed, DiffStatus::Modified }) {
         node.status = status;
         node.contentsChanged = false;
         texts << statusText(node);
@@ -60,8 +68,7 @@ std::vector<ImageDiff::NodeId> shownChildren(const ImageDiff &diff, ImageDiff::N
 DiffTreeModel::DiffTreeModel(QObject *parent)
     : LazyTreeModel(parent)
     , m_shown(bit(DiffStatus::Added) | bit(DiffStatus::Removed) | bit(DiffStatus::Modified))
-{
-}
+{ }
 
 void DiffTreeModel::setDiff(std::shared_ptr<const ImageDiff> diff)
 {
@@ -113,24 +120,33 @@ QVariant DiffTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn: return displayPath(m_diff->name(node));
-        case StatusColumn: return statusText(n);
-        case SizeAColumn: return n.nodeA != MergedTree::NoNode ? formatBytes(n.bytesA) : QStringLiteral("–");
-        case SizeBColumn: return n.nodeB != MergedTree::NoNode ? formatBytes(n.bytesB) : QStringLiteral("–");
-        case DeltaColumn: return formatSignedBytes(n.delta());
+        case NameColumn:
+            return displayPath(m_diff->name(node));
+        case StatusColumn:
+            return statusText(n);
+        case SizeAColumn:
+            return n.nodeA != MergedTree::NoNode ? formatBytes(n.bytesA) : QStringLiteral("–");
+        case SizeBColumn:
+            return n.nodeB != MergedTree::NoNode ? formatBytes(n.bytesB) : QStringLiteral("–");
+        case DeltaColumn:
+            return formatSignedBytes(n.delta());
         }
         return {};
-    case Qt::ToolTipRole: return QStringLiteral("/") + displayPath(m_diff->path(node));
+    case Qt::ToolTipRole:
+        return QStringLiteral("/") + displayPath(m_diff->path(node));
     case Qt::ForegroundRole:
         if (index.column() == DeltaColumn && n.delta() != 0)
-            return statusColor(n.delta() > 0 ? NodeStatus::Removed : NodeStatus::Added, QApplication::palette()); // growth is bad news
+            return statusColor(
+                n.delta() > 0 ? NodeStatus::Removed : NodeStatus::Added, QApplication::palette()); // growth is bad news
         return statusColor(asNodeStatus(n.status), QApplication::palette());
     case Qt::TextAlignmentRole:
         if (index.column() >= SizeAColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case DiffNodeRole: return QVariant::fromValue(uint(node));
-    case DeltaRole: return QVariant::fromValue(qlonglong(n.delta()));
+    case DiffNodeRole:
+        return QVariant::fromValue(uint(node));
+    case DeltaRole:
+        return QVariant::fromValue(qlonglong(n.delta()));
     }
     return {};
 }
@@ -139,7 +155,7 @@ QVariant DiffTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const names[] = {"Name", "Status", "Size A", "Size B", "Change"};
+    static const char *const names[] = { "Name", "Status", "Size A", "Size B", "Change" };
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

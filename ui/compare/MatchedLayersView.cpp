@@ -5,12 +5,12 @@
 #include "report/CreatedBy.h"
 #include "util/ByteFormat.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
 #include <QTextBrowser>
-#include <QApplication>
 #include <QVBoxLayout>
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "DockerfileDocument.h"
 
-#include "util/AtomicWrite.h"
 #include "document/DockerfileRecovery.h"
+#include "util/AtomicWrite.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -15,13 +15,15 @@ namespace ballast {
 // The strip left of the text: line numbers, layer sizes with heat bars, finding marks.
 class LayerGutter : public QWidget {
 public:
-    explicit LayerGutter(DockerfileEditor *editor) : QWidget(editor), m_editor(editor)
+    explicit LayerGutter(DockerfileEditor *editor)
+        : QWidget(editor)
+        , m_editor(editor)
     {
         setObjectName(QStringLiteral("layerGutter"));
         setToolTip(tr("Size of the layer each instruction made; click to select that layer"));
         setCursor(Qt::PointingHandCursor);
     }
-    QSize sizeHint() const override { return {m_editor->gutterWidth(), 0}; }
+    QSize sizeHint() const override { return { m_editor->gutterWidth(), 0 }; }
 
 protected:
     void paintEvent(QPaintEvent *event) override { m_editor->paintGutter(event); }
@@ -42,17 +44,23 @@ namespace {
 QColor severityColor(LintSeverity severity)
 {
     switch (severity) {
-    case LintSeverity::Error: return QColor(0xd3, 0x2f, 0x2f);
-    case LintSeverity::Warning: return QColor(0xe6, 0x9a, 0x00);
-    case LintSeverity::Info: return QColor(0x1e, 0x88, 0xe5);
-    case LintSeverity::Style: return QColor(0x8e, 0x8e, 0x8e);
+    case LintSeverity::Error:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case LintSeverity::Warning:
+        return QColor(0xe6, 0x9a, 0x00);
+    case LintSeverity::Info:
+        return QColor(0x1e, 0x88, 0xe5);
+    case LintSeverity::Style:
+        return QColor(0x8e, 0x8e, 0x8e);
     }
     return Qt::gray;
 }
 
 } // namespace
 
-DockerfileEditor::DockerfileEditor(QWidget *parent) : QPlainTextEdit(parent), m_gutter(new LayerGutter(this))
+DockerfileEditor::DockerfileEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_gutter(new LayerGutter(this))
 {
     setObjectName(QStringLiteral("dockerfileEditor"));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -87,8 +95,9 @@ void DockerfileEditor::setLayerLines(std::map<int, LayersAtLine> lines, bool bef
     m_heaviest = 0;
     for (const auto &[line, layers] : m_layerLines)
         m_heaviest = std::max(m_heaviest, layers.bytes);
-    m_gutter->setToolTip(beforeEdits ? tr("Size of the layer each instruction made, measured before your edits; click to select that layer")
-                                     : tr("Size of the layer each instruction made; click to select that layer"));
+    m_gutter->setToolTip(beforeEdits
+            ? tr("Size of the layer each instruction made, measured before your edits; click to select that layer")
+            : tr("Size of the layer each instruction made; click to select that layer"));
     m_gutter->update();
 }
 
@@ -141,7 +150,8 @@ void DockerfileEditor::paintGutter(QPaintEvent *event)
             if (info.beforeEdits)
                 text.setAlphaF(0.55f);
             painter.setPen(text);
-            painter.drawText(barLeft + 3, top, barWidth - 3, lineHeight, Qt::AlignLeft | Qt::AlignVCenter, formatBytes(info.bytes));
+            painter.drawText(
+                barLeft + 3, top, barWidth - 3, lineHeight, Qt::AlignLeft | Qt::AlignVCenter, formatBytes(info.bytes));
         }
         if (info.hasFinding) {
             painter.setBrush(severityColor(info.worst));
@@ -173,8 +183,9 @@ void DockerfileEditor::updateExtraSelections()
         QTextEdit::ExtraSelection selection;
         selection.cursor = QTextCursor(first);
         selection.cursor.setPosition(first.position() + std::max(0, finding.column - 1));
-        selection.cursor.setPosition((last.isValid() ? last : first).position() + (last.isValid() ? last : first).length() - 1,
-                                     QTextCursor::KeepAnchor);
+        selection.cursor.setPosition(
+            (last.isValid() ? last : first).position() + (last.isValid() ? last : first).length() - 1,
+            QTextCursor::KeepAnchor);
         selection.format.setUnderlineStyle(beforeEdits ? QTextCharFormat::DotLine : QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(severityColor(finding.severity));
         selections << selection;
@@ -202,8 +213,9 @@ bool DockerfileEditor::event(QEvent *event)
             const LintFinding &finding = shown->finding;
             text << QStringLiteral("<b>%1</b> (%2)%3: %4%5")
                         .arg(finding.rule, QLatin1String(lintSeverityName(finding.severity)),
-                             finding.bytes ? QStringLiteral(", ") + formatBytes(*finding.bytes) : QString(), finding.message.toHtmlEscaped(),
-                             shown->beforeEdits ? tr(" <i>(measured before your edits)</i>") : QString());
+                            finding.bytes ? QStringLiteral(", ") + formatBytes(*finding.bytes) : QString(),
+                            finding.message.toHtmlEscaped(),
+                            shown->beforeEdits ? tr(" <i>(measured before your edits)</i>") : QString());
         }
         if (text.isEmpty())
             QToolTip::hideText();
@@ -269,7 +281,8 @@ void DockerfileEditor::highlightInstruction(const QTextCursor &instruction)
     // Through the last line's end, so that its background too runs the editor's full width.
     m_highlight = QTextCursor(document());
     m_highlight.setPosition(instruction.selectionStart());
-    m_highlight.setPosition(std::min(instruction.selectionEnd() + 1, document()->characterCount() - 1), QTextCursor::KeepAnchor);
+    m_highlight.setPosition(
+        std::min(instruction.selectionEnd() + 1, document()->characterCount() - 1), QTextCursor::KeepAnchor);
     QTextCursor start(document());
     start.setPosition(instruction.selectionStart());
     setTextCursor(start); // no selection: what is typed next goes in at the start, replacing nothing

@@ -2,7 +2,8 @@
 
 namespace ballast {
 
-DockerfileLinter::DockerfileLinter(QObject *parent) : QObject(parent)
+DockerfileLinter::DockerfileLinter(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<ballast::DockerfileCheck>();
     m_debounce.setSingleShot(true);

@@ -1,7 +1,7 @@
 #pragma once
 #include "LatestResult.h"
-#include "dockerfile/mapping/LayerMapping.h"
 #include "dockerfile/lint/Lint.h"
+#include "dockerfile/mapping/LayerMapping.h"
 #include "load/ImageLoadController.h"
 
 #include <QObject>

@@ -3,8 +3,8 @@
 #include "document/DockerfileDocument.h"
 #include "document/DockerfileRecovery.h"
 #include "editor/DockerfileEditor.h"
-#include "editor/DockerfileImageBinding.h"
 #include "editor/DockerfileHighlighter.h"
+#include "editor/DockerfileImageBinding.h"
 #include "editor/FindingsList.h"
 #include "editor/ImageMatchBar.h"
 #include "source/ImageBuild.h"
@@ -49,11 +49,17 @@ QString offerMessage(const DockerfileRecovery &offer, size_t waiting)
 } // namespace
 
 DockerfilePane::DockerfilePane(QWidget *parent)
-    : QWidget(parent), m_editor(new DockerfileEditor(this)), m_document(std::make_unique<DockerfileDocument>(m_editor->document())),
-      m_linter(new DockerfileLinter(this)), m_findings(new FindingsList(this)),
-      m_title(new QLabel(this)), m_summary(new QLabel(this)), m_rebuild(new QAction(tr("Re&build Image"), this)),
-      m_matchBar(new ImageMatchBar(m_rebuild, this)), m_binding(new DockerfileImageBinding(this, m_linter, {m_editor, m_findings, m_summary, m_matchBar})),
-      m_recoveryBar(new RecoveryBar(this))
+    : QWidget(parent)
+    , m_editor(new DockerfileEditor(this))
+    , m_document(std::make_unique<DockerfileDocument>(m_editor->document()))
+    , m_linter(new DockerfileLinter(this))
+    , m_findings(new FindingsList(this))
+    , m_title(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_rebuild(new QAction(tr("Re&build Image"), this))
+    , m_matchBar(new ImageMatchBar(m_rebuild, this))
+    , m_binding(new DockerfileImageBinding(this, m_linter, { m_editor, m_findings, m_summary, m_matchBar }))
+    , m_recoveryBar(new RecoveryBar(this))
 {
     setObjectName(QStringLiteral("dockerfilePane"));
     new DockerfileHighlighter(m_editor);
@@ -110,7 +116,8 @@ DockerfilePane::DockerfilePane(QWidget *parent)
     connect(document, &DockerfileDocument::modificationChanged, this, &DockerfilePane::updateTitle);
     connect(document, &DockerfileDocument::reloadedFromDisk, this, [this] { emit fileChanged(filePath()); });
     connect(document, &DockerfileDocument::changedOnDiskAndHere, this, &DockerfilePane::askToReload);
-    connect(document, &DockerfileDocument::deletedOnDisk, this, [this] { m_summary->setText(tr("<b>deleted on disk</b>")); });
+    connect(document, &DockerfileDocument::deletedOnDisk, this,
+        [this] { m_summary->setText(tr("<b>deleted on disk</b>")); });
     connect(document, &DockerfileDocument::recoveryOffersChanged, this, &DockerfilePane::showNextOffer);
     connect(m_recoveryBar, &RecoveryBar::restoreClicked, this, &DockerfilePane::restoreOffer);
     connect(m_recoveryBar, &RecoveryBar::discardClicked, document, &DockerfileDocument::discardRecoveryOffer);
@@ -127,11 +134,20 @@ DockerfilePane::~DockerfilePane()
     m_document->disconnect(this);
 }
 
-const QString &DockerfilePane::filePath() const { return m_document->path(); }
+const QString &DockerfilePane::filePath() const
+{
+    return m_document->path();
+}
 
-bool DockerfilePane::isModified() const { return m_document->isModified(); }
+bool DockerfilePane::isModified() const
+{
+    return m_document->isModified();
+}
 
-bool DockerfilePane::openFile(const QString &path, QString *error) { return m_document->open(path, error); }
+bool DockerfilePane::openFile(const QString &path, QString *error)
+{
+    return m_document->open(path, error);
+}
 
 // A file's text is in the editor: lint it, and pair it with the image unless it is the file read again
 // after a change on disk, which was not built into the image (the image's text stays).
@@ -169,7 +185,8 @@ bool DockerfilePane::save()
 
 bool DockerfilePane::saveAs()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Dockerfile"), filePath().isEmpty() ? QStringLiteral("Dockerfile") : filePath());
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Dockerfile"), filePath().isEmpty() ? QStringLiteral("Dockerfile") : filePath());
     if (path.isEmpty())
         return false;
     QString error;
@@ -185,8 +202,9 @@ bool DockerfilePane::maybeSave()
     if (!isModified())
         return true;
     const auto answer = QMessageBox::warning(this, tr("Unsaved Dockerfile"),
-                                             tr("%1 has unsaved changes. Save them?").arg(filePath().isEmpty() ? tr("The Dockerfile") : QFileInfo(filePath()).fileName()),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        tr("%1 has unsaved changes. Save them?")
+            .arg(filePath().isEmpty() ? tr("The Dockerfile") : QFileInfo(filePath()).fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     if (answer != QMessageBox::Discard)
@@ -198,7 +216,8 @@ bool DockerfilePane::maybeSave()
 void DockerfilePane::askToReload()
 {
     const auto answer = QMessageBox::question(this, tr("Dockerfile changed on disk"),
-                                              tr("%1 changed on disk and here. Load the version on disk and lose your edits?").arg(QFileInfo(filePath()).fileName()));
+        tr("%1 changed on disk and here. Load the version on disk and lose your edits?")
+            .arg(QFileInfo(filePath()).fileName()));
     if (answer != QMessageBox::Yes)
         return;
     if (QString error; !m_document->reload(&error))
@@ -207,17 +226,30 @@ void DockerfilePane::askToReload()
 
 void DockerfilePane::setImage(const LoadedImage &image, Pairing pairing)
 {
-    m_binding->setImage(image, pairing == Pairing::BuiltFromCurrentText ? DockerfileImageBinding::Pairing::BuiltFromCurrentText
-                                                                        : DockerfileImageBinding::Pairing::SameImageKeepsBuiltText);
+    m_binding->setImage(image,
+        pairing == Pairing::BuiltFromCurrentText ? DockerfileImageBinding::Pairing::BuiltFromCurrentText
+                                                 : DockerfileImageBinding::Pairing::SameImageKeepsBuiltText);
 }
 
-void DockerfilePane::setDockerfileBesideImage(const QString &path) { m_binding->setDockerfileBesideImage(path); }
+void DockerfilePane::setDockerfileBesideImage(const QString &path)
+{
+    m_binding->setDockerfileBesideImage(path);
+}
 
-void DockerfilePane::revealLayer(int layer) { m_binding->revealLayer(layer); }
+void DockerfilePane::revealLayer(int layer)
+{
+    m_binding->revealLayer(layer);
+}
 
-int DockerfilePane::lineOfLayer(int layer) const { return m_binding->lineOfLayer(layer); }
+int DockerfilePane::lineOfLayer(int layer) const
+{
+    return m_binding->lineOfLayer(layer);
+}
 
-bool DockerfilePane::showsMeasurementsBeforeEdits() const { return m_binding->showsMeasurementsBeforeEdits(); }
+bool DockerfilePane::showsMeasurementsBeforeEdits() const
+{
+    return m_binding->showsMeasurementsBeforeEdits();
+}
 
 void DockerfilePane::showCheck(const DockerfileCheck &check)
 {
@@ -228,7 +260,8 @@ void DockerfilePane::showCheck(const DockerfileCheck &check)
 void DockerfilePane::updateTitle()
 {
     const QString name = filePath().isEmpty() ? tr("(no Dockerfile — File › Open Dockerfile…)") : filePath();
-    m_title->setText(QStringLiteral("<b>%1</b>%2").arg(name.toHtmlEscaped(), isModified() ? QStringLiteral(" •") : QString()));
+    m_title->setText(
+        QStringLiteral("<b>%1</b>%2").arg(name.toHtmlEscaped(), isModified() ? QStringLiteral(" •") : QString()));
 }
 
 void DockerfilePane::updateRebuildAction()
@@ -236,9 +269,11 @@ void DockerfilePane::updateRebuildAction()
     const QStringList builders = availableBuilders();
     m_rebuild->setEnabled(!filePath().isEmpty() && !builders.isEmpty());
     if (builders.isEmpty())
-        m_rebuild->setToolTip(tr("Rebuild the image from this Dockerfile: needs docker, podman or buildah, and none is installed"));
+        m_rebuild->setToolTip(
+            tr("Rebuild the image from this Dockerfile: needs docker, podman or buildah, and none is installed"));
     else
-        m_rebuild->setToolTip(tr("Save, build the image again with %1 and compare it with the open one (Ctrl+B)").arg(builders.first()));
+        m_rebuild->setToolTip(
+            tr("Save, build the image again with %1 and compare it with the open one (Ctrl+B)").arg(builders.first()));
 }
 
 void DockerfilePane::requestRebuild()
@@ -255,9 +290,15 @@ void DockerfilePane::setAutosaveDelays(int afterLastEditMs, int atLeastEveryMs)
     m_document->setAutosaveDelays(afterLastEditMs, atLeastEveryMs);
 }
 
-QString DockerfilePane::recoveryFilePath() const { return m_document->recoveryFilePath(); }
+QString DockerfilePane::recoveryFilePath() const
+{
+    return m_document->recoveryFilePath();
+}
 
-bool DockerfilePane::hasRecoveryOffer() const { return m_document->recoveryOffer() != nullptr; }
+bool DockerfilePane::hasRecoveryOffer() const
+{
+    return m_document->recoveryOffer() != nullptr;
+}
 
 void DockerfilePane::showNextOffer()
 {

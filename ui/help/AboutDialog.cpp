@@ -15,12 +15,13 @@ namespace ballast {
 QIcon applicationIcon()
 {
     QIcon icon;
-    for (int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256, 512 })
         icon.addFile(QStringLiteral(":/icons/%1x%1/apps/dev.ballast.Ballast.png").arg(size), QSize(size, size));
     return QIcon::fromTheme(QStringLiteral("dev.ballast.Ballast"), icon);
 }
 
-AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
+AboutDialog::AboutDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("About Ballast"));
     auto *icon = new QLabel(this);
@@ -28,7 +29,7 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
     auto *title = new QLabel(tr("<h2>Ballast %1</h2>"
                                 "<p>Shows what makes a container image heavy, and how to make it lighter.</p>")
                                  .arg(ballastVersion()),
-                             this);
+        this);
     title->setObjectName(QStringLiteral("aboutTitle"));
     title->setWordWrap(true);
 

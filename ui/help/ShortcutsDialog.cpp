@@ -29,19 +29,20 @@ QString plainText(QString text)
 std::vector<ShortcutRow> viewKeys()
 {
     return {
-        {QObject::tr("Up / Down"), QObject::tr("Layers: previous / next layer that changed files")},
-        {QObject::tr("Left / Right"), QObject::tr("File tree: collapse / expand a directory")},
-        {QObject::tr("Double-click, wheel"), QObject::tr("Treemap: zoom into a directory")},
-        {QObject::tr("Backspace, Alt+Up"), QObject::tr("Treemap: zoom out one level")},
-        {QObject::tr("Drop a file"), QObject::tr("Open an image; on an open image, open or compare")},
-        {QObject::tr("Enter, double-click"), QObject::tr("Open from Engine: open the selected image")},
-        {QObject::tr("Esc"), QObject::tr("Rebuild log: cancel the running build")},
+        { QObject::tr("Up / Down"), QObject::tr("Layers: previous / next layer that changed files") },
+        { QObject::tr("Left / Right"), QObject::tr("File tree: collapse / expand a directory") },
+        { QObject::tr("Double-click, wheel"), QObject::tr("Treemap: zoom into a directory") },
+        { QObject::tr("Backspace, Alt+Up"), QObject::tr("Treemap: zoom out one level") },
+        { QObject::tr("Drop a file"), QObject::tr("Open an image; on an open image, open or compare") },
+        { QObject::tr("Enter, double-click"), QObject::tr("Open from Engine: open the selected image") },
+        { QObject::tr("Esc"), QObject::tr("Rebuild log: cancel the running build") },
     };
 }
 
 } // namespace
 
-ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent) : QDialog(parent)
+ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
     std::vector<ShortcutRow> rows;
@@ -51,18 +52,18 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent) : QDialog(par
         QStringList keys;
         for (const QKeySequence &sequence : action->shortcuts())
             keys << sequence.toString(QKeySequence::NativeText);
-        rows.push_back({keys.join(QStringLiteral(", ")), plainText(action->text())});
+        rows.push_back({ keys.join(QStringLiteral(", ")), plainText(action->text()) });
     }
     std::sort(rows.begin(), rows.end(), [](const ShortcutRow &a, const ShortcutRow &b) { return a.what < b.what; });
     rows.erase(std::unique(rows.begin(), rows.end(),
-                           [](const ShortcutRow &a, const ShortcutRow &b) { return a.keys == b.keys && a.what == b.what; }),
-               rows.end());
+                   [](const ShortcutRow &a, const ShortcutRow &b) { return a.keys == b.keys && a.what == b.what; }),
+        rows.end());
     for (const ShortcutRow &row : viewKeys())
         rows.push_back(row);
 
     m_table = new QTableWidget(int(rows.size()), 2, this);
     m_table->setObjectName(QStringLiteral("shortcutsTable"));
-    m_table->setHorizontalHeaderLabels({tr("Keys"), tr("Does")});
+    m_table->setHorizontalHeaderLabels({ tr("Keys"), tr("Does") });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);

@@ -14,7 +14,8 @@ struct ImageLoadController::Job {
     bool fetched = false; // the fetch phase was seen and the clock not yet restarted after it
 };
 
-ImageLoadController::ImageLoadController(QObject *parent) : QObject(parent)
+ImageLoadController::ImageLoadController(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<ballast::LoadedImage>();
     m_pollTimer.setInterval(100);

@@ -12,14 +12,28 @@ QString permissionString(const LayerEntry *entry, bool directory)
     QString text(10, QLatin1Char('-'));
     const EntryType type = entry ? entry->type : EntryType::Directory;
     switch (type) {
-    case EntryType::Directory: text[0] = QLatin1Char('d'); break;
-    case EntryType::Symlink: text[0] = QLatin1Char('l'); break;
-    case EntryType::CharDevice: text[0] = QLatin1Char('c'); break;
-    case EntryType::BlockDevice: text[0] = QLatin1Char('b'); break;
-    case EntryType::Fifo: text[0] = QLatin1Char('p'); break;
-    case EntryType::Socket: text[0] = QLatin1Char('s'); break;
+    case EntryType::Directory:
+        text[0] = QLatin1Char('d');
+        break;
+    case EntryType::Symlink:
+        text[0] = QLatin1Char('l');
+        break;
+    case EntryType::CharDevice:
+        text[0] = QLatin1Char('c');
+        break;
+    case EntryType::BlockDevice:
+        text[0] = QLatin1Char('b');
+        break;
+    case EntryType::Fifo:
+        text[0] = QLatin1Char('p');
+        break;
+    case EntryType::Socket:
+        text[0] = QLatin1Char('s');
+        break;
     // `tar -tv` marks a link member 'h', but on disk it is one more name of a regular file.
-    default: text[0] = directory ? QLatin1Char('d') : QLatin1Char('-'); break;
+    default:
+        text[0] = directory ? QLatin1Char('d') : QLatin1Char('-');
+        break;
     }
     const uint32_t mode = entry ? entry->mode : 0755;
     const char *letters = "rwxrwxrwx";
@@ -40,10 +54,14 @@ QColor statusColor(NodeStatus status, const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
     switch (status) {
-    case NodeStatus::Added: return dark ? QColor(0x7e, 0xe0, 0x8a) : QColor(0x1a, 0x7f, 0x37);
-    case NodeStatus::Modified: return dark ? QColor(0xf0, 0xc6, 0x74) : QColor(0x9a, 0x67, 0x00);
-    case NodeStatus::Removed: return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
-    default: return palette.color(QPalette::Text);
+    case NodeStatus::Added:
+        return dark ? QColor(0x7e, 0xe0, 0x8a) : QColor(0x1a, 0x7f, 0x37);
+    case NodeStatus::Modified:
+        return dark ? QColor(0xf0, 0xc6, 0x74) : QColor(0x9a, 0x67, 0x00);
+    case NodeStatus::Removed:
+        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
+    default:
+        return palette.color(QPalette::Text);
     }
 }
 

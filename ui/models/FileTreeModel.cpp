@@ -25,7 +25,7 @@ void FileTreeModel::setScope(std::shared_ptr<const TreeScope> scope)
 
 SiblingOrder FileTreeModel::siblingOrder() const
 {
-    return {m_sortColumn == NameColumn, m_sortOrder == Qt::DescendingOrder};
+    return { m_sortColumn == NameColumn, m_sortOrder == Qt::DescendingOrder };
 }
 
 void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) const
@@ -33,7 +33,10 @@ void FileTreeModel::sortChildren(std::vector<MergedTree::NodeId> &children) cons
     sortSiblings(children, *m_scope, siblingOrder());
 }
 
-int64_t FileTreeModel::shownBytes(MergedTree::NodeId node) const { return m_scope->shownBytes(node); }
+int64_t FileTreeModel::shownBytes(MergedTree::NodeId node) const
+{
+    return m_scope->shownBytes(node);
+}
 
 int64_t FileTreeModel::linkedBytes(MergedTree::NodeId node) const
 {
@@ -84,7 +87,10 @@ QModelIndex FileTreeModel::indexOfNode(MergedTree::NodeId node, int column) cons
     return indexOfShownNode(node, column);
 }
 
-int FileTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int FileTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
 QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
 {
@@ -93,7 +99,8 @@ QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
     const int layer = m_scope->layer;
     const LayerEntry *entry = tree.entry(node, layer);
     switch (column) {
-    case NameColumn: return displayPath(tree.name(node));
+    case NameColumn:
+        return displayPath(tree.name(node));
     case SizeColumn:
         if (entry && entry->type == EntryType::Hardlink)
             return hardlinkSizeText(tree.hardlinkShare(node, layer));
@@ -104,9 +111,12 @@ QVariant FileTreeModel::displayData(MergedTree::NodeId node, int column) const
             return QStringLiteral("–");
         return QStringLiteral("%1 %").arg(100.0 * double(m_scope->bytes[node]) / double(parentBytes), 0, 'f', 1);
     }
-    case StatusColumn: return QString::fromLatin1(nodeStatusName(m_scope->snapshot.status[node]));
-    case PermissionsColumn: return permissionString(entry, tree.isDirectory(node, layer));
-    case OwnerColumn: return entry ? QStringLiteral("%1:%2").arg(entry->uid).arg(entry->gid) : QStringLiteral("0:0");
+    case StatusColumn:
+        return QString::fromLatin1(nodeStatusName(m_scope->snapshot.status[node]));
+    case PermissionsColumn:
+        return permissionString(entry, tree.isDirectory(node, layer));
+    case OwnerColumn:
+        return entry ? QStringLiteral("%1:%2").arg(entry->uid).arg(entry->gid) : QStringLiteral("0:0");
     case LayerColumn: {
         int writer = tree.lastWriter(node, layer);
         if (writer < 0 && m_scope->snapshot.status[node] == NodeStatus::Removed)
@@ -129,7 +139,8 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const auto node = nodeAt(index);
     switch (role) {
-    case Qt::DisplayRole: return displayData(node, index.column());
+    case Qt::DisplayRole:
+        return displayData(node, index.column());
     case Qt::ToolTipRole: {
         const QString path = absolutePath(m_scope->image->tree, node);
         const QString size = index.column() == SizeColumn ? sizeToolTip(node) : QString();
@@ -150,9 +161,12 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         if (index.column() == SizeColumn || index.column() == ShareColumn || index.column() == LayerColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case NodeRole: return QVariant::fromValue(uint(node));
-    case BytesRole: return QVariant::fromValue(qlonglong(m_scope->bytes[node]));
-    case StatusRole: return int(m_scope->snapshot.status[node]);
+    case NodeRole:
+        return QVariant::fromValue(uint(node));
+    case BytesRole:
+        return QVariant::fromValue(qlonglong(m_scope->bytes[node]));
+    case StatusRole:
+        return int(m_scope->snapshot.status[node]);
     }
     return {};
 }
@@ -161,7 +175,8 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const names[] = {"Name", "Size", "Share", "Status", "Permissions", "Owner", "Layer", "Link target"};
+    static const char *const names[]
+        = { "Name", "Size", "Share", "Status", "Permissions", "Owner", "Layer", "Link target" };
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

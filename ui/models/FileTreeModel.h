@@ -13,7 +13,17 @@ namespace ballast {
 class FileTreeModel : public LazyTreeModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, SizeColumn, ShareColumn, StatusColumn, PermissionsColumn, OwnerColumn, LayerColumn, LinkColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        SizeColumn,
+        ShareColumn,
+        StatusColumn,
+        PermissionsColumn,
+        OwnerColumn,
+        LayerColumn,
+        LinkColumn,
+        ColumnCount
+    };
     enum Role { NodeRole = Qt::UserRole + 1, BytesRole, StatusRole };
 
     explicit FileTreeModel(QObject *parent = nullptr);

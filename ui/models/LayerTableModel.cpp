@@ -9,7 +9,9 @@
 
 namespace ballast {
 
-LayerTableModel::LayerTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+LayerTableModel::LayerTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void LayerTableModel::setImage(std::shared_ptr<const Image> image, std::shared_ptr<const ImageAnalysis> analysis)
 {
@@ -22,12 +24,12 @@ void LayerTableModel::setImage(std::shared_ptr<const Image> image, std::shared_p
         const auto &history = m_image->config.history;
         int nextLayer = 0;
         for (int h = 0; h < int(history.size()); ++h) {
-            m_rows.push_back({history[size_t(h)].layerIndex, h});
+            m_rows.push_back({ history[size_t(h)].layerIndex, h });
             if (history[size_t(h)].layerIndex >= 0)
                 nextLayer = history[size_t(h)].layerIndex + 1;
         }
         for (; nextLayer < int(m_image->layers.size()); ++nextLayer)
-            m_rows.push_back({nextLayer, -1});
+            m_rows.push_back({ nextLayer, -1 });
         for (const Layer &layer : m_image->layers)
             m_largestLayer = std::max(m_largestLayer, layer.size);
     }
@@ -47,8 +49,14 @@ int LayerTableModel::rowOfLayer(int layer) const
     return -1;
 }
 
-int LayerTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int LayerTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int LayerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int LayerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 Qt::ItemFlags LayerTableModel::flags(const QModelIndex &index) const
 {
@@ -69,13 +77,18 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IndexColumn: return layer ? QVariant(layer->index) : QVariant();
-        case SizeColumn: return layer ? formatBytes(layer->size) : QString();
-        case StoredColumn: return layer ? formatBytes(layer->compressedSize) : QString();
+        case IndexColumn:
+            return layer ? QVariant(layer->index) : QVariant();
+        case SizeColumn:
+            return layer ? formatBytes(layer->size) : QString();
+        case StoredColumn:
+            return layer ? formatBytes(layer->compressedSize) : QString();
         case ChangeColumn:
             return figures ? formatSignedBytes(figures->contribution) : QString();
-        case TotalColumn: return figures ? formatBytes(figures->cumulative) : QString();
-        case CommandColumn: return command;
+        case TotalColumn:
+            return figures ? formatBytes(figures->cumulative) : QString();
+        case CommandColumn:
+            return command;
         }
         return {};
     case Qt::ToolTipRole:
@@ -97,7 +110,8 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
         if (index.column() != CommandColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case LayerRole: return row.layer;
+    case LayerRole:
+        return row.layer;
     case SizeFractionRole:
         return layer && m_largestLayer > 0 ? double(layer->size) / double(m_largestLayer) : 0.0;
     }
@@ -122,15 +136,15 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal)
         return {};
-    static const char *const names[] = {"#", "Size", "Stored", "Change", "Total", "Instruction"};
-    static const char *const tips[] = {"Layer index (a warning marks layers whose bytes are hidden later)",
-                                       "Bytes of the layer's files (tar sizes)",
-                                       "Bytes of the blob as the archive stores it: compressed, or a plain tar. A tar adds a "
-                                       "512-byte header for every entry and pads every file to a multiple of 512 bytes, so "
-                                       "Stored is larger than Size for an uncompressed layer, and for a compressed one of "
-                                       "small files, links or directories",
-                                       "What the layer adds to the final filesystem (negative when it deletes more)",
-                                       "Filesystem bytes after this layer", "The Dockerfile step that made the layer"};
+    static const char *const names[] = { "#", "Size", "Stored", "Change", "Total", "Instruction" };
+    static const char *const tips[] = { "Layer index (a warning marks layers whose bytes are hidden later)",
+        "Bytes of the layer's files (tar sizes)",
+        "Bytes of the blob as the archive stores it: compressed, or a plain tar. A tar adds a "
+        "512-byte header for every entry and pads every file to a multiple of 512 bytes, so "
+        "Stored is larger than Size for an uncompressed layer, and for a compressed one of "
+        "small files, links or directories",
+        "What the layer adds to the final filesystem (negative when it deletes more)",
+        "Filesystem bytes after this layer", "The Dockerfile step that made the layer" };
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)

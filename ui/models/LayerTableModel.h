@@ -17,7 +17,7 @@ public:
     explicit LayerTableModel(QObject *parent = nullptr);
     void setImage(std::shared_ptr<const Image> image, std::shared_ptr<const ImageAnalysis> analysis);
 
-    int layerAt(int row) const;   // -1 for empty history steps
+    int layerAt(int row) const; // -1 for empty history steps
     int rowOfLayer(int layer) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -17,11 +17,16 @@ bool isCancelled(const std::atomic<bool> *cancelled, uint64_t step)
 bool statusShown(const TreeFilter &filter, NodeStatus status)
 {
     switch (status) {
-    case NodeStatus::Added: return filter.showAdded;
-    case NodeStatus::Modified: return filter.showModified;
-    case NodeStatus::Removed: return filter.showRemoved;
-    case NodeStatus::Unchanged: return filter.showUnchanged;
-    case NodeStatus::Absent: return false;
+    case NodeStatus::Added:
+        return filter.showAdded;
+    case NodeStatus::Modified:
+        return filter.showModified;
+    case NodeStatus::Removed:
+        return filter.showRemoved;
+    case NodeStatus::Unchanged:
+        return filter.showUnchanged;
+    case NodeStatus::Absent:
+        return false;
     }
     return false;
 }
@@ -44,7 +49,7 @@ bool markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const Q
         MergedTree::NodeId node;
         size_t pathLength;
     };
-    std::vector<Frame> stack {{MergedTree::Root, 0}};
+    std::vector<Frame> stack { { MergedTree::Root, 0 } };
     for (uint64_t visited = 1; !stack.empty(); ++visited) {
         if (isCancelled(cancelled, visited))
             return false;
@@ -58,7 +63,7 @@ bool markSearchMatches(const MergedTree &tree, const TreeFilter &filter, const Q
             out[frame.node] = test(byPath ? std::string_view(path) : tree.name(frame.node));
         }
         for (auto child : tree.children(frame.node))
-            stack.push_back({child, path.size()});
+            stack.push_back({ child, path.size() });
     }
     return true;
 }
@@ -72,12 +77,12 @@ void inheritSearchMatches(const MergedTree &tree, std::vector<uint8_t> &passes)
 
 // The hits depth first in the order the tree shows siblings, visiting only the directories that
 // lead to a hit.
-std::vector<MergedTree::NodeId> orderHits(const TreeScope &scope, const std::vector<uint8_t> &isHit,
-                                          const std::vector<uint8_t> &hitBelow)
+std::vector<MergedTree::NodeId> orderHits(
+    const TreeScope &scope, const std::vector<uint8_t> &isHit, const std::vector<uint8_t> &hitBelow)
 {
     const MergedTree &tree = scope.image->tree;
     std::vector<MergedTree::NodeId> ordered;
-    std::vector<MergedTree::NodeId> stack {MergedTree::Root}, siblings;
+    std::vector<MergedTree::NodeId> stack { MergedTree::Root }, siblings;
     while (!stack.empty()) {
         const MergedTree::NodeId node = stack.back();
         stack.pop_back();
@@ -107,9 +112,8 @@ void sortSiblings(std::vector<MergedTree::NodeId> &siblings, const TreeScope &sc
     keyed.reserve(siblings.size());
     for (auto sibling : siblings)
         keyed.emplace_back(scope.shownBytes(sibling), sibling);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &a, const auto &b) {
-        return order.descending ? a.first > b.first : a.first < b.first;
-    });
+    std::stable_sort(keyed.begin(), keyed.end(),
+        [&](const auto &a, const auto &b) { return order.descending ? a.first > b.first : a.first < b.first; });
     for (size_t i = 0; i < keyed.size(); ++i)
         siblings[i] = keyed[i].second;
 }
@@ -136,7 +140,8 @@ std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> i
     scope->visible.assign(count, 0);
     scope->matches.assign(count, 0);
 
-    std::vector<uint8_t> searchHit, searchPass, hitBelow; // searchHit ends as the hits: matching names that pass the filter
+    std::vector<uint8_t> searchHit, searchPass,
+        hitBelow; // searchHit ends as the hits: matching names that pass the filter
     QRegularExpression regex;
     const bool searching = !filter.search.isEmpty();
     if (searching) {

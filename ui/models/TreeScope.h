@@ -17,8 +17,8 @@ struct TreeFilter {
     TreeMode mode = TreeMode::Aggregated;
     bool showAdded = true, showModified = true, showRemoved = true, showUnchanged = true;
     int64_t minimumBytes = 0;
-    QString search;      // matched against names, or full paths when it contains '/'
-    bool regex = false;  // search is a regular expression
+    QString search; // matched against names, or full paths when it contains '/'
+    bool regex = false; // search is a regular expression
     bool operator==(const TreeFilter &) const = default;
 };
 
@@ -43,18 +43,18 @@ struct TreeScope {
     std::shared_ptr<const Image> image;
     int layer = -1;
     TreeFilter filter;
-    SiblingOrder order;                // the order `hits` follows
+    SiblingOrder order; // the order `hits` follows
     LayerSnapshot snapshot;
-    std::vector<int64_t> bytes;        // per node: bytes to show; in LayerChanges mode only the changed files' bytes
-    std::vector<uint8_t> visible;      // per node: shown in the tree
-    std::vector<uint8_t> matches;      // per node: passes the filter itself (not only as context)
+    std::vector<int64_t> bytes; // per node: bytes to show; in LayerChanges mode only the changed files' bytes
+    std::vector<uint8_t> visible; // per node: shown in the tree
+    std::vector<uint8_t> matches; // per node: passes the filter itself (not only as context)
     // Nodes whose own name (or path) matches a non-empty search and that pass the other filters,
     // depth first in `order`: what the match counter counts and Find Next steps through.
     std::vector<MergedTree::NodeId> hits;
-    std::vector<uint32_t> hitRank;     // per node while searching: 1 + its index in `hits`, else 0
-    int64_t matchCount = 0;            // hits.size()
-    int64_t visibleCount = 0;          // nodes shown, root excluded
-    QString searchError;               // an invalid regular expression
+    std::vector<uint32_t> hitRank; // per node while searching: 1 + its index in `hits`, else 0
+    int64_t matchCount = 0; // hits.size()
+    int64_t visibleCount = 0; // nodes shown, root excluded
+    QString searchError; // an invalid regular expression
 
     // What the node's row shows as its size, and sorts by: its bytes, but a hardlink shows its
     // carrier's size though its own bytes count 0 (they are counted once, at the carrier).

@@ -23,19 +23,30 @@ constexpr size_t MaxRevealedHits = 500; // search hits opened at once; Find Next
 } // namespace
 
 FileTreePane::FileTreePane(QWidget *parent)
-    : QWidget(parent), m_mode(new QComboBox(this)), m_minimumSize(new QComboBox(this)), m_sort(new QComboBox(this)),
-      m_search(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regex"), this)), m_matches(new QLabel(this)),
-      m_chip(new FilterChip(this)), m_view(new QTreeView(this)), m_model(new FileTreeModel(this))
+    : QWidget(parent)
+    , m_mode(new QComboBox(this))
+    , m_minimumSize(new QComboBox(this))
+    , m_sort(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_regex(new QCheckBox(tr("Regex"), this))
+    , m_matches(new QLabel(this))
+    , m_chip(new FilterChip(this))
+    , m_view(new QTreeView(this))
+    , m_model(new FileTreeModel(this))
 {
     m_mode->addItem(tr("Aggregated"), int(TreeMode::Aggregated));
     m_mode->addItem(tr("Layer changes only"), int(TreeMode::LayerChanges));
-    m_mode->setToolTip(tr("Aggregated: the filesystem after the selected layer. Layer changes: only what the layer added, modified or removed."));
+    m_mode->setToolTip(tr("Aggregated: the filesystem after the selected layer. Layer changes: only what the layer "
+                          "added, modified or removed."));
     m_added = new StatusToggle(NodeStatus::Added, tr("Added"), tr("Show files the selected layer added"), this);
-    m_modified = new StatusToggle(NodeStatus::Modified, tr("Modified"), tr("Show files the selected layer modified"), this);
+    m_modified
+        = new StatusToggle(NodeStatus::Modified, tr("Modified"), tr("Show files the selected layer modified"), this);
     m_removed = new StatusToggle(NodeStatus::Removed, tr("Removed"), tr("Show files the selected layer removed"), this);
-    m_unchanged = new StatusToggle(NodeStatus::Unchanged, tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
-    for (const auto &[label, bytes] : std::vector<std::pair<QString, qint64>> {
-             {tr("Any size"), 0}, {tr("≥ 1 kB"), 1000}, {tr("≥ 100 kB"), 100000}, {tr("≥ 1 MB"), 1000000}, {tr("≥ 10 MB"), 10000000}, {tr("≥ 100 MB"), 100000000}})
+    m_unchanged = new StatusToggle(
+        NodeStatus::Unchanged, tr("Unchanged"), tr("Show files the selected layer did not touch"), this);
+    for (const auto &[label, bytes] : std::vector<std::pair<QString, qint64>> { { tr("Any size"), 0 },
+             { tr("≥ 1 kB"), 1000 }, { tr("≥ 100 kB"), 100000 }, { tr("≥ 1 MB"), 1000000 }, { tr("≥ 10 MB"), 10000000 },
+             { tr("≥ 100 MB"), 100000000 } })
         m_minimumSize->addItem(label, bytes);
     m_minimumSize->setToolTip(tr("Hide files and directories smaller than this"));
     m_sort->addItem(tr("Sort by size"), int(FileTreeModel::SizeColumn));
@@ -56,7 +67,7 @@ FileTreePane::FileTreePane(QWidget *parent)
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_mode);
-    for (auto *button : {m_added, m_modified, m_removed, m_unchanged})
+    for (auto *button : { m_added, m_modified, m_removed, m_unchanged })
         controls->addWidget(button);
     controls->addStretch();
     controls->addWidget(m_minimumSize);
@@ -97,7 +108,7 @@ FileTreePane::FileTreePane(QWidget *parent)
     connect(m_regex, &QCheckBox::toggled, this, [this] { readFilterWidgets(); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
     connect(m_minimumSize, &QComboBox::currentIndexChanged, this, [this] { readFilterWidgets(); });
-    for (auto *button : {m_added, m_modified, m_removed, m_unchanged})
+    for (auto *button : { m_added, m_modified, m_removed, m_unchanged })
         connect(button, &QToolButton::toggled, this, [this] { readFilterWidgets(); });
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         const int column = m_sort->currentData().toInt();
@@ -114,7 +125,8 @@ FileTreePane::FileTreePane(QWidget *parent)
         if (!m_restoring)
             m_expanded.insert(m_model->nodeAt(index));
     });
-    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex &index) { m_expanded.erase(m_model->nodeAt(index)); });
+    connect(m_view, &QTreeView::collapsed, this,
+        [this](const QModelIndex &index) { m_expanded.erase(m_model->nodeAt(index)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (m_restoring || !current.isValid())
             return;
@@ -127,10 +139,14 @@ FileTreePane::FileTreePane(QWidget *parent)
 QToolButton *FileTreePane::statusButton(NodeStatus status) const
 {
     switch (status) {
-    case NodeStatus::Added: return m_added;
-    case NodeStatus::Modified: return m_modified;
-    case NodeStatus::Removed: return m_removed;
-    default: return m_unchanged;
+    case NodeStatus::Added:
+        return m_added;
+    case NodeStatus::Modified:
+        return m_modified;
+    case NodeStatus::Removed:
+        return m_removed;
+    default:
+        return m_unchanged;
     }
 }
 
@@ -160,9 +176,9 @@ void FileTreePane::setMode(TreeMode mode)
 
 void FileTreePane::setFilter(const TreeFilter &filter)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_mode), QSignalBlocker(m_search), QSignalBlocker(m_regex),
-                                       QSignalBlocker(m_minimumSize), QSignalBlocker(m_added), QSignalBlocker(m_modified),
-                                       QSignalBlocker(m_removed), QSignalBlocker(m_unchanged)};
+    const QSignalBlocker blockers[] = { QSignalBlocker(m_mode), QSignalBlocker(m_search), QSignalBlocker(m_regex),
+        QSignalBlocker(m_minimumSize), QSignalBlocker(m_added), QSignalBlocker(m_modified), QSignalBlocker(m_removed),
+        QSignalBlocker(m_unchanged) };
     m_mode->setCurrentIndex(m_mode->findData(int(filter.mode)));
     m_search->setText(filter.search);
     m_regex->setChecked(filter.regex);
@@ -278,7 +294,8 @@ void FileTreePane::revealHits()
     std::vector<MergedTree::NodeId> chain;
     for (size_t i = 0; i < std::min(scope.hits.size(), MaxRevealedHits); ++i) {
         chain.clear();
-        for (auto up = tree.parent(scope.hits[i]); up != MergedTree::Root && up != MergedTree::NoNode; up = tree.parent(up))
+        for (auto up = tree.parent(scope.hits[i]); up != MergedTree::Root && up != MergedTree::NoNode;
+             up = tree.parent(up))
             chain.push_back(up);
         for (auto it = chain.rbegin(); it != chain.rend(); ++it)
             if (QModelIndex index = m_model->indexOfNode(*it); index.isValid() && !m_view->isExpanded(index))
@@ -286,8 +303,14 @@ void FileTreePane::revealHits()
     }
 }
 
-void FileTreePane::findNext() { stepThroughHits(+1); }
-void FileTreePane::findPrevious() { stepThroughHits(-1); }
+void FileTreePane::findNext()
+{
+    stepThroughHits(+1);
+}
+void FileTreePane::findPrevious()
+{
+    stepThroughHits(-1);
+}
 
 void FileTreePane::stepThroughHits(int step)
 {
@@ -313,7 +336,8 @@ void FileTreePane::updateMatchLabel()
     else if (scope->hits.empty())
         m_matches->setText(tr("no match"));
     else if (const int at = scope->hitIndexOf(m_current); at >= 0)
-        m_matches->setText(scope->hits.size() == 1 ? tr("1 of 1 match") : tr("%1 of %2 matches").arg(at + 1).arg(scope->hits.size()));
+        m_matches->setText(
+            scope->hits.size() == 1 ? tr("1 of 1 match") : tr("%1 of %2 matches").arg(at + 1).arg(scope->hits.size()));
     else
         m_matches->setText(scope->hits.size() == 1 ? tr("1 match") : tr("%1 matches").arg(scope->hits.size()));
 }

@@ -5,14 +5,17 @@
 
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QTimer>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ballast {
 
-LayersPane::LayersPane(QWidget *parent) : QWidget(parent), m_view(new QTableView(this)), m_model(new LayerTableModel(this))
+LayersPane::LayersPane(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QTableView(this))
+    , m_model(new LayerTableModel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -21,7 +24,8 @@ LayersPane::LayersPane(QWidget *parent) : QWidget(parent), m_view(new QTableView
     layout->addWidget(m_view);
     m_view->setObjectName(QStringLiteral("layersView"));
     m_view->setModel(m_model);
-    m_view->setItemDelegateForColumn(LayerTableModel::SizeColumn, new SizeBarDelegate(LayerTableModel::SizeFractionRole, this));
+    m_view->setItemDelegateForColumn(
+        LayerTableModel::SizeColumn, new SizeBarDelegate(LayerTableModel::SizeFractionRole, this));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
@@ -31,29 +35,29 @@ LayersPane::LayersPane(QWidget *parent) : QWidget(parent), m_view(new QTableView
     m_view->setWordWrap(false);
     m_view->setToolTip(tr("Select a layer to see what it changed"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current, const QModelIndex &previous) {
-                const int layer = m_model->layerAt(current.row());
-                if (layer >= 0) {
-                    m_layer = layer;
-                    emit layerSelected(layer);
-                    return;
-                }
-                // An empty history step (ENV, CMD…) holds no layer. The arrow keys step over it; a
-                // click on it keeps the layer that is shown. Deferred: the view is still handling the event.
-                const bool byMouse = QGuiApplication::mouseButtons() != Qt::NoButton;
-                const int step = previous.isValid() && current.row() < previous.row() ? -1 : 1;
-                QTimer::singleShot(0, this, [this, row = current.row(), step, byMouse] {
-                    if (m_view->currentIndex().row() != row)
-                        return; // something else chose a row meanwhile
-                    int target = -1;
-                    for (int r = row + step; !byMouse && r >= 0 && r < m_model->rowCount(); r += step)
-                        if (m_model->layerAt(r) >= 0) {
-                            target = m_model->layerAt(r);
-                            break;
-                        }
-                    selectLayer(target >= 0 ? target : m_layer);
-                });
+        [this](const QModelIndex &current, const QModelIndex &previous) {
+            const int layer = m_model->layerAt(current.row());
+            if (layer >= 0) {
+                m_layer = layer;
+                emit layerSelected(layer);
+                return;
+            }
+            // An empty history step (ENV, CMD…) holds no layer. The arrow keys step over it; a
+            // click on it keeps the layer that is shown. Deferred: the view is still handling the event.
+            const bool byMouse = QGuiApplication::mouseButtons() != Qt::NoButton;
+            const int step = previous.isValid() && current.row() < previous.row() ? -1 : 1;
+            QTimer::singleShot(0, this, [this, row = current.row(), step, byMouse] {
+                if (m_view->currentIndex().row() != row)
+                    return; // something else chose a row meanwhile
+                int target = -1;
+                for (int r = row + step; !byMouse && r >= 0 && r < m_model->rowCount(); r += step)
+                    if (m_model->layerAt(r) >= 0) {
+                        target = m_model->layerAt(r);
+                        break;
+                    }
+                selectLayer(target >= 0 ? target : m_layer);
             });
+        });
 }
 
 void LayersPane::setImage(const LoadedImage &loaded)

@@ -51,8 +51,9 @@ void BuildLogDialog::startBuild(const QString &dockerfilePath, const QString &bu
     m_running = true;
     setWindowTitle(tr("Rebuild %1").arg(QFileInfo(dockerfilePath).fileName()));
     m_status->setStyleSheet(QString());
-    m_status->setText(builder.isEmpty() ? tr("Building <b>%1</b>…").arg(dockerfilePath.toHtmlEscaped())
-                                        : tr("Building <b>%1</b> with %2…").arg(dockerfilePath.toHtmlEscaped(), builder.toHtmlEscaped()));
+    m_status->setText(builder.isEmpty()
+            ? tr("Building <b>%1</b>…").arg(dockerfilePath.toHtmlEscaped())
+            : tr("Building <b>%1</b> with %2…").arg(dockerfilePath.toHtmlEscaped(), builder.toHtmlEscaped()));
     m_log->clear();
     m_cancel->show();
     m_cancel->setEnabled(true);

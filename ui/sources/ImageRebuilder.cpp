@@ -18,10 +18,11 @@ ImageRebuilder::ImageRebuilder(ImageSession *session, QWidget *dialogParent)
 {
     // B is open (its layers mapped to the Dockerfile) and the session compares A with it: the log did
     // its job, the comparison is what to look at now.
-    connect(session, &ImageSession::imageOpened, this, [this](const QString &, const LoadedImage &, bool builtFromDockerfile) {
-        if (builtFromDockerfile && m_log)
-            m_log->hide();
-    });
+    connect(session, &ImageSession::imageOpened, this,
+        [this](const QString &, const LoadedImage &, bool builtFromDockerfile) {
+            if (builtFromDockerfile && m_log)
+                m_log->hide();
+        });
     connect(m_runner, &BuildRunner::outputLine, this, [this](const QString &line) {
         if (m_log)
             m_log->appendLine(line);

@@ -13,8 +13,10 @@
 namespace ballast {
 
 OpenLocationDialog::OpenLocationDialog(const QStringList &recent, QWidget *parent)
-    : QDialog(parent), m_location(new QComboBox(this)), m_problem(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_location(new QComboBox(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Open Location"));
     m_location->setEditable(true);
@@ -31,9 +33,12 @@ OpenLocationDialog::OpenLocationDialog(const QStringList &recent, QWidget *paren
     m_buttons->button(QDialogButtonBox::Open)->setToolTip(tr("Open the image at this location"));
     m_buttons->button(QDialogButtonBox::Cancel)->setToolTip(tr("Close without opening anything"));
 
-    auto *hint = new QLabel(tr("An image file or folder, or an image where it lives: "
-                               "<tt>docker://</tt>, <tt>podman://</tt>, <tt>buildah://</tt>, <tt>registry://</tt>, <tt>oci:</tt>"), this);
-    hint->setToolTip(tr("Engines and registries are reached through their own tools (docker, podman, buildah, skopeo)"));
+    auto *hint = new QLabel(
+        tr("An image file or folder, or an image where it lives: "
+           "<tt>docker://</tt>, <tt>podman://</tt>, <tt>buildah://</tt>, <tt>registry://</tt>, <tt>oci:</tt>"),
+        this);
+    hint->setToolTip(
+        tr("Engines and registries are reached through their own tools (docker, podman, buildah, skopeo)"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addWidget(m_location);

@@ -201,9 +201,10 @@ void TreemapView::showWhyEmpty()
         return;
     }
     m_canvas->setPlaceholder(QString());
-    m_filteredOut->setText((m_scope->visibleCount == 0 ? tr("No file matches the filter (%1)")
-                                                       : tr("Nothing to draw: what the filter (%1) shows holds no bytes"))
-                               .arg(filter));
+    m_filteredOut->setText(
+        (m_scope->visibleCount == 0 ? tr("No file matches the filter (%1)")
+                                    : tr("Nothing to draw: what the filter (%1) shows holds no bytes"))
+            .arg(filter));
 }
 
 void TreemapView::setZoomRoot(MergedTree::NodeId node)

@@ -1,7 +1,7 @@
 #include "LoadBanner.h"
 
-#include "sources/SourceText.h"
 #include "source/SourceReference.h"
+#include "sources/SourceText.h"
 #include "util/ByteFormat.h"
 #include "util/LoadError.h"
 
@@ -13,8 +13,11 @@
 namespace ballast {
 
 LoadBanner::LoadBanner(QWidget *parent)
-    : QFrame(parent), m_message(new QLabel(this)), m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_close(new QPushButton(tr("Dismiss"), this))
+    : QFrame(parent)
+    , m_message(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_close(new QPushButton(tr("Dismiss"), this))
 {
     setObjectName(QStringLiteral("loadBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -65,7 +68,10 @@ void LoadBanner::showProgress(qint64 bytesDone, qint64 bytesTotal, int layersDon
     m_progress->setRange(0, 1000);
     if (bytesTotal > 0)
         m_progress->setValue(int(1000 * bytesDone / bytesTotal));
-    QString text = tr("Reading layers: %1 of %2, %3 of %4 layers done").arg(formatBytes(bytesDone), formatBytes(bytesTotal)).arg(layersDone).arg(layersTotal);
+    QString text = tr("Reading layers: %1 of %2, %3 of %4 layers done")
+                       .arg(formatBytes(bytesDone), formatBytes(bytesTotal))
+                       .arg(layersDone)
+                       .arg(layersTotal);
     if (secondsLeft >= 0)
         text += tr(", about %1 s left").arg(qMax(1, int(secondsLeft + 0.5)));
     m_message->setText(text);
@@ -88,7 +94,8 @@ void LoadBanner::showFetching(const QString &source, qint64 bytesReceived)
     case SourceReference::Kind::Docker:
     case SourceReference::Kind::Podman:
     case SourceReference::Kind::Buildah:
-        m_message->setText(tr("Exporting %1 from %2 — %3 received").arg(source, source.section(QStringLiteral("://"), 0, 0), received));
+        m_message->setText(tr("Exporting %1 from %2 — %3 received")
+                               .arg(source, source.section(QStringLiteral("://"), 0, 0), received));
         break;
     default:
         m_message->setText(tr("Preparing %1 — %2 read").arg(sourceDisplayName(source), received));

@@ -10,14 +10,19 @@
 
 namespace ballast {
 
-StartPage::StartPage(QWidget *parent) : QWidget(parent), m_recent(new QListWidget(this)), m_sample(new QPushButton(tr("Open the sample image"), this))
+StartPage::StartPage(QWidget *parent)
+    : QWidget(parent)
+    , m_recent(new QListWidget(this))
+    , m_sample(new QPushButton(tr("Open the sample image"), this))
 {
     setObjectName(QStringLiteral("startPage"));
-    auto *title = new QLabel(tr("<h1>Ballast</h1><p>See what makes a container image heavy, and how to make it lighter.</p>"), this);
-    auto *hint = new QLabel(tr("<p>Open an image archive — <code>docker save</code>, <code>podman save</code>, buildah, kaniko or an "
-                               "OCI layout — with <b>File › Open</b> (Ctrl+O), or drop it on this window. "
-                               "New here? The sample image shows every view.</p>"),
-                            this);
+    auto *title = new QLabel(
+        tr("<h1>Ballast</h1><p>See what makes a container image heavy, and how to make it lighter.</p>"), this);
+    auto *hint = new QLabel(
+        tr("<p>Open an image archive — <code>docker save</code>, <code>podman save</code>, buildah, kaniko or an "
+           "OCI layout — with <b>File › Open</b> (Ctrl+O), or drop it on this window. "
+           "New here? The sample image shows every view.</p>"),
+        this);
     hint->setWordWrap(true);
     auto *open = new QPushButton(tr("Open an image…"), this);
     open->setToolTip(tr("Open an image archive or OCI layout (Ctrl+O)"));
@@ -46,8 +51,9 @@ void StartPage::setRecentFiles(const QStringList &files)
 {
     m_recent->clear();
     for (const QString &file : files) {
-        const QString text = isPlainPath(file) ? QStringLiteral("%1 — %2").arg(QFileInfo(file).fileName(), QFileInfo(file).absolutePath())
-                                               : file; // a URI says it all, and QFileInfo would mangle it
+        const QString text = isPlainPath(file)
+            ? QStringLiteral("%1 — %2").arg(QFileInfo(file).fileName(), QFileInfo(file).absolutePath())
+            : file; // a URI says it all, and QFileInfo would mangle it
         auto *item = new QListWidgetItem(text, m_recent);
         item->setData(Qt::UserRole, file);
         item->setToolTip(file);

@@ -3,8 +3,8 @@
 // by Lint.cpp (the engine and the rule table), HadolintRunRules.cpp and HadolintSequenceRules.cpp
 // (hadolint's rules on one RUN and across instructions), ImageRules.cpp (the BA rules that need the
 // image), LintFixes.cpp and CleanupFixes.cpp (the quick fixes).
-#include "dockerfile/mapping/LayerMapping.h"
 #include "dockerfile/lint/Lint.h"
+#include "dockerfile/mapping/LayerMapping.h"
 #include "dockerfile/shell/ShellScript.h"
 
 #include <optional>

@@ -1,8 +1,8 @@
 #pragma once
 // Internal to the quick fixes: a shell-form RUN read as the list of commands it joins with `&&`, the
 // shape most RUN lines have, and the edits that add commands to such a list or take some out.
-#include "dockerfile/parse/Dockerfile.h"
 #include "dockerfile/lint/Lint.h"
+#include "dockerfile/parse/Dockerfile.h"
 
 #include <optional>
 #include <vector>

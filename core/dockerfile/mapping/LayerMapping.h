@@ -1,6 +1,6 @@
 #pragma once
-#include "dockerfile/parse/Dockerfile.h"
 #include "dockerfile/mapping/HistoryStep.h"
+#include "dockerfile/parse/Dockerfile.h"
 #include "image/Image.h"
 
 #include <vector>

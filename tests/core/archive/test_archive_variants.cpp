@@ -30,7 +30,7 @@ void TestArchiveVariants::estargzToc_data()
 {
     QTest::addColumn<bool>("tocAfterEnd");
     QTest::addColumn<Format>("format");
-    for (Format format : {Format::OciArchive, Format::DockerLegacy}) {
+    for (Format format : { Format::OciArchive, Format::DockerLegacy }) {
         QTest::newRow(qPrintable(QStringLiteral("toc-as-last-entry/") + formatName(format))) << false << format;
         QTest::newRow(qPrintable(QStringLiteral("toc-after-end-marker/") + formatName(format))) << true << format;
     }
@@ -90,20 +90,26 @@ void TestArchiveVariants::outerMemberNames_data()
     QTest::addColumn<SizeField>("sizes");
     QTest::addColumn<bool>("globalHeader");
     QTest::addColumn<OuterCompression>("outer");
-    const std::pair<Names, const char *> variants[] = {
-        {Names::DotSlash, "./-prefixed"}, {Names::Pax, "pax"}, {Names::Gnu, "gnu-longlink"}, {Names::UstarPrefix, "ustar-prefix"}};
+    const std::pair<Names, const char *> variants[] = { { Names::DotSlash, "./-prefixed" }, { Names::Pax, "pax" },
+        { Names::Gnu, "gnu-longlink" }, { Names::UstarPrefix, "ustar-prefix" } };
     for (Format format : allFormats()) {
         if (!isTarFormat(format))
             continue;
         const QString f = QLatin1String(formatName(format)) + QLatin1Char('/');
         for (const auto &[names, label] : variants)
-            QTest::newRow(qPrintable(f + label)) << format << names << SizeField::Octal << false << OuterCompression::None;
-        QTest::newRow(qPrintable(f + "base-256 sizes")) << format << Names::Plain << SizeField::Base256 << false << OuterCompression::None;
-        QTest::newRow(qPrintable(f + "pax-only sizes")) << format << Names::UstarPrefix << SizeField::PaxOnly << false << OuterCompression::None;
-        QTest::newRow(qPrintable(f + "global header first")) << format << Names::Plain << SizeField::Octal << true << OuterCompression::None;
+            QTest::newRow(qPrintable(f + label))
+                << format << names << SizeField::Octal << false << OuterCompression::None;
+        QTest::newRow(qPrintable(f + "base-256 sizes"))
+            << format << Names::Plain << SizeField::Base256 << false << OuterCompression::None;
+        QTest::newRow(qPrintable(f + "pax-only sizes"))
+            << format << Names::UstarPrefix << SizeField::PaxOnly << false << OuterCompression::None;
+        QTest::newRow(qPrintable(f + "global header first"))
+            << format << Names::Plain << SizeField::Octal << true << OuterCompression::None;
     }
-    QTest::newRow("oci-archive/./-prefixed/whole-gzip") << Format::OciArchive << Names::DotSlash << SizeField::Octal << false << OuterCompression::Gzip;
-    QTest::newRow("buildah/gnu-longlink/whole-gzip") << Format::BuildahDockerArchive << Names::Gnu << SizeField::Base256 << true << OuterCompression::Gzip;
+    QTest::newRow("oci-archive/./-prefixed/whole-gzip")
+        << Format::OciArchive << Names::DotSlash << SizeField::Octal << false << OuterCompression::Gzip;
+    QTest::newRow("buildah/gnu-longlink/whole-gzip")
+        << Format::BuildahDockerArchive << Names::Gnu << SizeField::Base256 << true << OuterCompression::Gzip;
 }
 
 void TestArchiveVariants::outerMemberNames()
@@ -140,8 +146,9 @@ void TestArchiveVariants::emptyLayers_data()
 {
     QTest::addColumn<Format>("format");
     QTest::addColumn<LayerCompression>("compression");
-    for (Format format : {Format::DockerLegacy, Format::OciArchive})
-        for (LayerCompression c : {LayerCompression::None, LayerCompression::Gzip, LayerCompression::Zstd, LayerCompression::EStargz})
+    for (Format format : { Format::DockerLegacy, Format::OciArchive })
+        for (LayerCompression c :
+            { LayerCompression::None, LayerCompression::Gzip, LayerCompression::Zstd, LayerCompression::EStargz })
             QTest::newRow(qPrintable(rowName(format, c, OuterCompression::None))) << format << c;
 }
 
@@ -163,7 +170,7 @@ void TestArchiveVariants::emptyLayers()
     LOAD_OR_FAIL(image, written.path);
     QCOMPARE(image->layers.size(), size_t(5));
     const bool estargz = compression == LayerCompression::EStargz;
-    const int entries[5] = {StandardEntries[0], 0, StandardEntries[1], StandardEntries[2], 0};
+    const int entries[5] = { StandardEntries[0], 0, StandardEntries[1], StandardEntries[2], 0 };
     for (size_t k = 0; k < 5; ++k) {
         QCOMPARE(int(image->layers[k].entries.size()), entries[k] + (estargz ? 1 : 0));
         QCOMPARE(image->layers[k].diffId, written.images[0].layers[k].diffId);
@@ -181,10 +188,12 @@ void TestArchiveVariants::manyLayers()
     ImageSpec spec;
     for (int k = 0; k < 300; ++k) {
         LayerSpec layer;
-        layer.compression = k % 3 == 0 ? LayerCompression::Gzip : k % 3 == 1 ? LayerCompression::Zstd : LayerCompression::None;
+        layer.compression = k % 3 == 0 ? LayerCompression::Gzip
+            : k % 3 == 1               ? LayerCompression::Zstd
+                                       : LayerCompression::None;
         layer.createdBy = "RUN step " + std::to_string(k);
-        layer.entries = {fileEntry("files/" + std::to_string(k), std::string(size_t(k), 'x')),
-                         fileEntry("shared", std::to_string(k))};
+        layer.entries = { fileEntry("files/" + std::to_string(k), std::string(size_t(k), 'x')),
+            fileEntry("shared", std::to_string(k)) };
         spec.layers.push_back(layer);
     }
     const WrittenArchive written = writeArchive(singleImage(Format::OciArchive, spec), dir.path());
@@ -238,8 +247,8 @@ void TestArchiveVariants::progressCountersAndReuse()
 {
     QTemporaryDir dir;
     for (Format format : allFormats()) {
-        const WrittenArchive written = writeArchive(singleImage(format, standardImage(LayerCompression::Gzip)), dir.path(),
-                                                    QLatin1String(formatName(format)));
+        const WrittenArchive written = writeArchive(
+            singleImage(format, standardImage(LayerCompression::Gzip)), dir.path(), QLatin1String(formatName(format)));
         int64_t stored = 0;
         for (const WrittenLayer &layer : written.images[0].layers)
             stored += layer.blobSize;

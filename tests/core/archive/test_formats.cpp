@@ -26,9 +26,12 @@ ballast::Compression detected(LayerCompression compression)
 {
     switch (compression) {
     case LayerCompression::Gzip:
-    case LayerCompression::EStargz: return ballast::Compression::Gzip;
-    case LayerCompression::Zstd: return ballast::Compression::Zstd;
-    default: return ballast::Compression::None;
+    case LayerCompression::EStargz:
+        return ballast::Compression::Gzip;
+    case LayerCompression::Zstd:
+        return ballast::Compression::Zstd;
+    default:
+        return ballast::Compression::None;
     }
 }
 
@@ -40,14 +43,19 @@ void TestFormats::formatMatrix_data()
     QTest::addColumn<LayerCompression>("compression");
     QTest::addColumn<OuterCompression>("outer");
     for (Format format : allFormats())
-        for (LayerCompression c : {LayerCompression::None, LayerCompression::Gzip, LayerCompression::Zstd, LayerCompression::EStargz}) {
-            QTest::newRow(qPrintable(rowName(format, c, OuterCompression::None))) << format << c << OuterCompression::None;
+        for (LayerCompression c :
+            { LayerCompression::None, LayerCompression::Gzip, LayerCompression::Zstd, LayerCompression::EStargz }) {
+            QTest::newRow(qPrintable(rowName(format, c, OuterCompression::None)))
+                << format << c << OuterCompression::None;
             if (isTarFormat(format))
-                QTest::newRow(qPrintable(rowName(format, c, OuterCompression::Gzip))) << format << c << OuterCompression::Gzip;
+                QTest::newRow(qPrintable(rowName(format, c, OuterCompression::Gzip)))
+                    << format << c << OuterCompression::Gzip;
         }
     // Whole-archive zstd is not something docker writes, but users do it.
-    QTest::newRow("docker-legacy/gzip/whole-zstd") << Format::DockerLegacy << LayerCompression::Gzip << OuterCompression::Zstd;
-    QTest::newRow("oci-archive/zstd/whole-zstd") << Format::OciArchive << LayerCompression::Zstd << OuterCompression::Zstd;
+    QTest::newRow("docker-legacy/gzip/whole-zstd")
+        << Format::DockerLegacy << LayerCompression::Gzip << OuterCompression::Zstd;
+    QTest::newRow("oci-archive/zstd/whole-zstd")
+        << Format::OciArchive << LayerCompression::Zstd << OuterCompression::Zstd;
 }
 
 void TestFormats::formatMatrix()
@@ -64,10 +72,11 @@ void TestFormats::formatMatrix()
     LOAD_OR_FAIL(image, written.path);
     QCOMPARE(image->sourcePath, written.path);
     QCOMPARE(image->format, QString::fromLatin1(expectedFormatName(format)));
-    QCOMPARE(image->outerCompression, outer == OuterCompression::Gzip   ? QStringLiteral("gzip")
-                                      : outer == OuterCompression::Zstd ? QStringLiteral("zstd")
-                                                                        : QString());
-    QCOMPARE(image->tags, QStringList {QStringLiteral("ballast/sample:1.0")});
+    QCOMPARE(image->outerCompression,
+        outer == OuterCompression::Gzip       ? QStringLiteral("gzip")
+            : outer == OuterCompression::Zstd ? QStringLiteral("zstd")
+                                              : QString());
+    QCOMPARE(image->tags, QStringList { QStringLiteral("ballast/sample:1.0") });
     QCOMPARE(image->platform(), QStringLiteral("linux/amd64"));
     QCOMPARE(image->configDigest, expected.configDigest); // the image ID, whatever the format
     QVERIFY2(image->warnings.isEmpty(), qPrintable(image->warnings.join(QLatin1Char('\n'))));
@@ -110,8 +119,8 @@ void TestFormats::formatMatrix()
     QCOMPARE(image->tree.finalFileCount(), StandardFinalFiles + (estargz ? 1 : 0));
     QCOMPARE(image->tree.finalFileBytes(), StandardFinalBytes + tocBytes);
     QCOMPARE(image->tree.find("tmp/old.log") == ballast::MergedTree::NoNode
-                 || !image->tree.existsAfter(image->tree.find("tmp/old.log"), 2),
-             true);
+            || !image->tree.existsAfter(image->tree.find("tmp/old.log"), 2),
+        true);
     const auto hostname = image->tree.find("etc/hostname");
     QVERIFY(hostname != ballast::MergedTree::NoNode);
     QCOMPARE(image->tree.entry(hostname, 2)->size, int64_t(10));
@@ -123,7 +132,8 @@ void TestFormats::layerOrderFollowsManifest_data()
     QTest::addColumn<LayerCompression>("compression");
     for (Format format : allFormats()) {
         QTest::newRow(formatName(format)) << format << LayerCompression::None;
-        QTest::newRow(qPrintable(QStringLiteral("%1/gzip").arg(QLatin1String(formatName(format))))) << format << LayerCompression::Gzip;
+        QTest::newRow(qPrintable(QStringLiteral("%1/gzip").arg(QLatin1String(formatName(format)))))
+            << format << LayerCompression::Gzip;
     }
 }
 
@@ -155,8 +165,8 @@ void TestFormats::layerOrderFollowsManifest()
         QCOMPARE(image->layers[k].size, StandardSizes[k]);
     }
     QCOMPARE(QByteArray(image->layers[2].path(image->layers[2].entries[1]).data(),
-                        qsizetype(image->layers[2].path(image->layers[2].entries[1]).size())),
-             QByteArray("app/data.bin"));
+                 qsizetype(image->layers[2].path(image->layers[2].entries[1]).size())),
+        QByteArray("app/data.bin"));
     QCOMPARE(image->tree.finalFileBytes(), StandardFinalBytes);
 }
 
@@ -165,23 +175,29 @@ void TestFormats::historyMapping_data()
     QTest::addColumn<Format>("format");
     QTest::addColumn<std::vector<HistorySpec>>("history");
     QTest::addColumn<std::vector<int>>("layerHistory"); // historyIndex of layers 0..2
-    QTest::addColumn<QString>("warning");                // substring of the one warning, empty for none
+    QTest::addColumn<QString>("warning"); // substring of the one warning, empty for none
 
-    const std::vector<HistorySpec> full {{"ADD", false}, {"ENV", true}, {"RUN", false}, {"CMD", true}, {"COPY", false}};
-    const std::vector<HistorySpec> kaniko {{"RUN", false}, {"COPY", false}};
-    const std::vector<HistorySpec> tooMany {{"A", false}, {"B", false}, {"C", false}, {"D", false}};
-    const std::vector<HistorySpec> allEmpty {{"ENV", true}, {"CMD", true}};
-    for (Format format : {Format::DockerLegacy, Format::OciArchive, Format::Kaniko}) {
+    const std::vector<HistorySpec> full { { "ADD", false }, { "ENV", true }, { "RUN", false }, { "CMD", true },
+        { "COPY", false } };
+    const std::vector<HistorySpec> kaniko { { "RUN", false }, { "COPY", false } };
+    const std::vector<HistorySpec> tooMany { { "A", false }, { "B", false }, { "C", false }, { "D", false } };
+    const std::vector<HistorySpec> allEmpty { { "ENV", true }, { "CMD", true } };
+    for (Format format : { Format::DockerLegacy, Format::OciArchive, Format::Kaniko }) {
         const QString f = QLatin1String(formatName(format));
-        QTest::newRow(qPrintable(f + "/empty-steps-skipped")) << format << full << std::vector<int> {0, 2, 4} << QString();
-        QTest::newRow(qPrintable(f + "/fewer-steps")) << format << kaniko << std::vector<int> {0, 1, -1}
-                                                      << QStringLiteral("history lists 2 layer-creating steps for 3 layers");
-        QTest::newRow(qPrintable(f + "/more-steps")) << format << tooMany << std::vector<int> {0, 1, 2}
-                                                     << QStringLiteral("history lists 4 layer-creating steps for 3 layers");
-        QTest::newRow(qPrintable(f + "/only-empty-steps")) << format << allEmpty << std::vector<int> {-1, -1, -1}
-                                                           << QStringLiteral("history lists 0 layer-creating steps for 3 layers");
-        QTest::newRow(qPrintable(f + "/no-history")) << format << std::vector<HistorySpec> {} << std::vector<int> {-1, -1, -1}
-                                                     << QStringLiteral("the config has no history");
+        QTest::newRow(qPrintable(f + "/empty-steps-skipped"))
+            << format << full << std::vector<int> { 0, 2, 4 } << QString();
+        QTest::newRow(qPrintable(f + "/fewer-steps"))
+            << format << kaniko << std::vector<int> { 0, 1, -1 }
+            << QStringLiteral("history lists 2 layer-creating steps for 3 layers");
+        QTest::newRow(qPrintable(f + "/more-steps"))
+            << format << tooMany << std::vector<int> { 0, 1, 2 }
+            << QStringLiteral("history lists 4 layer-creating steps for 3 layers");
+        QTest::newRow(qPrintable(f + "/only-empty-steps"))
+            << format << allEmpty << std::vector<int> { -1, -1, -1 }
+            << QStringLiteral("history lists 0 layer-creating steps for 3 layers");
+        QTest::newRow(qPrintable(f + "/no-history"))
+            << format << std::vector<HistorySpec> {} << std::vector<int> { -1, -1, -1 }
+            << QStringLiteral("the config has no history");
     }
 }
 
@@ -203,7 +219,7 @@ void TestFormats::historyMapping()
         if (layerHistory[k] >= 0) {
             QCOMPARE(image->config.history[size_t(layerHistory[k])].layerIndex, int(k));
             QCOMPARE(image->config.history[size_t(layerHistory[k])].createdBy,
-                     QString::fromStdString(history[size_t(layerHistory[k])].createdBy));
+                QString::fromStdString(history[size_t(layerHistory[k])].createdBy));
         }
     }
     for (size_t i = 0; i < history.size(); ++i) // steps that produced no layer point nowhere
@@ -228,11 +244,18 @@ void TestFormats::tagsAndPlatform_data()
     QTest::addColumn<QString>("platform");
     for (Format format : allFormats()) {
         const QString f = QLatin1String(formatName(format));
-        QTest::newRow(qPrintable(f + "/two-tags")) << format << QStringList {"app:1.0", "registry.example:5000/team/app:latest"}
-                                                   << "linux" << "amd64" << "" << "linux/amd64";
-        QTest::newRow(qPrintable(f + "/untagged-arm64-v8")) << format << QStringList {} << "linux" << "arm64" << "v8"
+        QTest::newRow(qPrintable(f + "/two-tags"))
+            << format << QStringList { "app:1.0", "registry.example:5000/team/app:latest" } << "linux"
+            << "amd64"
+            << ""
+            << "linux/amd64";
+        QTest::newRow(qPrintable(f + "/untagged-arm64-v8")) << format << QStringList {} << "linux"
+                                                            << "arm64"
+                                                            << "v8"
                                                             << "linux/arm64/v8";
-        QTest::newRow(qPrintable(f + "/windows")) << format << QStringList {"win:ltsc"} << "windows" << "amd64" << ""
+        QTest::newRow(qPrintable(f + "/windows")) << format << QStringList { "win:ltsc" } << "windows"
+                                                  << "amd64"
+                                                  << ""
                                                   << "windows/amd64";
     }
 }

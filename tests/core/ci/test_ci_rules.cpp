@@ -81,8 +81,8 @@ void TestCiRules::parseDiveReadmeExample()
 void TestCiRules::defaults()
 {
     // dive's defaults: lowestEfficiency 0.9, highestWastedBytes disabled, highestUserWastedPercent 0.1.
-    for (const CiConfig &config : {CiConfig::defaults(), CiConfig::parse("", QStringLiteral("empty")),
-                                   CiConfig::parse("rules:\n", QStringLiteral("rules only"))}) {
+    for (const CiConfig &config : { CiConfig::defaults(), CiConfig::parse("", QStringLiteral("empty")),
+             CiConfig::parse("rules:\n", QStringLiteral("rules only")) }) {
         QCOMPARE(config.rules.value("lowestEfficiency"), QStringLiteral("0.9"));
         QCOMPARE(config.rules.value("highestWastedBytes"), QStringLiteral("disabled"));
         QCOMPARE(config.rules.value("highestUserWastedPercent"), QStringLiteral("0.1"));
@@ -108,7 +108,7 @@ rules:
 other:
   lowestEfficiency: 0.1
 )",
-                                            QStringLiteral("q"));
+        QStringLiteral("q"));
     QCOMPARE(config.rules.value("lowestEfficiency"), QStringLiteral("0.85")); // not the other section's 0.1
     QCOMPARE(config.rules.value("highestWastedBytes"), QStringLiteral("5MiB"));
     QCOMPARE(config.rules.value("highestUserWastedPercent"), QStringLiteral("disabled"));
@@ -116,7 +116,8 @@ other:
 
 void TestCiRules::parseCrlf()
 {
-    const CiConfig config = CiConfig::parse("rules:\r\n  lowestEfficiency: 0.7\r\n  highestWastedBytes: 3MB\r\n", QStringLiteral("crlf"));
+    const CiConfig config
+        = CiConfig::parse("rules:\r\n  lowestEfficiency: 0.7\r\n  highestWastedBytes: 3MB\r\n", QStringLiteral("crlf"));
     QCOMPARE(config.rules.value("lowestEfficiency"), QStringLiteral("0.7"));
     QCOMPARE(config.rules.value("highestWastedBytes"), QStringLiteral("3MB"));
 }
@@ -127,7 +128,8 @@ void TestCiRules::parseErrors_data()
     QTest::addColumn<QString>("mustContain");
     QTest::newRow("unknown rule (typo)") << QByteArray("rules:\n  lowestEfficiency: 0.9\n  lowestEficiency: 0.8\n")
                                          << QStringLiteral("line 3");
-    QTest::newRow("unknown rule after comments") << QByteArray("# c\n\nrules:\n  # c\n  maxImageSizes: 1GB\n") << QStringLiteral("line 5");
+    QTest::newRow("unknown rule after comments")
+        << QByteArray("# c\n\nrules:\n  # c\n  maxImageSizes: 1GB\n") << QStringLiteral("line 5");
     QTest::newRow("no colon") << QByteArray("rules:\n  just some text\n") << QStringLiteral("line 2");
 }
 
@@ -147,9 +149,10 @@ void TestCiRules::parseErrors()
 
 void TestCiRules::parseBallastRules()
 {
-    const CiConfig inlineList = CiConfig::parse("rules:\n  forbiddenFindings: [setuid, \"private-key\", 'secret-file']\n  maxImageSize: 1GB\n  maxLayerSize: 200MiB\n",
-                                                QStringLiteral("inline"));
-    QCOMPARE(inlineList.forbiddenFindings, (QStringList {"setuid", "private-key", "secret-file"}));
+    const CiConfig inlineList = CiConfig::parse("rules:\n  forbiddenFindings: [setuid, \"private-key\", "
+                                                "'secret-file']\n  maxImageSize: 1GB\n  maxLayerSize: 200MiB\n",
+        QStringLiteral("inline"));
+    QCOMPARE(inlineList.forbiddenFindings, (QStringList { "setuid", "private-key", "secret-file" }));
     QCOMPARE(inlineList.rules.value("maxImageSize"), QStringLiteral("1GB"));
     QCOMPARE(inlineList.rules.value("maxLayerSize"), QStringLiteral("200MiB"));
 
@@ -159,12 +162,12 @@ void TestCiRules::parseBallastRules()
     - 'root-user'   # comment
   lowestEfficiency: 0.5
 )",
-                                               QStringLiteral("block"));
-    QCOMPARE(blockList.forbiddenFindings, (QStringList {"setuid", "root-user"}));
+        QStringLiteral("block"));
+    QCOMPARE(blockList.forbiddenFindings, (QStringList { "setuid", "root-user" }));
     QCOMPARE(blockList.rules.value("lowestEfficiency"), QStringLiteral("0.5"));
 
     const CiConfig single = CiConfig::parse("rules:\n  forbiddenFindings: private-key\n", QStringLiteral("single"));
-    QCOMPARE(single.forbiddenFindings, (QStringList {"private-key"}));
+    QCOMPARE(single.forbiddenFindings, (QStringList { "private-key" }));
 }
 
 void TestCiRules::humanBytes_data()
@@ -222,27 +225,47 @@ void TestCiRules::evaluate_data()
     QTest::addColumn<QString>("message");
     using S = CiRuleResult::Status;
     // The image below: layers of 600 and 500 bytes (1100 in all); it holds a setuid file.
-    QTest::newRow("efficiency above") << "lowestEfficiency" << "0.95" << 0.96 << qint64(0) << 0.0 << S::Pass << "";
-    QTest::newRow("efficiency equal passes") << "lowestEfficiency" << "0.95" << 0.95 << qint64(0) << 0.0 << S::Pass << "";
-    QTest::newRow("efficiency below") << "lowestEfficiency" << "0.95" << 0.9499 << qint64(0) << 0.0 << S::Fail
+    QTest::newRow("efficiency above") << "lowestEfficiency"
+                                      << "0.95" << 0.96 << qint64(0) << 0.0 << S::Pass << "";
+    QTest::newRow("efficiency equal passes") << "lowestEfficiency"
+                                             << "0.95" << 0.95 << qint64(0) << 0.0 << S::Pass << "";
+    QTest::newRow("efficiency below") << "lowestEfficiency"
+                                      << "0.95" << 0.9499 << qint64(0) << 0.0 << S::Fail
                                       << "image efficiency is too low (efficiency=0.9499 < threshold=0.95)";
-    QTest::newRow("efficiency disabled") << "lowestEfficiency" << "disabled" << 0.1 << qint64(0) << 0.0 << S::Skip << "rule disabled";
-    QTest::newRow("wasted equal passes") << "highestWastedBytes" << "20MB" << 1.0 << qint64(20000000) << 0.0 << S::Pass << "";
-    QTest::newRow("wasted over") << "highestWastedBytes" << "20MB" << 1.0 << qint64(20000001) << 0.0 << S::Fail
+    QTest::newRow("efficiency disabled") << "lowestEfficiency"
+                                         << "disabled" << 0.1 << qint64(0) << 0.0 << S::Skip << "rule disabled";
+    QTest::newRow("wasted equal passes") << "highestWastedBytes"
+                                         << "20MB" << 1.0 << qint64(20000000) << 0.0 << S::Pass << "";
+    QTest::newRow("wasted over") << "highestWastedBytes"
+                                 << "20MB" << 1.0 << qint64(20000001) << 0.0 << S::Fail
                                  << "too many bytes wasted (wasted-bytes=20000001 > threshold=20000000)";
-    QTest::newRow("wasted MiB") << "highestWastedBytes" << "20MiB" << 1.0 << qint64(20971520) << 0.0 << S::Pass << "";
-    QTest::newRow("wasted disabled") << "highestWastedBytes" << "disabled" << 1.0 << qint64(1) << 0.0 << S::Skip << "rule disabled";
-    QTest::newRow("user percent equal passes") << "highestUserWastedPercent" << "0.20" << 1.0 << qint64(0) << 0.2 << S::Pass << "";
-    QTest::newRow("user percent over") << "highestUserWastedPercent" << "0.20" << 1.0 << qint64(0) << 0.2000001 << S::Fail
-                                       << "too many bytes wasted, relative to the user bytes added (%-user-wasted-bytes=0.2000001 > threshold=0.2)";
-    QTest::newRow("image size equal passes") << "maxImageSize" << "1100" << 1.0 << qint64(0) << 0.0 << S::Pass << "";
-    QTest::newRow("image size over") << "maxImageSize" << "1kB" << 1.0 << qint64(0) << 0.0 << S::Fail << "image is too large (size=1100 > threshold=1000)";
-    QTest::newRow("layer size equal passes") << "maxLayerSize" << "600" << 1.0 << qint64(0) << 0.0 << S::Pass << "";
-    QTest::newRow("layer size over") << "maxLayerSize" << "550" << 1.0 << qint64(0) << 0.0 << S::Fail << "layer 0 is too large (size=600 > threshold=550)";
-    QTest::newRow("forbidden finding present") << "forbiddenFindings" << "setuid" << 1.0 << qint64(0) << 0.0 << S::Fail
-                                               << "forbidden findings present: setuid";
-    QTest::newRow("forbidden finding absent") << "forbiddenFindings" << "private-key" << 1.0 << qint64(0) << 0.0 << S::Pass << "";
-    QTest::newRow("no forbidden findings") << "forbiddenFindings" << "" << 1.0 << qint64(0) << 0.0 << S::Skip << "rule disabled";
+    QTest::newRow("wasted MiB") << "highestWastedBytes"
+                                << "20MiB" << 1.0 << qint64(20971520) << 0.0 << S::Pass << "";
+    QTest::newRow("wasted disabled") << "highestWastedBytes"
+                                     << "disabled" << 1.0 << qint64(1) << 0.0 << S::Skip << "rule disabled";
+    QTest::newRow("user percent equal passes") << "highestUserWastedPercent"
+                                               << "0.20" << 1.0 << qint64(0) << 0.2 << S::Pass << "";
+    QTest::newRow("user percent over")
+        << "highestUserWastedPercent"
+        << "0.20" << 1.0 << qint64(0) << 0.2000001 << S::Fail
+        << "too many bytes wasted, relative to the user bytes added (%-user-wasted-bytes=0.2000001 > threshold=0.2)";
+    QTest::newRow("image size equal passes") << "maxImageSize"
+                                             << "1100" << 1.0 << qint64(0) << 0.0 << S::Pass << "";
+    QTest::newRow("image size over") << "maxImageSize"
+                                     << "1kB" << 1.0 << qint64(0) << 0.0 << S::Fail
+                                     << "image is too large (size=1100 > threshold=1000)";
+    QTest::newRow("layer size equal passes") << "maxLayerSize"
+                                             << "600" << 1.0 << qint64(0) << 0.0 << S::Pass << "";
+    QTest::newRow("layer size over") << "maxLayerSize"
+                                     << "550" << 1.0 << qint64(0) << 0.0 << S::Fail
+                                     << "layer 0 is too large (size=600 > threshold=550)";
+    QTest::newRow("forbidden finding present")
+        << "forbiddenFindings"
+        << "setuid" << 1.0 << qint64(0) << 0.0 << S::Fail << "forbidden findings present: setuid";
+    QTest::newRow("forbidden finding absent") << "forbiddenFindings"
+                                              << "private-key" << 1.0 << qint64(0) << 0.0 << S::Pass << "";
+    QTest::newRow("no forbidden findings") << "forbiddenFindings"
+                                           << "" << 1.0 << qint64(0) << 0.0 << S::Skip << "rule disabled";
 }
 
 void TestCiRules::evaluate()
@@ -254,7 +277,7 @@ void TestCiRules::evaluate()
     QFETCH(double, userPercent);
     QFETCH(CiRuleResult::Status, status);
     QFETCH(QString, message);
-    auto img = makeImage({{F("usr/bin/su", 600, 1).mode(04755)}, {F("b", 500, 2)}});
+    auto img = makeImage({ { F("usr/bin/su", 600, 1).mode(04755) }, { F("b", 500, 2) } });
     ballast::ImageAnalysis analysis = ballast::analyzeImage(*img);
     analysis.dive.efficiency = efficiency;
     analysis.dive.wastedBytes = wasted;
@@ -276,17 +299,19 @@ void TestCiRules::evaluate()
 void TestCiRules::evaluateAllRulesInOrder()
 {
     // The dive README example on an image whose figures sit exactly on its thresholds: all pass.
-    auto img = makeImage({{F("a", 10, 1)}, {F("b", 10, 2)}});
+    auto img = makeImage({ { F("a", 10, 1) }, { F("b", 10, 2) } });
     ballast::ImageAnalysis analysis = ballast::analyzeImage(*img);
     analysis.dive.efficiency = 0.95;
     analysis.dive.wastedBytes = 20000000;
     analysis.dive.wastedUserPercent = 0.2;
-    const auto results = ballast::evaluateCiRules(*img, analysis, CiConfig::parse(DiveReadmeExample, QStringLiteral("x")));
+    const auto results
+        = ballast::evaluateCiRules(*img, analysis, CiConfig::parse(DiveReadmeExample, QStringLiteral("x")));
     QStringList got;
     for (const auto &r : results)
         got << r.rule + QLatin1Char(' ') + QLatin1String(statusName(r.status));
-    QCOMPARE(got, (QStringList {"lowestEfficiency PASS", "highestWastedBytes PASS", "highestUserWastedPercent PASS", "maxImageSize SKIP",
-                                "maxLayerSize SKIP", "forbiddenFindings SKIP"}));
+    QCOMPARE(got,
+        (QStringList { "lowestEfficiency PASS", "highestWastedBytes PASS", "highestUserWastedPercent PASS",
+            "maxImageSize SKIP", "maxLayerSize SKIP", "forbiddenFindings SKIP" }));
     // The defaults on an efficient image: 0.9 and 0.1 hold, the rest is disabled.
     analysis.dive.efficiency = 1.0;
     analysis.dive.wastedBytes = 0;
@@ -294,28 +319,35 @@ void TestCiRules::evaluateAllRulesInOrder()
     got.clear();
     for (const auto &r : ballast::evaluateCiRules(*img, analysis, CiConfig::defaults()))
         got << r.rule + QLatin1Char(' ') + QLatin1String(statusName(r.status));
-    QCOMPARE(got, (QStringList {"lowestEfficiency PASS", "highestWastedBytes SKIP", "highestUserWastedPercent PASS", "maxImageSize SKIP",
-                                "maxLayerSize SKIP", "forbiddenFindings SKIP"}));
+    QCOMPARE(got,
+        (QStringList { "lowestEfficiency PASS", "highestWastedBytes SKIP", "highestUserWastedPercent PASS",
+            "maxImageSize SKIP", "maxLayerSize SKIP", "forbiddenFindings SKIP" }));
 }
 
 void TestCiRules::misconfigured_data()
 {
     QTest::addColumn<QString>("rule");
     QTest::addColumn<QString>("value");
-    QTest::newRow("efficiency not a number") << "lowestEfficiency" << "abc";
-    QTest::newRow("wasted bytes not a size") << "highestWastedBytes" << "lots";
-    QTest::newRow("user percent not a number") << "highestUserWastedPercent" << "ten";
-    QTest::newRow("image size not a size") << "maxImageSize" << "big";
+    QTest::newRow("efficiency not a number") << "lowestEfficiency"
+                                             << "abc";
+    QTest::newRow("wasted bytes not a size") << "highestWastedBytes"
+                                             << "lots";
+    QTest::newRow("user percent not a number") << "highestUserWastedPercent"
+                                               << "ten";
+    QTest::newRow("image size not a size") << "maxImageSize"
+                                           << "big";
     // dive validates the ratios: "config value is outside allowed range (0-1)".
-    QTest::newRow("efficiency above 1") << "lowestEfficiency" << "1.5";
-    QTest::newRow("user percent below 0") << "highestUserWastedPercent" << "-0.1";
+    QTest::newRow("efficiency above 1") << "lowestEfficiency"
+                                        << "1.5";
+    QTest::newRow("user percent below 0") << "highestUserWastedPercent"
+                                          << "-0.1";
 }
 
 void TestCiRules::misconfigured()
 {
     QFETCH(QString, rule);
     QFETCH(QString, value);
-    auto img = makeImage({{F("a", 10, 1)}});
+    auto img = makeImage({ { F("a", 10, 1) } });
     const auto analysis = ballast::analyzeImage(*img);
     CiConfig config = CiConfig::defaults();
     config.rules[rule] = value;

@@ -77,7 +77,8 @@ struct Case {
 
 QString diffIdOf(const QString &label)
 {
-    return QStringLiteral("sha256:") + QString::fromLatin1(QCryptographicHash::hash(label.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("sha256:")
+        + QString::fromLatin1(QCryptographicHash::hash(label.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 std::shared_ptr<ballast::Image> build(const Side &side)
@@ -96,11 +97,16 @@ std::shared_ptr<ballast::Image> build(const Side &side)
 const char *kindName(EntryType type)
 {
     switch (type) {
-    case EntryType::File: return "file";
-    case EntryType::Directory: return "dir";
-    case EntryType::Symlink: return "symlink";
-    case EntryType::Hardlink: return "hardlink";
-    default: return "other";
+    case EntryType::File:
+        return "file";
+    case EntryType::Directory:
+        return "dir";
+    case EntryType::Symlink:
+        return "symlink";
+    case EntryType::Hardlink:
+        return "hardlink";
+    default:
+        return "other";
     }
 }
 
@@ -108,16 +114,21 @@ QString describe(const Row &r)
 {
     auto size = [](int64_t s) { return s == Absent ? QStringLiteral("-") : QString::number(s); };
     return QStringLiteral("%1 %2 %3 %4 -> %5")
-        .arg(QString::fromStdString(r.path), QLatin1String(ballast::diffStatusName(r.status)), QLatin1String(r.kind), size(r.sizeA),
-             size(r.sizeB));
+        .arg(QString::fromStdString(r.path), QLatin1String(ballast::diffStatusName(r.status)), QLatin1String(r.kind),
+            size(r.sizeA), size(r.sizeB));
 }
 
 QString describe(const Move &m)
 {
-    return QStringLiteral("%1 %2 %3").arg(QString::fromStdString(m.path), QLatin1String(ballast::diffStatusName(m.status))).arg(m.delta);
+    return QStringLiteral("%1 %2 %3")
+        .arg(QString::fromStdString(m.path), QLatin1String(ballast::diffStatusName(m.status)))
+        .arg(m.delta);
 }
 
-QString describePair(const std::pair<int, int> &p) { return QStringLiteral("A%1=B%2").arg(p.first).arg(p.second); }
+QString describePair(const std::pair<int, int> &p)
+{
+    return QStringLiteral("A%1=B%2").arg(p.first).arg(p.second);
+}
 
 QStringList describeAll(const Pairs &pairs)
 {
@@ -152,8 +163,9 @@ std::vector<Row> changedRows(const ImageDiff &diff)
         stack.pop_back();
         const ballast::DiffNode &node = diff.nodes[n];
         if (node.status != DiffStatus::Unchanged)
-            out.push_back({diff.path(n), node.status, kindName(diff.kind(n)), node.nodeA == MergedTree::NoNode ? Absent : node.bytesA,
-                           node.nodeB == MergedTree::NoNode ? Absent : node.bytesB});
+            out.push_back({ diff.path(n), node.status, kindName(diff.kind(n)),
+                node.nodeA == MergedTree::NoNode ? Absent : node.bytesA,
+                node.nodeB == MergedTree::NoNode ? Absent : node.bytesB });
         stack.insert(stack.end(), diff.childrenOf[n].rbegin(), diff.childrenOf[n].rend());
     }
     return out;
@@ -174,8 +186,8 @@ LayerSpec baseLayer()
 {
     // Final: etc, etc/passwd (100), usr, usr/bin, usr/bin/t -> tool, usr/bin/tool (1000), var,
     // var/log.txt (10) = 1110 bytes of regular files.
-    return {D("etc"), F("etc/passwd", 100, 1), D("usr"), D("usr/bin"), F("usr/bin/tool", 1000, 2), L("usr/bin/t", "tool"),
-            D("var"), F("var/log.txt", 10, 3)};
+    return { D("etc"), F("etc/passwd", 100, 1), D("usr"), D("usr/bin"), F("usr/bin/tool", 1000, 2),
+        L("usr/bin/t", "tool"), D("var"), F("var/log.txt", 10, 3) };
 }
 constexpr int64_t BaseBytes = 1110;
 
@@ -206,9 +218,9 @@ LayerSpec plus(LayerSpec layer, const LayerSpec &more)
 Case oneLayer(const LayerSpec &b)
 {
     Case c;
-    c.a = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
-    c.b = {{b}, {"base-changed"}, {"COPY rootfs /"}};
-    c.aligned = {{0, 0}};
+    c.a = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
+    c.b = { { b }, { "base-changed" }, { "COPY rootfs /" } };
+    c.aligned = { { 0, 0 } };
     c.finalA = BaseBytes;
     return c;
 }
@@ -224,25 +236,21 @@ constexpr int64_t WrittenFinalBytes = 6011;
 bt::ImageSpec writtenImage(char dataSeed = 'd', const std::string &architecture = "amd64")
 {
     bt::ImageSpec image;
-    image.tags = {"compare/me:1"};
+    image.tags = { "compare/me:1" };
     image.architecture = architecture;
     bt::LayerSpec base;
     base.createdBy = "/bin/sh -c #(nop) ADD file:" + DigestA.toStdString() + " in / ";
-    base.entries = {bt::dirEntry("etc/"),
-                    bt::fileEntry("etc/hostname", "ballast\n"),
-                    bt::dirEntry("bin/"),
-                    bt::fileEntry("bin/sh", bt::filler(1000, 's'), 0755),
-                    bt::hardlinkEntry("bin/ash", "bin/sh"),
-                    bt::dirEntry("tmp/", 01777),
-                    bt::fileEntry("tmp/old.log", bt::filler(300, 't'))};
+    base.entries = { bt::dirEntry("etc/"), bt::fileEntry("etc/hostname", "ballast\n"), bt::dirEntry("bin/"),
+        bt::fileEntry("bin/sh", bt::filler(1000, 's'), 0755), bt::hardlinkEntry("bin/ash", "bin/sh"),
+        bt::dirEntry("tmp/", 01777), bt::fileEntry("tmp/old.log", bt::filler(300, 't')) };
     bt::LayerSpec run;
     run.createdBy = "/bin/sh -c rm /tmp/old.log && echo hi > /etc/motd";
-    run.entries = {bt::whiteoutEntry("tmp", "old.log"), bt::fileEntry("etc/motd", "hi\n"),
-                   bt::symlinkEntry("usr/local/bin/tool", "/bin/sh")};
+    run.entries = { bt::whiteoutEntry("tmp", "old.log"), bt::fileEntry("etc/motd", "hi\n"),
+        bt::symlinkEntry("usr/local/bin/tool", "/bin/sh") };
     bt::LayerSpec copy;
     copy.createdBy = "/bin/sh -c #(nop) COPY dir:" + DigestB.toStdString() + " in /app ";
-    copy.entries = {bt::dirEntry("app/"), bt::fileEntry("app/data.bin", bt::filler(5000, dataSeed))};
-    image.layers = {base, run, copy};
+    copy.entries = { bt::dirEntry("app/"), bt::fileEntry("app/data.bin", bt::filler(5000, dataSeed)) };
+    image.layers = { base, run, copy };
     return image;
 }
 
@@ -273,80 +281,82 @@ void TestImageDiff::compare_data()
     // ---- files --------------------------------------------------------------------------------------
     {
         Case c;
-        c.a = c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalA = c.finalB = BaseBytes;
-        c.shared = {{0, 0}};
-        c.rolls = {{"", 1110, 1110, false}, {"usr", 1000, 1000, false}, {"usr/bin", 1000, 1000, false}, {"usr/bin/t", 0, 0, false},
-                   {"var/log.txt", 10, 10, false}};
+        c.shared = { { 0, 0 } };
+        c.rolls = { { "", 1110, 1110, false }, { "usr", 1000, 1000, false }, { "usr/bin", 1000, 1000, false },
+            { "usr/bin/t", 0, 0, false }, { "var/log.txt", 10, 10, false } };
         QTest::newRow("identical") << c;
     }
     {
         Case c;
-        c.a = c.b = {{baseLayer(), {F("opt/x", 5, 9)}, {}}, {"base", "x", "empty"}, {"COPY rootfs /", "COPY x /opt", "WORKDIR /"}};
+        c.a = c.b = { { baseLayer(), { F("opt/x", 5, 9) }, {} }, { "base", "x", "empty" },
+            { "COPY rootfs /", "COPY x /opt", "WORKDIR /" } };
         c.finalA = c.finalB = BaseBytes + 5;
-        c.shared = {{0, 0}, {1, 1}, {2, 2}};
+        c.shared = { { 0, 0 }, { 1, 1 }, { 2, 2 } };
         QTest::newRow("identical, three layers") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), F("etc/new.conf", 50, 9)));
         c.finalB = 1160;
-        c.rows = {{"etc/new.conf", Added, "file", Absent, 50}};
-        c.rolls = {{"", 1110, 1160, true}, {"etc", 100, 150, true}, {"usr", 1000, 1000, false}, {"etc/new.conf", 0, 50, true, Added}};
-        c.top = {{"etc/new.conf", Added, 50}};
+        c.rows = { { "etc/new.conf", Added, "file", Absent, 50 } };
+        c.rolls = { { "", 1110, 1160, true }, { "etc", 100, 150, true }, { "usr", 1000, 1000, false },
+            { "etc/new.conf", 0, 50, true, Added } };
+        c.top = { { "etc/new.conf", Added, 50 } };
         QTest::newRow("file added") << c;
     }
     {
         Case c = oneLayer(without(baseLayer(), "var/log.txt"));
         c.finalB = 1100;
-        c.rows = {{"var/log.txt", Removed, "file", 10, Absent}};
-        c.rolls = {{"var", 10, 0, true}, {"etc", 100, 100, false}};
-        c.top = {{"var/log.txt", Removed, -10}};
+        c.rows = { { "var/log.txt", Removed, "file", 10, Absent } };
+        c.rolls = { { "var", 10, 0, true }, { "etc", 100, 100, false } };
+        c.top = { { "var/log.txt", Removed, -10 } };
         QTest::newRow("file removed") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), F("etc/passwd", 100, 7)));
         c.finalB = BaseBytes;
-        c.rows = {{"etc/passwd", Modified, "file", 100, 100}};
-        c.rolls = {{"etc", 100, 100, true}, {"", 1110, 1110, true}};
+        c.rows = { { "etc/passwd", Modified, "file", 100, 100 } };
+        c.rolls = { { "etc", 100, 100, true }, { "", 1110, 1110, true } };
         QTest::newRow("content, same size") << c; // delta 0: no movement
     }
     {
         Case c = oneLayer(with(baseLayer(), F("etc/passwd", 250, 8)));
         c.finalB = 1260;
-        c.rows = {{"etc/passwd", Modified, "file", 100, 250}};
-        c.rolls = {{"etc", 100, 250, true}};
-        c.top = {{"etc/passwd", Modified, 150}};
+        c.rows = { { "etc/passwd", Modified, "file", 100, 250 } };
+        c.rolls = { { "etc", 100, 250, true } };
+        c.top = { { "etc/passwd", Modified, 150 } };
         QTest::newRow("content and size") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), F("etc/passwd", 100, 1).mode(0600)));
         c.finalB = BaseBytes;
-        c.rows = {{"etc/passwd", Modified, "file", 100, 100}};
+        c.rows = { { "etc/passwd", Modified, "file", 100, 100 } };
         QTest::newRow("mode") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), D("usr/bin").mode(0700)));
         c.finalB = BaseBytes;
-        c.rows = {{"usr/bin", Modified, "dir", 1000, 1000}};
-        c.rolls = {{"usr", 1000, 1000, true}, {"usr/bin/tool", 1000, 1000, false}};
+        c.rows = { { "usr/bin", Modified, "dir", 1000, 1000 } };
+        c.rolls = { { "usr", 1000, 1000, true }, { "usr/bin/tool", 1000, 1000, false } };
         QTest::newRow("directory mode") << c; // a directory is no movement
     }
     {
         Case c = oneLayer(with(baseLayer(), F("etc/passwd", 100, 1).owner(1000, 0)));
         c.finalB = BaseBytes;
-        c.rows = {{"etc/passwd", Modified, "file", 100, 100}};
+        c.rows = { { "etc/passwd", Modified, "file", 100, 100 } };
         QTest::newRow("owner uid") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), F("etc/passwd", 100, 1).owner(0, 42)));
         c.finalB = BaseBytes;
-        c.rows = {{"etc/passwd", Modified, "file", 100, 100}};
+        c.rows = { { "etc/passwd", Modified, "file", 100, 100 } };
         QTest::newRow("owner gid") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), L("usr/bin/t", "../bin/tool")));
         c.finalB = BaseBytes;
-        c.rows = {{"usr/bin/t", Modified, "symlink", 0, 0}};
+        c.rows = { { "usr/bin/t", Modified, "symlink", 0, 0 } };
         QTest::newRow("link target") << c;
     }
     {
@@ -355,104 +365,108 @@ void TestImageDiff::compare_data()
         QTest::newRow("mtime only: unchanged") << c; // the list: type, size, mode, owner, link, content
     }
     {
-        Case c = oneLayer(plus(without(baseLayer(), "var/log.txt"), {D("var/log.txt"), F("var/log.txt/part", 4, 11)}));
+        Case c
+            = oneLayer(plus(without(baseLayer(), "var/log.txt"), { D("var/log.txt"), F("var/log.txt/part", 4, 11) }));
         c.finalB = 1104;
-        c.rows = {{"var/log.txt", Modified, "dir", 10, 4}, {"var/log.txt/part", Added, "file", Absent, 4}};
-        c.rolls = {{"var", 10, 4, true}};
-        c.top = {{"var/log.txt", Modified, -6}};
+        c.rows = { { "var/log.txt", Modified, "dir", 10, 4 }, { "var/log.txt/part", Added, "file", Absent, 4 } };
+        c.rolls = { { "var", 10, 4, true } };
+        c.top = { { "var/log.txt", Modified, -6 } };
         QTest::newRow("type: file -> dir") << c;
     }
     {
         Case c = oneLayer(with(without(baseLayer(), "usr/bin"), F("usr/bin", 5, 12)));
         c.finalB = 115;
-        c.rows = {{"usr/bin", Modified, "file", 1000, 5}, {"usr/bin/t", Removed, "symlink", 0, Absent},
-                  {"usr/bin/tool", Removed, "file", 1000, Absent}};
-        c.rolls = {{"usr", 1000, 5, true}};
-        c.top = {{"usr/bin", Modified, -995}};
+        c.rows = { { "usr/bin", Modified, "file", 1000, 5 }, { "usr/bin/t", Removed, "symlink", 0, Absent },
+            { "usr/bin/tool", Removed, "file", 1000, Absent } };
+        c.rolls = { { "usr", 1000, 5, true } };
+        c.top = { { "usr/bin", Modified, -995 } };
         QTest::newRow("type: dir -> file") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), L("etc/passwd", "/x")));
         c.finalB = 1010;
-        c.rows = {{"etc/passwd", Modified, "symlink", 100, 0}};
-        c.top = {{"etc/passwd", Modified, -100}};
+        c.rows = { { "etc/passwd", Modified, "symlink", 100, 0 } };
+        c.top = { { "etc/passwd", Modified, -100 } };
         QTest::newRow("type: file -> symlink") << c;
     }
     {
         Case c = oneLayer(with(baseLayer(), F("usr/bin/t", 30, 14)));
         c.finalB = 1140;
-        c.rows = {{"usr/bin/t", Modified, "file", 0, 30}};
-        c.top = {{"usr/bin/t", Modified, 30}};
+        c.rows = { { "usr/bin/t", Modified, "file", 0, 30 } };
+        c.top = { { "usr/bin/t", Modified, 30 } };
         QTest::newRow("type: symlink -> file") << c;
     }
     {
-        Case c = oneLayer(plus(with(baseLayer(), D("usr/bin/t")), {F("usr/bin/t/x", 3, 13)}));
+        Case c = oneLayer(plus(with(baseLayer(), D("usr/bin/t")), { F("usr/bin/t/x", 3, 13) }));
         c.finalB = 1113;
-        c.rows = {{"usr/bin/t", Modified, "dir", 0, 3}, {"usr/bin/t/x", Added, "file", Absent, 3}};
-        c.top = {{"usr/bin/t", Modified, 3}};
+        c.rows = { { "usr/bin/t", Modified, "dir", 0, 3 }, { "usr/bin/t/x", Added, "file", Absent, 3 } };
+        c.top = { { "usr/bin/t", Modified, 3 } };
         QTest::newRow("type: symlink -> dir") << c;
     }
     {
         Case c = oneLayer(with(without(baseLayer(), "var"), L("var", "/tmp")));
         c.finalB = 1100;
-        c.rows = {{"var", Modified, "symlink", 10, 0}, {"var/log.txt", Removed, "file", 10, Absent}};
-        c.top = {{"var", Modified, -10}};
+        c.rows = { { "var", Modified, "symlink", 10, 0 }, { "var/log.txt", Removed, "file", 10, Absent } };
+        c.top = { { "var", Modified, -10 } };
         QTest::newRow("type: dir -> symlink") << c;
     }
     {
         // Removed directory: the directory and each descendant are rows; the roll-up is -bytes.
         Case c;
-        c.a = {{baseLayer(), {D("opt"), D("opt/app"), F("opt/app/bin", 500, 20), F("opt/app/lib.so", 300, 21), F("opt/readme", 5, 22)}},
-               {"base", "opt"},
-               {"COPY rootfs /", "COPY opt /opt"}};
-        c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = { { baseLayer(),
+                    { D("opt"), D("opt/app"), F("opt/app/bin", 500, 20), F("opt/app/lib.so", 300, 21),
+                        F("opt/readme", 5, 22) } },
+            { "base", "opt" }, { "COPY rootfs /", "COPY opt /opt" } };
+        c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalA = 1915;
         c.finalB = BaseBytes;
-        c.shared = {{0, 0}};
-        c.onlyA = {1};
-        c.rows = {{"opt", Removed, "dir", 805, Absent},
-                  {"opt/app", Removed, "dir", 800, Absent},
-                  {"opt/app/bin", Removed, "file", 500, Absent},
-                  {"opt/app/lib.so", Removed, "file", 300, Absent},
-                  {"opt/readme", Removed, "file", 5, Absent}};
-        c.rolls = {{"", 1915, 1110, true}, {"opt", 805, 0, true, Removed}, {"opt/app", 800, 0, true, Removed}};
-        c.top = {{"opt", Removed, -805}};
+        c.shared = { { 0, 0 } };
+        c.onlyA = { 1 };
+        c.rows = { { "opt", Removed, "dir", 805, Absent }, { "opt/app", Removed, "dir", 800, Absent },
+            { "opt/app/bin", Removed, "file", 500, Absent }, { "opt/app/lib.so", Removed, "file", 300, Absent },
+            { "opt/readme", Removed, "file", 5, Absent } };
+        c.rolls = { { "", 1915, 1110, true }, { "opt", 805, 0, true, Removed }, { "opt/app", 800, 0, true, Removed } };
+        c.top = { { "opt", Removed, -805 } };
         QTest::newRow("directory removed") << c;
     }
     {
         Case c;
-        c.a = {{baseLayer(), {F("opt/app/bin", 500, 20)}}, {"base", "opt"}, {"COPY rootfs /", "COPY bin /opt/app/"}};
-        c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = { { baseLayer(), { F("opt/app/bin", 500, 20) } }, { "base", "opt" },
+            { "COPY rootfs /", "COPY bin /opt/app/" } };
+        c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalA = 1610;
         c.finalB = BaseBytes;
-        c.shared = {{0, 0}};
-        c.onlyA = {1};
-        c.rows = {{"opt", Removed, "dir", 500, Absent}, {"opt/app", Removed, "dir", 500, Absent}, {"opt/app/bin", Removed, "file", 500, Absent}};
-        c.top = {{"opt", Removed, -500}};
+        c.shared = { { 0, 0 } };
+        c.onlyA = { 1 };
+        c.rows = { { "opt", Removed, "dir", 500, Absent }, { "opt/app", Removed, "dir", 500, Absent },
+            { "opt/app/bin", Removed, "file", 500, Absent } };
+        c.top = { { "opt", Removed, -500 } };
         QTest::newRow("implied directory removed") << c;
     }
     {
         // B adds a subtree, grows one file, drops two: movements by |delta|, subtrees as a whole.
         LayerSpec b = without(without(with(baseLayer(), F("etc/passwd", 300, 5)), "usr/bin/tool"), "var/log.txt");
-        b = plus(b, {D("srv"), F("srv/big", 4000, 14), F("srv/small", 40, 15)});
+        b = plus(b, { D("srv"), F("srv/big", 4000, 14), F("srv/small", 40, 15) });
         Case c = oneLayer(b);
         c.finalB = 4340;
-        c.rows = {{"etc/passwd", Modified, "file", 100, 300},    {"srv", Added, "dir", Absent, 4040},
-                  {"srv/big", Added, "file", Absent, 4000},      {"srv/small", Added, "file", Absent, 40},
-                  {"usr/bin/tool", Removed, "file", 1000, Absent}, {"var/log.txt", Removed, "file", 10, Absent}};
-        c.rolls = {{"", 1110, 4340, true}, {"usr", 1000, 0, true}, {"usr/bin", 1000, 0, true}, {"srv", 0, 4040, true, Added}};
-        c.top = {{"srv", Added, 4040}, {"usr/bin/tool", Removed, -1000}, {"etc/passwd", Modified, 200}, {"var/log.txt", Removed, -10}};
+        c.rows = { { "etc/passwd", Modified, "file", 100, 300 }, { "srv", Added, "dir", Absent, 4040 },
+            { "srv/big", Added, "file", Absent, 4000 }, { "srv/small", Added, "file", Absent, 40 },
+            { "usr/bin/tool", Removed, "file", 1000, Absent }, { "var/log.txt", Removed, "file", 10, Absent } };
+        c.rolls = { { "", 1110, 4340, true }, { "usr", 1000, 0, true }, { "usr/bin", 1000, 0, true },
+            { "srv", 0, 4040, true, Added } };
+        c.top = { { "srv", Added, 4040 }, { "usr/bin/tool", Removed, -1000 }, { "etc/passwd", Modified, 200 },
+            { "var/log.txt", Removed, -10 } };
         QTest::newRow("mixed, movements by |delta|") << c;
     }
     {
         // Parents without entries of their own against explicit directories: no spurious "modified".
         Case c;
-        c.a = {{{F("a/b/c.txt", 10, 30)}}, {"implied"}, {}};
-        c.b = {{{D("a"), D("a/b"), F("a/b/c.txt", 10, 30)}}, {"explicit"}, {}};
+        c.a = { { { F("a/b/c.txt", 10, 30) } }, { "implied" }, {} };
+        c.b = { { { D("a"), D("a/b"), F("a/b/c.txt", 10, 30) } }, { "explicit" }, {} };
         c.finalA = c.finalB = 10;
-        c.onlyA = {0};
-        c.onlyB = {0}; // no history on either side: nothing to align by
-        c.rolls = {{"a", 10, 10, false}, {"a/b", 10, 10, false}};
+        c.onlyA = { 0 };
+        c.onlyB = { 0 }; // no history on either side: nothing to align by
+        c.rolls = { { "a", 10, 10, false }, { "a/b", 10, 10, false } };
         QTest::newRow("implied vs explicit directories") << c;
         std::swap(c.a, c.b);
         QTest::newRow("explicit vs implied directories") << c;
@@ -460,92 +474,97 @@ void TestImageDiff::compare_data()
     {
         // An explicit entry in a lower layer keeps its metadata when an upper layer only implies it.
         Case c;
-        c.a = {{{D("a").mode(0700), F("a/x", 1, 31)}, {F("a/y", 2, 32)}}, {"lower", "upper"}, {"COPY x /a/", "COPY y /a/"}};
-        c.b = {{{D("a"), F("a/x", 1, 31)}, {F("a/y", 2, 32)}}, {"lower-755", "upper"}, {"COPY x /a/", "COPY y /a/"}};
+        c.a = { { { D("a").mode(0700), F("a/x", 1, 31) }, { F("a/y", 2, 32) } }, { "lower", "upper" },
+            { "COPY x /a/", "COPY y /a/" } };
+        c.b = { { { D("a"), F("a/x", 1, 31) }, { F("a/y", 2, 32) } }, { "lower-755", "upper" },
+            { "COPY x /a/", "COPY y /a/" } };
         c.finalA = c.finalB = 3;
-        c.shared = {{1, 1}};
-        c.aligned = {{0, 0}};
-        c.rows = {{"a", Modified, "dir", 3, 3}};
+        c.shared = { { 1, 1 } };
+        c.aligned = { { 0, 0 } };
+        c.rows = { { "a", Modified, "dir", 3, 3 } };
         QTest::newRow("explicit dir mode under an implied upper layer") << c;
     }
     {
         // Whiteouts: only the final filesystems count. A deletes var/log.txt and puts it back unchanged.
         Case c;
-        c.a = {{baseLayer(), {WH("var/.wh.log.txt")}, {F("var/log.txt", 10, 3)}},
-               {"base", "rm", "restore"},
-               {"COPY rootfs /", "RUN rm /var/log.txt", "COPY log.txt /var/"}};
-        c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = { { baseLayer(), { WH("var/.wh.log.txt") }, { F("var/log.txt", 10, 3) } }, { "base", "rm", "restore" },
+            { "COPY rootfs /", "RUN rm /var/log.txt", "COPY log.txt /var/" } };
+        c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalA = c.finalB = BaseBytes;
-        c.shared = {{0, 0}};
-        c.onlyA = {1, 2};
+        c.shared = { { 0, 0 } };
+        c.onlyA = { 1, 2 };
         QTest::newRow("deleted and restored") << c;
     }
     {
         Case c;
-        c.a = {{baseLayer(), {WH("var/.wh.log.txt")}}, {"base", "rm"}, {"COPY rootfs /", "RUN rm /var/log.txt"}};
-        c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = { { baseLayer(), { WH("var/.wh.log.txt") } }, { "base", "rm" },
+            { "COPY rootfs /", "RUN rm /var/log.txt" } };
+        c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalA = 1100;
         c.finalB = BaseBytes;
-        c.shared = {{0, 0}};
-        c.onlyA = {1};
-        c.rows = {{"var/log.txt", Added, "file", Absent, 10}};
-        c.top = {{"var/log.txt", Added, 10}};
+        c.shared = { { 0, 0 } };
+        c.onlyA = { 1 };
+        c.rows = { { "var/log.txt", Added, "file", Absent, 10 } };
+        c.top = { { "var/log.txt", Added, 10 } };
         QTest::newRow("whited out in A") << c;
     }
     {
         Case c;
-        c.a = {{baseLayer(), {OPQ("usr/bin"), F("usr/bin/new", 7, 50)}}, {"base", "opq"}, {"COPY rootfs /", "RUN reinstall"}};
-        c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = { { baseLayer(), { OPQ("usr/bin"), F("usr/bin/new", 7, 50) } }, { "base", "opq" },
+            { "COPY rootfs /", "RUN reinstall" } };
+        c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalA = 117;
         c.finalB = BaseBytes;
-        c.shared = {{0, 0}};
-        c.onlyA = {1};
-        c.rows = {{"usr/bin/new", Removed, "file", 7, Absent}, {"usr/bin/t", Added, "symlink", Absent, 0},
-                  {"usr/bin/tool", Added, "file", Absent, 1000}};
-        c.rolls = {{"usr/bin", 7, 1000, true}};
-        c.top = {{"usr/bin/tool", Added, 1000}, {"usr/bin/new", Removed, -7}};
+        c.shared = { { 0, 0 } };
+        c.onlyA = { 1 };
+        c.rows = { { "usr/bin/new", Removed, "file", 7, Absent }, { "usr/bin/t", Added, "symlink", Absent, 0 },
+            { "usr/bin/tool", Added, "file", Absent, 1000 } };
+        c.rolls = { { "usr/bin", 7, 1000, true } };
+        c.top = { { "usr/bin/tool", Added, 1000 }, { "usr/bin/new", Removed, -7 } };
         QTest::newRow("opaque directory in A") << c;
     }
     {
         Case c;
-        c.a = {{{F("bin/sh", 100, 40), H("bin/ash", "bin/sh"), entrySpec("run/fifo", EntryType::Fifo, 0, 0, 0644)}}, {"a"}, {"ADD rootfs /"}};
-        c.b = {{{F("bin/sh", 100, 40), H("bin/ash", "bin/busybox"), F("bin/busybox", 7, 41)}}, {"b"}, {"ADD rootfs /"}};
+        c.a = {
+            { { F("bin/sh", 100, 40), H("bin/ash", "bin/sh"), entrySpec("run/fifo", EntryType::Fifo, 0, 0, 0644) } },
+            { "a" }, { "ADD rootfs /" }
+        };
+        c.b = { { { F("bin/sh", 100, 40), H("bin/ash", "bin/busybox"), F("bin/busybox", 7, 41) } }, { "b" },
+            { "ADD rootfs /" } };
         c.finalA = 100;
         c.finalB = 107;
-        c.aligned = {{0, 0}};
-        c.rows = {{"bin/ash", Modified, "hardlink", 0, 0},
-                  {"bin/busybox", Added, "file", Absent, 7},
-                  {"run", Removed, "dir", 0, Absent},
-                  {"run/fifo", Removed, "other", 0, Absent}};
-        c.top = {{"bin/busybox", Added, 7}};
+        c.aligned = { { 0, 0 } };
+        c.rows = { { "bin/ash", Modified, "hardlink", 0, 0 }, { "bin/busybox", Added, "file", Absent, 7 },
+            { "run", Removed, "dir", 0, Absent }, { "run/fifo", Removed, "other", 0, Absent } };
+        c.top = { { "bin/busybox", Added, 7 } };
         QTest::newRow("hardlink and other kinds") << c;
     }
     {
         // Rows in tree order: a directory is followed by what it holds, siblings byte-wise by name
         // ("a" < "a-c" < "a.txt"), so "a/b" comes before "a-c" although '-' < '/'.
         Case c;
-        c.a = {{{F("k", 1, 60)}}, {"a"}, {"COPY . /"}};
-        c.b = {{{F("k", 1, 60), F("a-c", 2, 61), F("a/b", 3, 62), F("a.txt", 4, 63)}}, {"b"}, {"COPY . /"}};
+        c.a = { { { F("k", 1, 60) } }, { "a" }, { "COPY . /" } };
+        c.b = { { { F("k", 1, 60), F("a-c", 2, 61), F("a/b", 3, 62), F("a.txt", 4, 63) } }, { "b" }, { "COPY . /" } };
         c.finalA = 1;
         c.finalB = 10;
-        c.aligned = {{0, 0}};
-        c.rows = {{"a", Added, "dir", Absent, 3}, {"a/b", Added, "file", Absent, 3}, {"a-c", Added, "file", Absent, 2},
-                  {"a.txt", Added, "file", Absent, 4}};
-        c.top = {{"a.txt", Added, 4}, {"a", Added, 3}, {"a-c", Added, 2}};
+        c.aligned = { { 0, 0 } };
+        c.rows = { { "a", Added, "dir", Absent, 3 }, { "a/b", Added, "file", Absent, 3 },
+            { "a-c", Added, "file", Absent, 2 }, { "a.txt", Added, "file", Absent, 4 } };
+        c.top = { { "a.txt", Added, 4 }, { "a", Added, 3 }, { "a-c", Added, 2 } };
         QTest::newRow("row order") << c;
     }
     {
         Case c;
-        c.a = {{{}}, {"empty"}, {"WORKDIR /"}};
-        c.b = {{baseLayer()}, {"base"}, {"COPY rootfs /"}};
+        c.a = { { {} }, { "empty" }, { "WORKDIR /" } };
+        c.b = { { baseLayer() }, { "base" }, { "COPY rootfs /" } };
         c.finalB = BaseBytes;
-        c.onlyA = {0};
-        c.onlyB = {0};
-        c.rows = {{"etc", Added, "dir", Absent, 100},         {"etc/passwd", Added, "file", Absent, 100},
-                  {"usr", Added, "dir", Absent, 1000},        {"usr/bin", Added, "dir", Absent, 1000},
-                  {"usr/bin/t", Added, "symlink", Absent, 0}, {"usr/bin/tool", Added, "file", Absent, 1000},
-                  {"var", Added, "dir", Absent, 10},          {"var/log.txt", Added, "file", Absent, 10}};
-        c.top = {{"usr", Added, 1000}, {"etc", Added, 100}, {"var", Added, 10}};
+        c.onlyA = { 0 };
+        c.onlyB = { 0 };
+        c.rows = { { "etc", Added, "dir", Absent, 100 }, { "etc/passwd", Added, "file", Absent, 100 },
+            { "usr", Added, "dir", Absent, 1000 }, { "usr/bin", Added, "dir", Absent, 1000 },
+            { "usr/bin/t", Added, "symlink", Absent, 0 }, { "usr/bin/tool", Added, "file", Absent, 1000 },
+            { "var", Added, "dir", Absent, 10 }, { "var/log.txt", Added, "file", Absent, 10 } };
+        c.top = { { "usr", Added, 1000 }, { "etc", Added, 100 }, { "var", Added, 10 } };
         QTest::newRow("from an empty filesystem") << c;
     }
 
@@ -554,77 +573,78 @@ void TestImageDiff::compare_data()
         // container-diff compared by position: one inserted layer shifted everything. By diff_id the
         // three original layers stay shared.
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("app", 20, 2)}, {F("cfg", 5, 3)}}, {"base", "app", "cfg"}, {"ADD base /", "COPY app /", "COPY cfg /"}};
-        c.b = {{{F("base", 10, 1)}, {F("extra", 7, 4)}, {F("app", 20, 2)}, {F("cfg", 5, 3)}},
-               {"base", "extra", "app", "cfg"},
-               {"ADD base /", "RUN make extra", "COPY app /", "COPY cfg /"}};
+        c.a = { { { F("base", 10, 1) }, { F("app", 20, 2) }, { F("cfg", 5, 3) } }, { "base", "app", "cfg" },
+            { "ADD base /", "COPY app /", "COPY cfg /" } };
+        c.b = { { { F("base", 10, 1) }, { F("extra", 7, 4) }, { F("app", 20, 2) }, { F("cfg", 5, 3) } },
+            { "base", "extra", "app", "cfg" }, { "ADD base /", "RUN make extra", "COPY app /", "COPY cfg /" } };
         c.finalA = 35;
         c.finalB = 42;
-        c.shared = {{0, 0}, {1, 2}, {2, 3}};
-        c.onlyB = {1};
-        c.rows = {{"extra", Added, "file", Absent, 7}};
-        c.top = {{"extra", Added, 7}};
+        c.shared = { { 0, 0 }, { 1, 2 }, { 2, 3 } };
+        c.onlyB = { 1 };
+        c.rows = { { "extra", Added, "file", Absent, 7 } };
+        c.top = { { "extra", Added, 7 } };
         QTest::newRow("layers: inserted layer") << c;
     }
     {
         Case c;
-        c.a = {{{F("x", 1, 1)}, {F("y", 2, 2)}}, {"x", "y"}, {"COPY x /", "COPY y /"}};
-        c.b = {{{F("y", 2, 2)}, {F("x", 1, 1)}}, {"y", "x"}, {"COPY y /", "COPY x /"}};
+        c.a = { { { F("x", 1, 1) }, { F("y", 2, 2) } }, { "x", "y" }, { "COPY x /", "COPY y /" } };
+        c.b = { { { F("y", 2, 2) }, { F("x", 1, 1) } }, { "y", "x" }, { "COPY y /", "COPY x /" } };
         c.finalA = c.finalB = 3;
-        c.shared = {{0, 1}, {1, 0}};
+        c.shared = { { 0, 1 }, { 1, 0 } };
         QTest::newRow("layers: swapped") << c;
     }
     {
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("opt/x", 10, 5)}}, {"base", "run-a"}, {"ADD base /", "/bin/sh -c make /opt/x"}};
-        c.b = {{{F("base", 10, 1)}, {F("opt/x", 12, 6)}}, {"base", "run-b"}, {"ADD base /", "/bin/sh -c make /opt/x"}};
+        c.a = { { { F("base", 10, 1) }, { F("opt/x", 10, 5) } }, { "base", "run-a" },
+            { "ADD base /", "/bin/sh -c make /opt/x" } };
+        c.b = { { { F("base", 10, 1) }, { F("opt/x", 12, 6) } }, { "base", "run-b" },
+            { "ADD base /", "/bin/sh -c make /opt/x" } };
         c.finalA = 20;
         c.finalB = 22;
-        c.shared = {{0, 0}};
-        c.aligned = {{1, 1}};
-        c.rows = {{"opt/x", Modified, "file", 10, 12}};
-        c.top = {{"opt/x", Modified, 2}};
+        c.shared = { { 0, 0 } };
+        c.aligned = { { 1, 1 } };
+        c.rows = { { "opt/x", Modified, "file", 10, 12 } };
+        c.top = { { "opt/x", Modified, 2 } };
         QTest::newRow("layers: same RUN, other content") << c;
         c.b.createdBy[1] = QStringLiteral("RUN /bin/sh -c make /opt/x # buildkit");
         QTest::newRow("layers: same RUN, classic vs BuildKit") << c;
     }
     {
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("x/f", 3, 7)}},
-               {"base", "copy-a"},
-               {"ADD base /", QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /x ").arg(DigestA)}};
-        c.b = {{{F("base", 10, 1)}, {F("x/f", 4, 8)}},
-               {"base", "copy-b"},
-               {"ADD base /", QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /x ").arg(DigestB)}};
+        c.a = { { { F("base", 10, 1) }, { F("x/f", 3, 7) } }, { "base", "copy-a" },
+            { "ADD base /", QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /x ").arg(DigestA) } };
+        c.b = { { { F("base", 10, 1) }, { F("x/f", 4, 8) } }, { "base", "copy-b" },
+            { "ADD base /", QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /x ").arg(DigestB) } };
         c.finalA = 13;
         c.finalB = 14;
-        c.shared = {{0, 0}};
-        c.aligned = {{1, 1}};
-        c.rows = {{"x/f", Modified, "file", 3, 4}};
-        c.top = {{"x/f", Modified, 1}};
+        c.shared = { { 0, 0 } };
+        c.aligned = { { 1, 1 } };
+        c.rows = { { "x/f", Modified, "file", 3, 4 } };
+        c.top = { { "x/f", Modified, 1 } };
         QTest::newRow("layers: buildah COPY file:<sha256>") << c;
         c.b.createdBy[1] = QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /y ").arg(DigestB);
         c.aligned = {};
         // Past COPY: "file:<digest> in /x" and "file:<digest> in /y" share 2 of 3 words (2·2/6 ≥ ½).
-        c.edited = {{1, 1}};
+        c.edited = { { 1, 1 } };
         QTest::newRow("layers: COPY file:<sha256> to another place") << c;
     }
     {
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("a.out", 5, 7)}}, {"base", "make"}, {"ADD base /", "RUN make"}};
-        c.b = {{{F("base", 10, 1)}, {F("b.out", 6, 8)}}, {"base", "install"}, {"ADD base /", "RUN make install"}};
+        c.a = { { { F("base", 10, 1) }, { F("a.out", 5, 7) } }, { "base", "make" }, { "ADD base /", "RUN make" } };
+        c.b = { { { F("base", 10, 1) }, { F("b.out", 6, 8) } }, { "base", "install" },
+            { "ADD base /", "RUN make install" } };
         c.finalA = 15;
         c.finalB = 16;
-        c.shared = {{0, 0}};
+        c.shared = { { 0, 0 } };
         // Past RUN: "make" and "make install" share 1 word of 1 + 2 (2·1/3 ≥ ½): one step edited.
-        c.edited = {{1, 1}};
-        c.rows = {{"a.out", Removed, "file", 5, Absent}, {"b.out", Added, "file", Absent, 6}};
-        c.top = {{"b.out", Added, 6}, {"a.out", Removed, -5}};
+        c.edited = { { 1, 1 } };
+        c.rows = { { "a.out", Removed, "file", 5, Absent }, { "b.out", Added, "file", Absent, 6 } };
+        c.top = { { "b.out", Added, 6 }, { "a.out", Removed, -5 } };
         QTest::newRow("layers: edited step") << c;
         c.b.createdBy[1] = QStringLiteral("RUN apt-get install -y curl"); // nothing in common past RUN
         c.edited = {};
-        c.onlyA = {1};
-        c.onlyB = {1};
+        c.onlyA = { 1 };
+        c.onlyB = { 1 };
         QTest::newRow("layers: only A, only B") << c;
         c.b.createdBy[1] = QStringLiteral("RUN configure"); // the keyword alone says nothing
         QTest::newRow("layers: only the keyword in common") << c;
@@ -638,54 +658,52 @@ void TestImageDiff::compare_data()
     {
         // "make all" is an edit of "make test" (2·1/4 = ½) and more of "make all -j4" (2·2/5): the closest wins.
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("all", 5, 7)}}, {"base", "all"}, {"ADD base /", "RUN make all"}};
-        c.b = {{{F("base", 10, 1)}, {F("test", 1, 8)}, {F("all", 6, 9)}}, {"base", "test", "all-j4"}, {"ADD base /", "RUN make test", "RUN make all -j4"}};
+        c.a = { { { F("base", 10, 1) }, { F("all", 5, 7) } }, { "base", "all" }, { "ADD base /", "RUN make all" } };
+        c.b = { { { F("base", 10, 1) }, { F("test", 1, 8) }, { F("all", 6, 9) } }, { "base", "test", "all-j4" },
+            { "ADD base /", "RUN make test", "RUN make all -j4" } };
         c.finalA = 15;
         c.finalB = 17;
-        c.shared = {{0, 0}};
-        c.edited = {{1, 2}};
-        c.onlyB = {1};
-        c.rows = {{"all", Modified, "file", 5, 6}, {"test", Added, "file", Absent, 1}};
-        c.top = {{"all", Modified, 1}, {"test", Added, 1}};
+        c.shared = { { 0, 0 } };
+        c.edited = { { 1, 2 } };
+        c.onlyB = { 1 };
+        c.rows = { { "all", Modified, "file", 5, 6 }, { "test", Added, "file", Absent, 1 } };
+        c.top = { { "all", Modified, 1 }, { "test", Added, 1 } };
         QTest::newRow("layers: the closest edit wins") << c;
     }
     {
         // Two steps with the same normalised instruction on each side pair up in order.
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("x/1", 1, 2)}, {F("x/2", 2, 3)}},
-               {"base", "c1", "c2"},
-               {"ADD base /", "COPY file:" + DigestA + " in /x", "COPY file:" + DigestB + " in /x"}};
-        c.b = {{{F("base", 10, 1)}, {F("x/1", 1, 12)}, {F("x/2", 2, 13)}},
-               {"base", "d1", "d2"},
-               {"ADD base /", "COPY file:" + DigestC + " in /x", "COPY file:" + DigestA + " in /x"}};
+        c.a = { { { F("base", 10, 1) }, { F("x/1", 1, 2) }, { F("x/2", 2, 3) } }, { "base", "c1", "c2" },
+            { "ADD base /", "COPY file:" + DigestA + " in /x", "COPY file:" + DigestB + " in /x" } };
+        c.b = { { { F("base", 10, 1) }, { F("x/1", 1, 12) }, { F("x/2", 2, 13) } }, { "base", "d1", "d2" },
+            { "ADD base /", "COPY file:" + DigestC + " in /x", "COPY file:" + DigestA + " in /x" } };
         c.finalA = c.finalB = 13;
-        c.shared = {{0, 0}};
-        c.aligned = {{1, 1}, {2, 2}};
-        c.rows = {{"x/1", Modified, "file", 1, 1}, {"x/2", Modified, "file", 2, 2}};
+        c.shared = { { 0, 0 } };
+        c.aligned = { { 1, 1 }, { 2, 2 } };
+        c.rows = { { "x/1", Modified, "file", 1, 1 }, { "x/2", Modified, "file", 2, 2 } };
         QTest::newRow("layers: repeated instruction") << c;
     }
     {
         // The same empty layer (same diff_id) twice on each side: each pairs once.
         Case c;
-        c.a = c.b = {{{F("base", 10, 1)}, {}, {}}, {"base", "empty", "empty"}, {"ADD base /", "WORKDIR /a", "WORKDIR /b"}};
+        c.a = c.b = { { { F("base", 10, 1) }, {}, {} }, { "base", "empty", "empty" },
+            { "ADD base /", "WORKDIR /a", "WORKDIR /b" } };
         c.finalA = c.finalB = 10;
-        c.shared = {{0, 0}, {1, 1}, {2, 2}};
+        c.shared = { { 0, 0 }, { 1, 1 }, { 2, 2 } };
         QTest::newRow("layers: repeated diff_id") << c;
     }
     {
         // The same steps in another order are still the same steps: layers not shared by
         // diff_id are aligned by the instruction that made them.
         Case c;
-        c.a = {{{F("base", 10, 1)}, {F("c", 3, 3)}, {F("a", 1, 1)}, {F("b", 2, 2)}},
-               {"base", "c", "a", "b"},
-               {"ADD base /", "RUN make c", "RUN make a", "RUN make b"}};
-        c.b = {{{F("base", 10, 1)}, {F("a", 1, 11)}, {F("b", 2, 12)}, {F("c", 3, 13)}},
-               {"base", "a2", "b2", "c2"},
-               {"ADD base /", "RUN make a", "RUN make b", "RUN make c"}};
+        c.a = { { { F("base", 10, 1) }, { F("c", 3, 3) }, { F("a", 1, 1) }, { F("b", 2, 2) } },
+            { "base", "c", "a", "b" }, { "ADD base /", "RUN make c", "RUN make a", "RUN make b" } };
+        c.b = { { { F("base", 10, 1) }, { F("a", 1, 11) }, { F("b", 2, 12) }, { F("c", 3, 13) } },
+            { "base", "a2", "b2", "c2" }, { "ADD base /", "RUN make a", "RUN make b", "RUN make c" } };
         c.finalA = c.finalB = 16;
-        c.shared = {{0, 0}};
-        c.aligned = {{1, 3}, {2, 1}, {3, 2}};
-        c.rows = {{"a", Modified, "file", 1, 1}, {"b", Modified, "file", 2, 2}, {"c", Modified, "file", 3, 3}};
+        c.shared = { { 0, 0 } };
+        c.aligned = { { 1, 3 }, { 2, 1 }, { 3, 2 } };
+        c.rows = { { "a", Modified, "file", 1, 1 }, { "b", Modified, "file", 2, 2 }, { "c", Modified, "file", 3, 3 } };
         QTest::newRow("layers: reordered steps") << c;
     }
 }
@@ -754,7 +772,7 @@ void TestImageDiff::compare()
     const std::vector<uint32_t> top = ballast::topMovements(diff, 10);
     std::vector<Move> moves;
     for (uint32_t n : top)
-        moves.push_back({diff.path(n), diff.nodes[n].status, diff.nodes[n].delta()});
+        moves.push_back({ diff.path(n), diff.nodes[n].status, diff.nodes[n].delta() });
     QCOMPARE(describeAll(moves), describeAll(c.top));
     QCOMPARE(ballast::topMovements(diff, 1).size(), std::min<size_t>(1, top.size()));
 
@@ -770,23 +788,26 @@ void TestImageDiff::compare()
     QCOMPARE(summary.at("layersA").get<size_t>(), c.a.layers.size());
     QCOMPARE(summary.at("layersB").get<size_t>(), c.b.layers.size());
     QCOMPARE(summary.at("layersShared").get<size_t>(), c.shared.size());
-    QCOMPARE(summary.at("deltaPercent").get<double>(), c.finalA ? 100.0 * double(c.finalB - c.finalA) / double(c.finalA) : 0.0);
+    QCOMPARE(summary.at("deltaPercent").get<double>(),
+        c.finalA ? 100.0 * double(c.finalB - c.finalA) / double(c.finalA) : 0.0);
     std::vector<Move> jsonMoves;
     for (const auto &m : summary.at("topMovements")) {
         const std::string status = m.at("status").get<std::string>();
-        jsonMoves.push_back({m.at("path").get<std::string>(),
-                             status == "added" ? DiffStatus::Added : status == "removed" ? DiffStatus::Removed : DiffStatus::Modified,
-                             m.at("deltaBytes").get<int64_t>()});
+        jsonMoves.push_back({ m.at("path").get<std::string>(),
+            status == "added"         ? DiffStatus::Added
+                : status == "removed" ? DiffStatus::Removed
+                                      : DiffStatus::Modified,
+            m.at("deltaBytes").get<int64_t>() });
     }
     QCOMPARE(describeAll(jsonMoves), describeAll(moves)); // the JSON lists what topMovements() says
 
     auto pairsOf = [](const nlohmann::ordered_json &list, const ballast::Image &x, const ballast::Image &y) {
         Pairs out;
         for (const auto &p : list) {
-            out.push_back({p.at("a").get<int>(), p.at("b").get<int>()});
+            out.push_back({ p.at("a").get<int>(), p.at("b").get<int>() });
             if (p.at("diffIdA").get<std::string>() != x.layers[size_t(out.back().first)].diffId.toStdString()
                 || p.at("diffIdB").get<std::string>() != y.layers[size_t(out.back().second)].diffId.toStdString())
-                out.back() = {-1, -1};
+                out.back() = { -1, -1 };
         }
         return out;
     };
@@ -806,9 +827,9 @@ void TestImageDiff::compare()
     QCOMPARE(describeAll(indexesOf(layers.at("onlyB"))), describeAll(c.onlyB));
 
     std::vector<Row> jsonRows;
-    static const std::map<std::string, DiffStatus> statuses {
-        {"added", DiffStatus::Added}, {"removed", DiffStatus::Removed}, {"modified", DiffStatus::Modified}};
-    static const char *const kinds[] = {"file", "dir", "symlink", "hardlink", "other"};
+    static const std::map<std::string, DiffStatus> statuses { { "added", DiffStatus::Added },
+        { "removed", DiffStatus::Removed }, { "modified", DiffStatus::Modified } };
+    static const char *const kinds[] = { "file", "dir", "symlink", "hardlink", "other" };
     for (const auto &f : json.at("files")) {
         QCOMPARE(f.size(), size_t(5));
         const std::string kind = f.at("kind").get<std::string>();
@@ -818,17 +839,18 @@ void TestImageDiff::compare()
                 known = k;
         QVERIFY2(known, kind.c_str());
         QVERIFY(statuses.count(f.at("status").get<std::string>()));
-        jsonRows.push_back({f.at("path").get<std::string>(), statuses.at(f.at("status").get<std::string>()), known,
-                            f.at("sizeA").is_null() ? Absent : f.at("sizeA").get<int64_t>(),
-                            f.at("sizeB").is_null() ? Absent : f.at("sizeB").get<int64_t>()});
+        jsonRows.push_back({ f.at("path").get<std::string>(), statuses.at(f.at("status").get<std::string>()), known,
+            f.at("sizeA").is_null() ? Absent : f.at("sizeA").get<int64_t>(),
+            f.at("sizeB").is_null() ? Absent : f.at("sizeB").get<int64_t>() });
     }
     QCOMPARE(describeAll(jsonRows), describeAll(c.rows));
 
     // Text and Markdown carry the same summary.
     const QString counts = QStringLiteral("%1 added, %2 removed, %3 modified").arg(added).arg(removed).arg(modified);
     QVERIFY2(ballast::diffText(diff).contains(counts), qPrintable(ballast::diffText(diff)));
-    QVERIFY2(ballast::diffMarkdown(diff).contains(QStringLiteral("%1 paths added, %2 removed, %3 modified").arg(added).arg(removed).arg(modified)),
-             qPrintable(ballast::diffMarkdown(diff)));
+    QVERIFY2(ballast::diffMarkdown(diff).contains(
+                 QStringLiteral("%1 paths added, %2 removed, %3 modified").arg(added).arg(removed).arg(modified)),
+        qPrintable(ballast::diffMarkdown(diff)));
 }
 
 void TestImageDiff::normalizedInstructions_data()
@@ -845,12 +867,14 @@ void TestImageDiff::normalizedInstructions_data()
                               << QStringLiteral("/bin/sh -c #(nop) COPY dir:%1 in /app ").arg(d2) << true;
     QTest::newRow("sha256: digests") << QStringLiteral("COPY --from=sha256:%1 /a /a").arg(d1)
                                      << QStringLiteral("COPY --from=sha256:%1 /a /a").arg(d2) << true;
-    QTest::newRow("classic vs BuildKit RUN") << QStringLiteral("/bin/sh -c apt-get update") << QStringLiteral("RUN /bin/sh -c apt-get update # buildkit")
-                                             << true;
-    QTest::newRow("whitespace") << QStringLiteral("/bin/sh -c make  all") << QStringLiteral("/bin/sh -c make all") << true;
+    QTest::newRow("classic vs BuildKit RUN") << QStringLiteral("/bin/sh -c apt-get update")
+                                             << QStringLiteral("RUN /bin/sh -c apt-get update # buildkit") << true;
+    QTest::newRow("whitespace") << QStringLiteral("/bin/sh -c make  all") << QStringLiteral("/bin/sh -c make all")
+                                << true;
     QTest::newRow("other destination") << QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /x ").arg(d1)
                                        << QStringLiteral("/bin/sh -c #(nop) COPY file:%1 in /y ").arg(d1) << false;
-    QTest::newRow("other command") << QStringLiteral("/bin/sh -c make") << QStringLiteral("/bin/sh -c make install") << false;
+    QTest::newRow("other command") << QStringLiteral("/bin/sh -c make") << QStringLiteral("/bin/sh -c make install")
+                                   << false;
 }
 
 void TestImageDiff::normalizedInstructions()
@@ -866,20 +890,22 @@ void TestImageDiff::formats_data()
     QTest::addColumn<bt::Format>("formatA");
     QTest::addColumn<bt::Format>("formatB");
     QTest::addColumn<bt::LayerCompression>("compressionB");
-    QTest::addColumn<char>("seedB");       // app/data.bin content of B ('d' = the same as A)
-    QTest::addColumn<QString>("archB");    // B's architecture
-    QTest::newRow("docker archive vs OCI archive") << bt::Format::DockerLegacy << bt::Format::OciArchive << bt::LayerCompression::None << 'd'
-                                                  << QStringLiteral("amd64");
-    QTest::newRow("docker archive vs OCI archive, gzip") << bt::Format::DockerLegacy << bt::Format::OciArchive << bt::LayerCompression::Gzip
-                                                        << 'd' << QStringLiteral("amd64");
-    QTest::newRow("buildah archive vs OCI layout, zstd") << bt::Format::BuildahDockerArchive << bt::Format::OciDirectory
-                                                        << bt::LayerCompression::Zstd << 'd' << QStringLiteral("amd64");
-    QTest::newRow("Docker 25 vs kaniko, gzip") << bt::Format::Docker25 << bt::Format::Kaniko << bt::LayerCompression::Gzip << 'd'
-                                              << QStringLiteral("amd64");
-    QTest::newRow("other platform") << bt::Format::DockerLegacy << bt::Format::OciArchive << bt::LayerCompression::Gzip << 'd'
-                                    << QStringLiteral("arm64");
-    QTest::newRow("one file changed") << bt::Format::DockerLegacy << bt::Format::OciArchive << bt::LayerCompression::Gzip << 'e'
-                                      << QStringLiteral("amd64");
+    QTest::addColumn<char>("seedB"); // app/data.bin content of B ('d' = the same as A)
+    QTest::addColumn<QString>("archB"); // B's architecture
+    QTest::newRow("docker archive vs OCI archive") << bt::Format::DockerLegacy << bt::Format::OciArchive
+                                                   << bt::LayerCompression::None << 'd' << QStringLiteral("amd64");
+    QTest::newRow("docker archive vs OCI archive, gzip")
+        << bt::Format::DockerLegacy << bt::Format::OciArchive << bt::LayerCompression::Gzip << 'd'
+        << QStringLiteral("amd64");
+    QTest::newRow("buildah archive vs OCI layout, zstd")
+        << bt::Format::BuildahDockerArchive << bt::Format::OciDirectory << bt::LayerCompression::Zstd << 'd'
+        << QStringLiteral("amd64");
+    QTest::newRow("Docker 25 vs kaniko, gzip")
+        << bt::Format::Docker25 << bt::Format::Kaniko << bt::LayerCompression::Gzip << 'd' << QStringLiteral("amd64");
+    QTest::newRow("other platform") << bt::Format::DockerLegacy << bt::Format::OciArchive << bt::LayerCompression::Gzip
+                                    << 'd' << QStringLiteral("arm64");
+    QTest::newRow("one file changed") << bt::Format::DockerLegacy << bt::Format::OciArchive
+                                      << bt::LayerCompression::Gzip << 'e' << QStringLiteral("amd64");
 }
 
 void TestImageDiff::formats()
@@ -891,11 +917,13 @@ void TestImageDiff::formats()
     QFETCH(QString, archB);
     QTemporaryDir dirA, dirB;
     QVERIFY(dirA.isValid() && dirB.isValid());
-    const bt::WrittenArchive writtenA = bt::writeArchive(bt::singleImage(formatA, writtenImage()), dirA.path(), QStringLiteral("a"));
+    const bt::WrittenArchive writtenA
+        = bt::writeArchive(bt::singleImage(formatA, writtenImage()), dirA.path(), QStringLiteral("a"));
     bt::ImageSpec specB = writtenImage(seedB, archB.toStdString());
     for (bt::LayerSpec &layer : specB.layers)
         layer.compression = compressionB;
-    const bt::WrittenArchive writtenB = bt::writeArchive(bt::singleImage(formatB, specB), dirB.path(), QStringLiteral("b"));
+    const bt::WrittenArchive writtenB
+        = bt::writeArchive(bt::singleImage(formatB, specB), dirB.path(), QStringLiteral("b"));
 
     std::shared_ptr<const ballast::Image> a, b;
     try {
@@ -912,15 +940,17 @@ void TestImageDiff::formats()
     QCOMPARE(diff.nodes[0].bytesB, WrittenFinalBytes);
 
     const bool changed = seedB != 'd';
-    const std::vector<Row> expected = changed ? std::vector<Row> {{"app/data.bin", DiffStatus::Modified, "file", 5000, 5000}} : std::vector<Row> {};
+    const std::vector<Row> expected = changed
+        ? std::vector<Row> { { "app/data.bin", DiffStatus::Modified, "file", 5000, 5000 } }
+        : std::vector<Row> {};
     QCOMPARE(describeAll(changedRows(diff)), describeAll(expected));
     QCOMPARE(diff.added, int64_t(0));
     QCOMPARE(diff.removed, int64_t(0));
     QCOMPARE(diff.modified, int64_t(changed ? 1 : 0));
     // Layers: same uncompressed tars = same diff_ids, whatever the packaging.
-    const Pairs shared = changed ? Pairs {{0, 0}, {1, 1}} : Pairs {{0, 0}, {1, 1}, {2, 2}};
+    const Pairs shared = changed ? Pairs { { 0, 0 }, { 1, 1 } } : Pairs { { 0, 0 }, { 1, 1 }, { 2, 2 } };
     QCOMPARE(describeAll(diff.layers.shared), describeAll(shared));
-    QCOMPARE(describeAll(diff.layers.aligned), describeAll(changed ? Pairs {{2, 2}} : Pairs {}));
+    QCOMPARE(describeAll(diff.layers.aligned), describeAll(changed ? Pairs { { 2, 2 } } : Pairs {}));
     QVERIFY(diff.layers.onlyA.empty());
     QVERIFY(diff.layers.onlyB.empty());
     for (const auto &[i, j] : diff.layers.shared) {

@@ -54,9 +54,9 @@ void checkNoDotComponents(const ballast::MergedTree &tree)
 void TestEntries::entryPaths_data()
 {
     QTest::addColumn<EntrySpec>("entry");
-    QTest::addColumn<QByteArray>("path");    // normalised, as stored in the layer
-    QTest::addColumn<QString>("display");    // ballast::displayPath
-    QTest::addColumn<int>("finalEntries");   // the file and its implied parents
+    QTest::addColumn<QByteArray>("path"); // normalised, as stored in the layer
+    QTest::addColumn<QString>("display"); // ballast::displayPath
+    QTest::addColumn<int>("finalEntries"); // the file and its implied parents
 
     const std::string longName = "long/" + std::string(120, 'n') + "/file.txt"; // 134 bytes
     const std::string escaping = [] {
@@ -72,18 +72,22 @@ void TestEntries::entryPaths_data()
     QTest::newRow("../../etc/passwd") << f("../../etc/passwd") << QByteArray("etc/passwd") << "etc/passwd" << 2;
     QTest::newRow("climbing out midway") << f("a/b/../../../c") << QByteArray("c") << "c" << 1;
     QTest::newRow("empty and . components") << f("a//./b") << QByteArray("a/b") << "a/b" << 2;
-    QTest::newRow("pax long name") << f(longName) << QByteArray::fromStdString(longName) << QString::fromStdString(longName) << 3;
-    QTest::newRow("pax short name") << withLongName(f("pax/short"), LongName::Pax) << QByteArray("pax/short") << "pax/short" << 2;
+    QTest::newRow("pax long name") << f(longName) << QByteArray::fromStdString(longName)
+                                   << QString::fromStdString(longName) << 3;
+    QTest::newRow("pax short name") << withLongName(f("pax/short"), LongName::Pax) << QByteArray("pax/short")
+                                    << "pax/short" << 2;
     QTest::newRow("pax long ../ name") << f(escaping) << QByteArray("etc/shadow") << "etc/shadow" << 2;
     QTest::newRow("gnu long name") << withLongName(f(longName), LongName::Gnu) << QByteArray::fromStdString(longName)
                                    << QString::fromStdString(longName) << 3;
-    QTest::newRow("gnu short name") << withLongName(f("gnu/short"), LongName::Gnu) << QByteArray("gnu/short") << "gnu/short" << 2;
-    QTest::newRow("gnu long ../ name") << withLongName(f(escaping), LongName::Gnu) << QByteArray("etc/shadow") << "etc/shadow" << 2;
+    QTest::newRow("gnu short name") << withLongName(f("gnu/short"), LongName::Gnu) << QByteArray("gnu/short")
+                                    << "gnu/short" << 2;
+    QTest::newRow("gnu long ../ name") << withLongName(f(escaping), LongName::Gnu) << QByteArray("etc/shadow")
+                                       << "etc/shadow" << 2;
     EntrySpec global = f("after/global");
     global.paxGlobalHeaderBefore = true;
     QTest::newRow("pax global header before") << global << QByteArray("after/global") << "after/global" << 2;
     EntrySpec xattrs = f("with/xattrs");
-    xattrs.paxRecords = {{"SCHILY.xattr.user.comment", "hello"}, {"mtime", "1700000000.123456789"}};
+    xattrs.paxRecords = { { "SCHILY.xattr.user.comment", "hello" }, { "mtime", "1700000000.123456789" } };
     QTest::newRow("pax xattr and mtime records") << xattrs << QByteArray("with/xattrs") << "with/xattrs" << 2;
     EntrySpec base256 = f("sizes/base-256");
     base256.sizeField = SizeField::Base256;
@@ -91,8 +95,8 @@ void TestEntries::entryPaths_data()
     EntrySpec paxSize = f("sizes/pax");
     paxSize.sizeField = SizeField::PaxOnly;
     QTest::newRow("pax size record") << paxSize << QByteArray("sizes/pax") << "sizes/pax" << 2;
-    QTest::newRow("ustar prefix") << withLongName(f(longName), LongName::UstarPrefix) << QByteArray::fromStdString(longName)
-                                  << QString::fromStdString(longName) << 3;
+    QTest::newRow("ustar prefix") << withLongName(f(longName), LongName::UstarPrefix)
+                                  << QByteArray::fromStdString(longName) << QString::fromStdString(longName) << 3;
     QTest::newRow("invalid utf-8") << f("bad\xff\xfe.txt") << QByteArray("bad\xff\xfe.txt") << "bad\\xff\\xfe.txt" << 1;
     QTest::newRow("invalid utf-8 dir") << f("d\xc3(/x") << QByteArray("d\xc3(/x") << "d\\xc3(/x" << 2;
     QTest::newRow("control character") << f("tab\tname") << QByteArray("tab\tname") << "tab\\x09name" << 1;
@@ -110,7 +114,7 @@ void TestEntries::entryPaths()
     QFETCH(QString, display);
     QFETCH(int, finalEntries);
     QTemporaryDir dir;
-    const WrittenArchive written = writeArchive(oneLayer({entry}), dir.path());
+    const WrittenArchive written = writeArchive(oneLayer({ entry }), dir.path());
 
     LOAD_OR_FAIL(image, written.path);
     const ballast::Layer &layer = image->layers.front();
@@ -136,7 +140,7 @@ void TestEntries::entryTypes_data()
     QTest::addColumn<char>("tarType");
     QTest::addColumn<qint64>("size");
     QTest::addColumn<QByteArray>("link");
-    QTest::addColumn<int>("finalFiles");   // regular files in the final tree ("target" is one)
+    QTest::addColumn<int>("finalFiles"); // regular files in the final tree ("target" is one)
     QTest::addColumn<int>("finalEntries"); // target, x, and x/thing unless it is a whiteout marker
 
     using ballast::EntryType;
@@ -145,30 +149,36 @@ void TestEntries::entryTypes_data()
     file.gid = 1001;
     file.mtime = 1234567890;
     QTest::newRow("file") << file << EntryType::File << '0' << qint64(5) << QByteArray() << 2 << 3;
-    QTest::newRow("setuid file") << fileEntry("x/thing", "#!", 04755) << EntryType::File << '0' << qint64(2) << QByteArray() << 2 << 3;
-    QTest::newRow("empty file") << fileEntry("x/thing", "") << EntryType::File << '0' << qint64(0) << QByteArray() << 2 << 3;
-    QTest::newRow("directory") << dirEntry("x/thing/", 0700) << EntryType::Directory << '5' << qint64(0) << QByteArray() << 1 << 3;
+    QTest::newRow("setuid file") << fileEntry("x/thing", "#!", 04755) << EntryType::File << '0' << qint64(2)
+                                 << QByteArray() << 2 << 3;
+    QTest::newRow("empty file") << fileEntry("x/thing", "") << EntryType::File << '0' << qint64(0) << QByteArray() << 2
+                                << 3;
+    QTest::newRow("directory") << dirEntry("x/thing/", 0700) << EntryType::Directory << '5' << qint64(0) << QByteArray()
+                               << 1 << 3;
     QTest::newRow("symlink") << symlinkEntry("x/thing", "../target") << EntryType::Symlink << '2' << qint64(0)
                              << QByteArray("../target") << 1 << 3;
-    QTest::newRow("dangling symlink") << symlinkEntry("x/thing", "/nowhere/at/all") << EntryType::Symlink << '2' << qint64(0)
-                                      << QByteArray("/nowhere/at/all") << 1 << 3;
+    QTest::newRow("dangling symlink") << symlinkEntry("x/thing", "/nowhere/at/all") << EntryType::Symlink << '2'
+                                      << qint64(0) << QByteArray("/nowhere/at/all") << 1 << 3;
     QTest::newRow("hardlink") << hardlinkEntry("x/thing", "target") << EntryType::Hardlink << '1' << qint64(0)
                               << QByteArray("target") << 1 << 3;
-    QTest::newRow("hardlink ./ target") << hardlinkEntry("x/thing", "./target") << EntryType::Hardlink << '1' << qint64(0)
-                                        << QByteArray("target") << 1 << 3;
-    QTest::newRow("fifo") << specialEntry("x/thing", '6') << EntryType::Fifo << '6' << qint64(0) << QByteArray() << 1 << 3;
+    QTest::newRow("hardlink ./ target") << hardlinkEntry("x/thing", "./target") << EntryType::Hardlink << '1'
+                                        << qint64(0) << QByteArray("target") << 1 << 3;
+    QTest::newRow("fifo") << specialEntry("x/thing", '6') << EntryType::Fifo << '6' << qint64(0) << QByteArray() << 1
+                          << 3;
     QTest::newRow("char device") << specialEntry("x/thing", '3', 1, 3) << EntryType::CharDevice << '3' << qint64(0)
                                  << QByteArray() << 1 << 3;
     QTest::newRow("block device") << specialEntry("x/thing", '4', 8, 0) << EntryType::BlockDevice << '4' << qint64(0)
                                   << QByteArray() << 1 << 3;
-    QTest::newRow("whiteout") << whiteoutEntry("x", "thing") << EntryType::Whiteout << '0' << qint64(0) << QByteArray() << 1 << 2;
-    QTest::newRow("opaque whiteout") << opaqueEntry("x") << EntryType::OpaqueWhiteout << '0' << qint64(0) << QByteArray() << 1 << 2;
+    QTest::newRow("whiteout") << whiteoutEntry("x", "thing") << EntryType::Whiteout << '0' << qint64(0) << QByteArray()
+                              << 1 << 2;
+    QTest::newRow("opaque whiteout") << opaqueEntry("x") << EntryType::OpaqueWhiteout << '0' << qint64(0)
+                                     << QByteArray() << 1 << 2;
     const std::string longTarget = "/opt/" + std::string(150, 't');
-    QTest::newRow("pax long symlink target") << symlinkEntry("x/thing", longTarget) << EntryType::Symlink << '2' << qint64(0)
-                                             << QByteArray::fromStdString(longTarget) << 1 << 3;
-    QTest::newRow("gnu long symlink target") << withLongName(symlinkEntry("x/thing", longTarget), LongName::Gnu)
-                                             << EntryType::Symlink << '2' << qint64(0) << QByteArray::fromStdString(longTarget)
-                                             << 1 << 3;
+    QTest::newRow("pax long symlink target") << symlinkEntry("x/thing", longTarget) << EntryType::Symlink << '2'
+                                             << qint64(0) << QByteArray::fromStdString(longTarget) << 1 << 3;
+    QTest::newRow("gnu long symlink target")
+        << withLongName(symlinkEntry("x/thing", longTarget), LongName::Gnu) << EntryType::Symlink << '2' << qint64(0)
+        << QByteArray::fromStdString(longTarget) << 1 << 3;
 }
 
 void TestEntries::entryTypes()
@@ -181,7 +191,7 @@ void TestEntries::entryTypes()
     QFETCH(int, finalFiles);
     QFETCH(int, finalEntries);
     QTemporaryDir dir;
-    const WrittenArchive written = writeArchive(oneLayer({fileEntry("target", "abc"), entry}), dir.path());
+    const WrittenArchive written = writeArchive(oneLayer({ fileEntry("target", "abc"), entry }), dir.path());
 
     LOAD_OR_FAIL(image, written.path);
     const ballast::Layer &layer = image->layers.front();
@@ -207,11 +217,11 @@ void TestEntries::duplicateEntries()
     // The same path twice in one layer (and once more spelled differently): tar extraction keeps the
     // last; the layer still lists and sizes every entry.
     QTemporaryDir dir;
-    const WrittenArchive written = writeArchive(
-        oneLayer({fileEntry("dup", "first"), dirEntry("d/"), fileEntry("dup", "second!!"), fileEntry("d/x", "1"),
-                  fileEntry("./d//x", "22")},
-                 LayerCompression::Gzip),
-        dir.path());
+    const WrittenArchive written
+        = writeArchive(oneLayer({ fileEntry("dup", "first"), dirEntry("d/"), fileEntry("dup", "second!!"),
+                                    fileEntry("d/x", "1"), fileEntry("./d//x", "22") },
+                           LayerCompression::Gzip),
+            dir.path());
 
     LOAD_OR_FAIL(image, written.path);
     const ballast::Layer &layer = image->layers.front();
@@ -233,10 +243,10 @@ void TestEntries::duplicateEntries()
 void TestEntries::hardlinksAreNotFiles()
 {
     QTemporaryDir dir;
-    const WrittenArchive written = writeArchive(
-        oneLayer({fileEntry("bin/busybox", filler(100)), hardlinkEntry("bin/sh", "bin/busybox"),
-                  hardlinkEntry("bin/ls", "/bin/sh"), hardlinkEntry("usr/bin/env", "./bin/busybox")}),
-        dir.path());
+    const WrittenArchive written
+        = writeArchive(oneLayer({ fileEntry("bin/busybox", filler(100)), hardlinkEntry("bin/sh", "bin/busybox"),
+                           hardlinkEntry("bin/ls", "/bin/sh"), hardlinkEntry("usr/bin/env", "./bin/busybox") }),
+            dir.path());
 
     LOAD_OR_FAIL(image, written.path);
     const ballast::Layer &layer = image->layers.front();
@@ -257,8 +267,8 @@ void TestEntries::rootEntriesAreSkipped()
 {
     // The root itself, however spelled, is not an entry of the layer.
     QTemporaryDir dir;
-    const WrittenArchive written = writeArchive(
-        oneLayer({dirEntry("./"), dirEntry("/"), dirEntry("."), dirEntry("./."), dirEntry(".."), fileEntry("f", "1")}),
+    const WrittenArchive written = writeArchive(oneLayer({ dirEntry("./"), dirEntry("/"), dirEntry("."),
+                                                    dirEntry("./."), dirEntry(".."), fileEntry("f", "1") }),
         dir.path());
     LOAD_OR_FAIL(image, written.path);
     QCOMPARE(image->layers.front().entries.size(), size_t(1));
@@ -268,7 +278,8 @@ void TestEntries::rootEntriesAreSkipped()
 void TestEntries::contentHashes_data()
 {
     QTest::addColumn<LayerCompression>("compression");
-    for (LayerCompression c : {LayerCompression::None, LayerCompression::Gzip, LayerCompression::Zstd, LayerCompression::EStargz})
+    for (LayerCompression c :
+        { LayerCompression::None, LayerCompression::Gzip, LayerCompression::Zstd, LayerCompression::EStargz })
         QTest::newRow(compressionName(c)) << c;
 }
 
@@ -279,14 +290,14 @@ void TestEntries::contentHashes()
     const std::string big = filler(3 << 20, 'b'); // spans several read blocks
     std::string bigChanged = big;
     bigChanged[2 << 20] ^= 1;
-    ArchiveSpec spec = oneLayer({fileEntry("a", "same content"), fileEntry("b", "same content", 0600),
-                                 fileEntry("c", "other content"), fileEntry("d", ""), fileEntry("e", ""),
-                                 fileEntry("big1", big), fileEntry("big2", big), fileEntry("big3", bigChanged),
-                                 symlinkEntry("l", "a"), dirEntry("dir/")},
-                                compression);
+    ArchiveSpec spec = oneLayer(
+        { fileEntry("a", "same content"), fileEntry("b", "same content", 0600), fileEntry("c", "other content"),
+            fileEntry("d", ""), fileEntry("e", ""), fileEntry("big1", big), fileEntry("big2", big),
+            fileEntry("big3", bigChanged), symlinkEntry("l", "a"), dirEntry("dir/") },
+        compression);
     LayerSpec second;
     second.compression = compression;
-    second.entries = {fileEntry("f", "same content")};
+    second.entries = { fileEntry("f", "same content") };
     spec.images[0].layers.push_back(second);
     const WrittenArchive written = writeArchive(spec, dir.path());
 

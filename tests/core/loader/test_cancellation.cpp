@@ -27,7 +27,7 @@ ImageSpec bigImage(LayerCompression compression)
 {
     const std::string chunk = filler(3 << 19, 'z');
     ImageSpec image;
-    image.tags = {"big:1"};
+    image.tags = { "big:1" };
     for (int k = 0; k < 4; ++k) {
         LayerSpec layer;
         layer.compression = compression;
@@ -44,7 +44,7 @@ ImageSpec bigImage(LayerCompression compression)
 }
 
 struct Run {
-    std::atomic<Outcome> outcome {Outcome::Running};
+    std::atomic<Outcome> outcome { Outcome::Running };
     QString error;
 };
 
@@ -106,10 +106,11 @@ void TestCancellation::cancelWhileDecodingLayers()
     // Cancelling stops the decoders at their next read (1 MiB of stored bytes): no layer completes, and of
     // uncompressed layers (48 MiB stored) most is never read. A zstd blob here is under 1 MiB, read at once.
     QVERIFY2(loader.layersDone() < loader.layersTotal(),
-             qPrintable(QStringLiteral("all %1 layers were decoded after cancel()").arg(loader.layersDone())));
+        qPrintable(QStringLiteral("all %1 layers were decoded after cancel()").arg(loader.layersDone())));
     const int64_t bound = compression == LayerCompression::None ? loader.bytesTotal() / 2 : loader.bytesTotal();
     QVERIFY2(loader.bytesDone() < bound,
-             qPrintable(QStringLiteral("%1 of %2 bytes read after cancel()").arg(loader.bytesDone()).arg(loader.bytesTotal())));
+        qPrintable(
+            QStringLiteral("%1 of %2 bytes read after cancel()").arg(loader.bytesDone()).arg(loader.bytesTotal())));
 }
 
 void TestCancellation::cancelWhileInflatingArchive()

@@ -2,8 +2,8 @@
 // and what is wrong. Expected substrings use placeholders filled from what the writer reports.
 #include "FormatTestSupport.h"
 
-#include "TarWriter.h"
 #include "Compressors.h"
+#include "TarWriter.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -48,7 +48,7 @@ void checkMessage(const ballast::LoadError &error, const QStringList &expected)
 {
     for (const QString &text : expected)
         QVERIFY2(error.message().contains(text),
-                 qPrintable(QStringLiteral("\"%1\"\n  does not contain\n\"%2\"").arg(error.message(), text)));
+            qPrintable(QStringLiteral("\"%1\"\n  does not contain\n\"%2\"").arg(error.message(), text)));
 }
 
 QStringList expandAll(const QStringList &patterns, const WrittenArchive &written)
@@ -68,102 +68,108 @@ void TestLoadErrors::damagedImages_data()
     const auto G = LayerCompression::Gzip;
     for (Format f : allFormats()) {
         const QString n = QLatin1String(formatName(f)) + QLatin1Char('/');
-        QTest::newRow(qPrintable(n + "missing blob")) << damaged(f, G, [](ArchiveSpec &s) { s.damage.missingBlobLayer = 1; })
-                                                      << QStringList {"{path}: the blob of layer 1 is missing: {layer1.path}"};
+        QTest::newRow(qPrintable(n + "missing blob"))
+            << damaged(f, G, [](ArchiveSpec &s) { s.damage.missingBlobLayer = 1; })
+            << QStringList { "{path}: the blob of layer 1 is missing: {layer1.path}" };
         QTest::newRow(qPrintable(n + "fewer diff_ids than layers"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.dropLastDiffId = true; })
-            << QStringList {"{path}: {config}: the config lists 2 diff_ids for 3 layers"};
+            << QStringList { "{path}: {config}: the config lists 2 diff_ids for 3 layers" };
         QTest::newRow(qPrintable(n + "diff_id mismatch"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.wrongDiffIdLayer = 2; })
-            << QStringList {"{path}: layer 2 ({layer2.path}): the uncompressed layer's sha256 is {layer2.diffId} but the "
-                            "config's rootfs.diff_ids[2] is sha256:"};
+            << QStringList {
+                   "{path}: layer 2 ({layer2.path}): the uncompressed layer's sha256 is {layer2.diffId} but the "
+                   "config's rootfs.diff_ids[2] is sha256:"
+               };
         QTest::newRow(qPrintable(n + "invalid config JSON"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.invalidJson = Damage::Json::Config; })
-            << QStringList {"{path}: {config}: invalid JSON at byte"};
-        QTest::newRow(qPrintable(n + "xz layer")) << damaged(f, G, [](ArchiveSpec &s) {
-            s.images[0].layers[1].compression = LayerCompression::Xz;
-        }) << QStringList {"{path}: layer 1 ({layer1.path}): unsupported compression: xz"};
-        QTest::newRow(qPrintable(n + "bzip2 layer")) << damaged(f, G, [](ArchiveSpec &s) {
-            s.images[0].layers[2].compression = LayerCompression::Bzip2;
-        }) << QStringList {"{path}: layer 2 ({layer2.path}): unsupported compression: bzip2"};
+            << QStringList { "{path}: {config}: invalid JSON at byte" };
+        QTest::newRow(qPrintable(n + "xz layer"))
+            << damaged(f, G, [](ArchiveSpec &s) { s.images[0].layers[1].compression = LayerCompression::Xz; })
+            << QStringList { "{path}: layer 1 ({layer1.path}): unsupported compression: xz" };
+        QTest::newRow(qPrintable(n + "bzip2 layer"))
+            << damaged(f, G, [](ArchiveSpec &s) { s.images[0].layers[2].compression = LayerCompression::Bzip2; })
+            << QStringList { "{path}: layer 2 ({layer2.path}): unsupported compression: bzip2" };
         QTest::newRow(qPrintable(n + "gzip crc flipped")) << damaged(f, G, [](ArchiveSpec &s) {
             s.damage.blobLayer = 0;
             s.damage.blobFlipAt = -8; // first byte of the CRC-32 trailer
-        }) << QStringList {"{path}: layer 0 ({layer0.path}): gzip data is corrupt", "incorrect data check"};
+        }) << QStringList { "{path}: layer 0 ({layer0.path}): gzip data is corrupt", "incorrect data check" };
         QTest::newRow(qPrintable(n + "gzip header flags flipped")) << damaged(f, G, [](ArchiveSpec &s) {
             s.damage.blobLayer = 0;
             s.damage.blobFlipAt = 3; // FLG: reserved bits set
-        }) << QStringList {"{path}: layer 0 ({layer0.path}): gzip data is corrupt"};
+        }) << QStringList { "{path}: layer 0 ({layer0.path}): gzip data is corrupt" };
         QTest::newRow(qPrintable(n + "gzip deflate data flipped")) << damaged(f, G, [](ArchiveSpec &s) {
             s.damage.blobLayer = 2;
             s.damage.blobFlipAt = 400;
-        }) << QStringList {"{path}: layer 2 ({layer2.path}): "};
+        }) << QStringList { "{path}: layer 2 ({layer2.path}): " };
         QTest::newRow(qPrintable(n + "gzip truncated")) << damaged(f, G, [](ArchiveSpec &s) {
             s.damage.blobLayer = 0;
             s.damage.blobTruncateTo = 200;
-        }) << QStringList {"{path}: layer 0 ({layer0.path}): gzip data ends early"};
+        }) << QStringList { "{path}: layer 0 ({layer0.path}): gzip data ends early" };
         QTest::newRow(qPrintable(n + "zstd truncated")) << damaged(f, LayerCompression::Zstd, [](ArchiveSpec &s) {
             s.damage.blobLayer = 0;
             s.damage.blobTruncateTo = 200;
-        }) << QStringList {"{path}: layer 0 ({layer0.path}): zstd data ends early"};
+        }) << QStringList { "{path}: layer 0 ({layer0.path}): zstd data ends early" };
         QTest::newRow(qPrintable(n + "estargz truncated")) << damaged(f, LayerCompression::EStargz, [](ArchiveSpec &s) {
             s.damage.blobLayer = 2;
             s.damage.blobTruncateTo = 300;
-        }) << QStringList {"{path}: layer 2 ({layer2.path}): gzip data ends early"};
+        }) << QStringList { "{path}: layer 2 ({layer2.path}): gzip data ends early" };
         QTest::newRow(qPrintable(n + "zstd magic flipped")) << damaged(f, LayerCompression::Zstd, [](ArchiveSpec &s) {
             s.damage.blobLayer = 1;
             s.damage.blobFlipAt = 0; // no longer zstd: read as a tar, which it is not
-        }) << QStringList {"{path}: layer 1 ({layer1.path}): "};
+        }) << QStringList { "{path}: layer 1 ({layer1.path}): " };
     }
-    for (Format f : {Format::Docker25, Format::OciArchive, Format::OciDirectory}) {
+    for (Format f : { Format::Docker25, Format::OciArchive, Format::OciDirectory }) {
         const QString n = QLatin1String(formatName(f)) + QLatin1Char('/');
         QTest::newRow(qPrintable(n + "blob digest mismatch"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.wrongBlobDigestLayer = 1; })
-            << QStringList {"{path}: layer 1 ({layer1.path}): the blob's sha256 is {layer1.digest} but the manifest "
-                            "declares {layer1.declared}"};
+            << QStringList { "{path}: layer 1 ({layer1.path}): the blob's sha256 is {layer1.digest} but the manifest "
+                             "declares {layer1.declared}" };
         QTest::newRow(qPrintable(n + "config digest mismatch"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.wrongConfigDigest = true; })
-            << QStringList {"{path}: config {config}: sha256 is sha256:", "but its name says {configDigest}"};
+            << QStringList { "{path}: config {config}: sha256 is sha256:", "but its name says {configDigest}" };
     }
-    for (Format f : {Format::OciArchive, Format::OciDirectory})
+    for (Format f : { Format::OciArchive, Format::OciDirectory })
         QTest::newRow(qPrintable(QLatin1String(formatName(f)) + "/declared size mismatch"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.wrongSizeLayer = 1; })
-            << QStringList {"{path}: layer 1 ({layer1.path}): the blob is {layer1.blobSize} bytes but the manifest declares"};
-    for (Format f : {Format::DockerLegacy, Format::BuildahDockerArchive, Format::Kaniko, Format::Docker25})
+            << QStringList {
+                   "{path}: layer 1 ({layer1.path}): the blob is {layer1.blobSize} bytes but the manifest declares"
+               };
+    for (Format f : { Format::DockerLegacy, Format::BuildahDockerArchive, Format::Kaniko, Format::Docker25 })
         QTest::newRow(qPrintable(QLatin1String(formatName(f)) + "/invalid manifest.json"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.invalidJson = Damage::Json::Manifest; })
-            << QStringList {"{path}: manifest.json: invalid JSON at byte"};
-    for (Format f : {Format::OciArchive, Format::OciDirectory}) {
+            << QStringList { "{path}: manifest.json: invalid JSON at byte" };
+    for (Format f : { Format::OciArchive, Format::OciDirectory }) {
         const QString n = QLatin1String(formatName(f)) + QLatin1Char('/');
         QTest::newRow(qPrintable(n + "invalid image manifest"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.invalidJson = Damage::Json::Manifest; })
-            << QStringList {"{path}: blobs/sha256/{manifest}: invalid JSON at byte"};
+            << QStringList { "{path}: blobs/sha256/{manifest}: invalid JSON at byte" };
         QTest::newRow(qPrintable(n + "invalid index.json"))
             << damaged(f, G, [](ArchiveSpec &s) { s.damage.invalidJson = Damage::Json::Index; })
-            << QStringList {"{path}: index.json: invalid JSON at byte"};
+            << QStringList { "{path}: index.json: invalid JSON at byte" };
     }
     QTest::newRow("buildah/layer.tar link loop")
         << damaged(Format::BuildahDockerArchive, G, [](ArchiveSpec &s) { s.damage.layerLinkLoop = true; })
-        << QStringList {"{path}: {layer0.path}: too many levels of links (a link loop?)"};
+        << QStringList { "{path}: {layer0.path}: too many levels of links (a link loop?)" };
     QTest::newRow("buildah/layer.tar link outside")
         << damaged(Format::BuildahDockerArchive, G, [](ArchiveSpec &s) { s.damage.layerLinkOutside = true; })
-        << QStringList {"{path}: {layer0.path} is a link to ../../outside.tar, which is outside the archive"};
+        << QStringList { "{path}: {layer0.path} is a link to ../../outside.tar, which is outside the archive" };
     QTest::newRow("oci-archive/blob link loop")
         << damaged(Format::OciArchive, G, [](ArchiveSpec &s) { s.damage.layerLinkLoop = true; })
-        << QStringList {"{path}: {layer0.path}: too many levels of links (a link loop?)"};
+        << QStringList { "{path}: {layer0.path}: too many levels of links (a link loop?)" };
     QTest::newRow("oci-archive/blob link outside")
         << damaged(Format::OciArchive, G, [](ArchiveSpec &s) { s.damage.layerLinkOutside = true; })
-        << QStringList {"{path}: {layer0.path} is a link to ../../../outside.tar, which is outside the archive"};
+        << QStringList { "{path}: {layer0.path} is a link to ../../../outside.tar, which is outside the archive" };
     QTest::newRow("oci-dir/blob link outside")
         << damaged(Format::OciDirectory, G, [](ArchiveSpec &s) { s.damage.layerLinkOutside = true; })
-        << QStringList {"{path}: {layer0.path} is a link to ", "outside.tar, which is outside the layout directory"};
+        << QStringList { "{path}: {layer0.path} is a link to ", "outside.tar, which is outside the layout directory" };
     QTest::newRow("oci-dir/blob link loop")
         << damaged(Format::OciDirectory, G, [](ArchiveSpec &s) { s.damage.layerLinkLoop = true; })
-        << QStringList {"{path}: {layer0.path}: a link loop or a dangling link"};
-    QTest::newRow("buildah/link loop in gzip'ed archive") << damaged(Format::BuildahDockerArchive, G, [](ArchiveSpec &s) {
-        s.damage.layerLinkLoop = true;
-        s.outer = OuterCompression::Gzip;
-    }) << QStringList {"{path}: {layer0.path}: too many levels of links"};
+        << QStringList { "{path}: {layer0.path}: a link loop or a dangling link" };
+    QTest::newRow("buildah/link loop in gzip'ed archive") << damaged(
+        Format::BuildahDockerArchive, G, [](ArchiveSpec &s) {
+            s.damage.layerLinkLoop = true;
+            s.outer = OuterCompression::Gzip;
+        }) << QStringList { "{path}: {layer0.path}: too many levels of links" };
 }
 
 void TestLoadErrors::damagedImages()
@@ -195,36 +201,43 @@ void TestLoadErrors::notAnImage_data()
         tar.finish();
         return tar.bytes();
     };
-    const QByteArray plainTar = tarOf({fileEntry("hello.txt", "hi\n"), dirEntry("docs/"), fileEntry("docs/readme", "x")});
-    QTest::newRow("random bytes") << random << false << QStringList {"{path}: not an image archive"};
-    QTest::newRow("empty file") << QByteArray() << false << QStringList {"{path}: the file is empty"};
-    QTest::newRow("short text") << QByteArray("hello\n") << false << QStringList {"{path}: not an image archive"};
+    const QByteArray plainTar
+        = tarOf({ fileEntry("hello.txt", "hi\n"), dirEntry("docs/"), fileEntry("docs/readme", "x") });
+    QTest::newRow("random bytes") << random << false << QStringList { "{path}: not an image archive" };
+    QTest::newRow("empty file") << QByteArray() << false << QStringList { "{path}: the file is empty" };
+    QTest::newRow("short text") << QByteArray("hello\n") << false << QStringList { "{path}: not an image archive" };
     QTest::newRow("plain tar") << plainTar << false
-                               << QStringList {"{path}: not an image: found neither manifest.json",
-                                               "top-level entries: hello.txt, docs"};
+                               << QStringList { "{path}: not an image: found neither manifest.json",
+                                      "top-level entries: hello.txt, docs" };
     QTest::newRow("gzip'ed plain tar") << gzipCompress(plainTar) << false
-                                       << QStringList {"{path}: not an image: found neither manifest.json"};
+                                       << QStringList { "{path}: not an image: found neither manifest.json" };
     QTest::newRow("gzip'ed text") << gzipCompress("just text\n") << false
-                                  << QStringList {"{path}: gzip data that does not hold a tar archive"};
+                                  << QStringList { "{path}: gzip data that does not hold a tar archive" };
     QTest::newRow("zstd'ed text") << zstdCompress("just text\n") << false
-                                  << QStringList {"{path}: zstd data that does not hold a tar archive"};
-    QTest::newRow("manifest.json not an array") << tarOf({fileEntry("manifest.json", R"({"Config":"c.json"})")}) << false
-                                                << QStringList {"{path}: manifest.json: expected a JSON array of images"};
-    QTest::newRow("manifest.json without Config") << tarOf({fileEntry("manifest.json", R"([{"Layers":[]}])")}) << false
-                                                  << QStringList {"{path}: manifest.json: an image entry has no \"Config\""};
-    QTest::newRow("manifest.json empty array") << tarOf({fileEntry("manifest.json", "[]")}) << false
-                                               << QStringList {"{path}: the archive lists no image"};
+                                  << QStringList { "{path}: zstd data that does not hold a tar archive" };
+    QTest::newRow("manifest.json not an array")
+        << tarOf({ fileEntry("manifest.json", R"({"Config":"c.json"})") }) << false
+        << QStringList { "{path}: manifest.json: expected a JSON array of images" };
+    QTest::newRow("manifest.json without Config")
+        << tarOf({ fileEntry("manifest.json", R"([{"Layers":[]}])") }) << false
+        << QStringList { "{path}: manifest.json: an image entry has no \"Config\"" };
+    QTest::newRow("manifest.json empty array")
+        << tarOf({ fileEntry("manifest.json", "[]") }) << false << QStringList { "{path}: the archive lists no image" };
     QTest::newRow("manifest.json names a missing config")
-        << tarOf({fileEntry("manifest.json", R"([{"Config":"abc.json","Layers":[]}])")}) << false
-        << QStringList {"{path}: abc.json is missing"};
-    QTest::newRow("index.json without manifests") << tarOf({fileEntry("index.json", R"({"schemaVersion":2})")}) << false
-                                                  << QStringList {"{path}: index.json: expected an object with a \"manifests\" array"};
-    QTest::newRow("index.json with a bad digest")
-        << tarOf({fileEntry("index.json", R"({"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:../../x"}]})")})
-        << false << QStringList {"{path}: index.json: invalid digest \"sha256:../../x\""};
-    QTest::newRow("directory without index.json") << QByteArray() << true
-                                                  << QStringList {"{path}: not an image: found neither manifest.json",
-                                                                  "top-level entries: blobs, oci-layout"};
+        << tarOf({ fileEntry("manifest.json", R"([{"Config":"abc.json","Layers":[]}])") }) << false
+        << QStringList { "{path}: abc.json is missing" };
+    QTest::newRow("index.json without manifests")
+        << tarOf({ fileEntry("index.json", R"({"schemaVersion":2})") }) << false
+        << QStringList { "{path}: index.json: expected an object with a \"manifests\" array" };
+    QTest::newRow("index.json with a bad digest") << tarOf({ fileEntry("index.json",
+        R"({"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:../../x"}]})") })
+                                                  << false
+                                                  << QStringList {
+                                                         "{path}: index.json: invalid digest \"sha256:../../x\""
+                                                     };
+    QTest::newRow("directory without index.json")
+        << QByteArray() << true
+        << QStringList { "{path}: not an image: found neither manifest.json", "top-level entries: blobs, oci-layout" };
 }
 
 void TestLoadErrors::notAnImage()
@@ -254,9 +267,9 @@ void TestLoadErrors::damagedArchive_data()
     // the member: "{at}" in the expected text is that offset (for "header", the header's own offset).
     QTest::addColumn<ArchiveSpec>("spec");
     QTest::addColumn<QString>("member"); // placeholder pattern; empty: relative to the file size
-    QTest::addColumn<QString>("base");   // "header", "data" or "half"
+    QTest::addColumn<QString>("base"); // "header", "data" or "half"
     QTest::addColumn<int>("delta");
-    QTest::addColumn<bool>("flip");      // flip the byte instead of cutting there
+    QTest::addColumn<bool>("flip"); // flip the byte instead of cutting there
     QTest::addColumn<QStringList>("expected");
     const auto N = LayerCompression::None;
     auto spec = [](Format f, LayerCompression c, OuterCompression outer = OuterCompression::None) {
@@ -264,29 +277,45 @@ void TestLoadErrors::damagedArchive_data()
         s.outer = outer;
         return s;
     };
-    const QStringList inHeader {"{path}: the archive ends inside a tar header at byte {at} (truncated?)"};
-    QTest::newRow("docker-legacy/cut in manifest.json header") << spec(Format::DockerLegacy, N) << "manifest.json" << "header" << 100 << false << inHeader;
-    QTest::newRow("oci-archive/cut in index.json header") << spec(Format::OciArchive, N) << "index.json" << "header" << 300 << false << inHeader;
-    const QStringList inBlob {"{path}: entry {member} declares {size} bytes but the archive ends at byte {at}"};
-    QTest::newRow("docker-legacy/cut in a layer") << spec(Format::DockerLegacy, N) << "{layer1.path}" << "data" << 100 << false << inBlob;
-    QTest::newRow("buildah/cut in a layer") << spec(Format::BuildahDockerArchive, LayerCompression::Gzip) << "{layer0.hex}.tar" << "data" << 10 << false << inBlob;
-    QTest::newRow("kaniko/cut in a layer") << spec(Format::Kaniko, LayerCompression::Gzip) << "{layer2.path}" << "data" << 1 << false << inBlob;
-    QTest::newRow("oci-archive/cut in a layer") << spec(Format::OciArchive, LayerCompression::Zstd) << "{layer0.path}" << "data" << 50 << false << inBlob;
-    QTest::newRow("docker25/cut in the config") << spec(Format::Docker25, N) << "{config}" << "data" << 20 << false << inBlob;
-    QTest::newRow("docker-legacy/whole gzip cut") << spec(Format::DockerLegacy, N, OuterCompression::Gzip) << "" << "half" << 0 << false
-                                                  << QStringList {"{path}: gzip data ends early"};
-    QTest::newRow("oci-archive/whole zstd cut") << spec(Format::OciArchive, N, OuterCompression::Zstd) << "" << "half" << 0 << false
-                                                << QStringList {"{path}: zstd data ends early"};
-    const QStringList checksum {"{path}: damaged tar header at byte {at} (checksum mismatch)"};
-    QTest::newRow("docker-legacy/flip in manifest.json header") << spec(Format::DockerLegacy, N) << "manifest.json" << "header" << 3 << true << checksum;
-    QTest::newRow("oci-archive/flip in a blob header") << spec(Format::OciArchive, N) << "{layer1.path}" << "header" << 130 << true << checksum;
+    const QStringList inHeader { "{path}: the archive ends inside a tar header at byte {at} (truncated?)" };
+    QTest::newRow("docker-legacy/cut in manifest.json header") << spec(Format::DockerLegacy, N) << "manifest.json"
+                                                               << "header" << 100 << false << inHeader;
+    QTest::newRow("oci-archive/cut in index.json header") << spec(Format::OciArchive, N) << "index.json"
+                                                          << "header" << 300 << false << inHeader;
+    const QStringList inBlob { "{path}: entry {member} declares {size} bytes but the archive ends at byte {at}" };
+    QTest::newRow("docker-legacy/cut in a layer") << spec(Format::DockerLegacy, N) << "{layer1.path}"
+                                                  << "data" << 100 << false << inBlob;
+    QTest::newRow("buildah/cut in a layer")
+        << spec(Format::BuildahDockerArchive, LayerCompression::Gzip) << "{layer0.hex}.tar"
+        << "data" << 10 << false << inBlob;
+    QTest::newRow("kaniko/cut in a layer") << spec(Format::Kaniko, LayerCompression::Gzip) << "{layer2.path}"
+                                           << "data" << 1 << false << inBlob;
+    QTest::newRow("oci-archive/cut in a layer") << spec(Format::OciArchive, LayerCompression::Zstd) << "{layer0.path}"
+                                                << "data" << 50 << false << inBlob;
+    QTest::newRow("docker25/cut in the config") << spec(Format::Docker25, N) << "{config}"
+                                                << "data" << 20 << false << inBlob;
+    QTest::newRow("docker-legacy/whole gzip cut")
+        << spec(Format::DockerLegacy, N, OuterCompression::Gzip) << ""
+        << "half" << 0 << false << QStringList { "{path}: gzip data ends early" };
+    QTest::newRow("oci-archive/whole zstd cut")
+        << spec(Format::OciArchive, N, OuterCompression::Zstd) << ""
+        << "half" << 0 << false << QStringList { "{path}: zstd data ends early" };
+    const QStringList checksum { "{path}: damaged tar header at byte {at} (checksum mismatch)" };
+    QTest::newRow("docker-legacy/flip in manifest.json header") << spec(Format::DockerLegacy, N) << "manifest.json"
+                                                                << "header" << 3 << true << checksum;
+    QTest::newRow("oci-archive/flip in a blob header") << spec(Format::OciArchive, N) << "{layer1.path}"
+                                                       << "header" << 130 << true << checksum;
     // Bit rot in the content of etc/hostname (layer 0: "./", "etc/" headers, then its header at 1024).
-    QTest::newRow("oci-archive/flip in layer content") << spec(Format::OciArchive, N) << "{layer0.path}" << "data" << 1536 + 2 << true
-                                                       << QStringList {"{path}: layer 0 ({layer0.path}): the blob's sha256 is sha256:",
-                                                                       "but the manifest declares {layer0.declared}"};
-    QTest::newRow("docker-legacy/flip in layer content") << spec(Format::DockerLegacy, N) << "{layer0.path}" << "data" << 1536 + 2 << true
-                                                         << QStringList {"{path}: layer 0 ({layer0.path}): the uncompressed layer's sha256 is sha256:",
-                                                                         "but the config's rootfs.diff_ids[0] is {layer0.diffId}"};
+    QTest::newRow("oci-archive/flip in layer content")
+        << spec(Format::OciArchive, N) << "{layer0.path}"
+        << "data" << 1536 + 2 << true
+        << QStringList { "{path}: layer 0 ({layer0.path}): the blob's sha256 is sha256:",
+               "but the manifest declares {layer0.declared}" };
+    QTest::newRow("docker-legacy/flip in layer content")
+        << spec(Format::DockerLegacy, N) << "{layer0.path}"
+        << "data" << 1536 + 2 << true
+        << QStringList { "{path}: layer 0 ({layer0.path}): the uncompressed layer's sha256 is sha256:",
+               "but the config's rootfs.diff_ids[0] is {layer0.diffId}" };
 }
 
 void TestLoadErrors::damagedArchive()
@@ -312,7 +341,8 @@ void TestLoadErrors::damagedArchive()
     const WrittenArchive written = writeArchive(spec, dir.path());
     QStringList patterns;
     for (QString p : expected)
-        patterns << p.replace(QStringLiteral("{at}"), QString::number(base == QLatin1String("header") ? at - delta : at))
+        patterns << p.replace(
+                         QStringLiteral("{at}"), QString::number(base == QLatin1String("header") ? at - delta : at))
                         .replace(QStringLiteral("{member}"), memberPath)
                         .replace(QStringLiteral("{size}"), QString::number(size));
     const ballast::LoadError error = loadError(written.path);
@@ -351,9 +381,9 @@ void TestLoadErrors::verifyDigestsOff_data()
     QTest::addColumn<ArchiveSpec>("spec");
     QTest::addColumn<int>("layer");
     QTest::addColumn<bool>("digestDamaged"); // else the diff_id is
-    for (Format f : {Format::Docker25, Format::OciArchive, Format::OciDirectory})
-        QTest::newRow(qPrintable(QLatin1String(formatName(f)) + "/blob digest"))
-            << damaged(f, LayerCompression::Gzip, [](ArchiveSpec &s) { s.damage.wrongBlobDigestLayer = 1; }) << 1 << true;
+    for (Format f : { Format::Docker25, Format::OciArchive, Format::OciDirectory })
+        QTest::newRow(qPrintable(QLatin1String(formatName(f)) + "/blob digest")) << damaged(f, LayerCompression::Gzip,
+            [](ArchiveSpec &s) { s.damage.wrongBlobDigestLayer = 1; }) << 1 << true;
     for (Format f : allFormats())
         QTest::newRow(qPrintable(QLatin1String(formatName(f)) + "/diff_id"))
             << damaged(f, LayerCompression::Zstd, [](ArchiveSpec &s) { s.damage.wrongDiffIdLayer = 2; }) << 2 << false;

@@ -16,7 +16,7 @@ ToolRun shell(const QString &script)
 {
     ToolRun run;
     run.program = QStringLiteral("/bin/sh");
-    run.arguments = {QStringLiteral("-c"), script};
+    run.arguments = { QStringLiteral("-c"), script };
     run.label = QStringLiteral("test://x");
     return run;
 }
@@ -33,13 +33,15 @@ private slots:
             requireTool(QStringLiteral("ballast-no-such-tool"));
             QFAIL("no error");
         } catch (const LoadError &error) {
-            QCOMPARE(error.message(), QStringLiteral("ballast-no-such-tool not found: install ballast-no-such-tool or open a tarball"));
+            QCOMPARE(error.message(),
+                QStringLiteral("ballast-no-such-tool not found: install ballast-no-such-tool or open a tarball"));
         }
     }
 
     void exitCodeOutputAndLastErrorLine()
     {
-        const ToolResult result = runTool(shell(QStringLiteral("printf 'out\\n'; printf 'first\\nError: the real one\\n\\n' >&2; exit 3")));
+        const ToolResult result
+            = runTool(shell(QStringLiteral("printf 'out\\n'; printf 'first\\nError: the real one\\n\\n' >&2; exit 3")));
         QCOMPARE(result.exitCode, 3);
         QCOMPARE(result.standardOutput, QByteArray("out\n"));
         QCOMPARE(result.lastErrorLine(), QStringLiteral("Error: the real one"));
@@ -48,12 +50,14 @@ private slots:
     void logrusLinesGiveTheirMessage()
     {
         // skopeo's refusal, as it prints it.
-        const ToolResult result = runTool(shell(QStringLiteral(
-            "echo 'time=\"2026-11-28T09:40:13Z\" level=fatal msg=\"pinging container registry h:1: Get \\\"https://h:1/v2/\\\": "
-            "http: server gave HTTP response to HTTPS client\"' >&2; exit 1")));
+        const ToolResult result
+            = runTool(shell(QStringLiteral("echo 'time=\"2026-11-28T09:40:13Z\" level=fatal msg=\"pinging container "
+                                           "registry h:1: Get \\\"https://h:1/v2/\\\": "
+                                           "http: server gave HTTP response to HTTPS client\"' >&2; exit 1")));
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(result.lastErrorLine(),
-                 QStringLiteral("pinging container registry h:1: Get \"https://h:1/v2/\": http: server gave HTTP response to HTTPS client"));
+            QStringLiteral("pinging container registry h:1: Get \"https://h:1/v2/\": http: server gave HTTP response "
+                           "to HTTPS client"));
     }
 
     void linesGoToTheCallbackMerged()
@@ -63,7 +67,7 @@ private slots:
         run.onOutput = [&](const QByteArray &line) { lines << line; };
         const ToolResult result = runTool(run);
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(lines, (QByteArrayList {"one\n", "two\n", "three\n"}));
+        QCOMPARE(lines, (QByteArrayList { "one\n", "two\n", "three\n" }));
         QCOMPARE(result.lastErrorLine(), QStringLiteral("three"));
     }
 
@@ -72,7 +76,7 @@ private slots:
         QTemporaryDir dir;
         ToolRun run = shell(QStringLiteral("head -c 300000 /dev/zero"));
         run.stdoutFile = dir.filePath(QStringLiteral("out"));
-        std::atomic<int64_t> bytes {0};
+        std::atomic<int64_t> bytes { 0 };
         run.stdoutBytes = &bytes;
         QCOMPARE(runTool(run).exitCode, 0);
         QCOMPARE(QFile(run.stdoutFile).size(), 300000);
@@ -89,13 +93,14 @@ private slots:
             runTool(run);
             QFAIL("no error");
         } catch (const LoadError &error) {
-            QCOMPARE(error.message(), QStringLiteral("test://x: sh wrote more than 1000000 bytes, over the limit of 1000000 (--max-bytes)"));
+            QCOMPARE(error.message(),
+                QStringLiteral("test://x: sh wrote more than 1000000 bytes, over the limit of 1000000 (--max-bytes)"));
         }
     }
 
     void cancelStopsARunningTool()
     {
-        std::atomic<bool> cancelled {false};
+        std::atomic<bool> cancelled { false };
         ToolRun run = shell(QStringLiteral("sleep 30"));
         run.cancelled = &cancelled;
         std::thread canceller([&] {
@@ -118,7 +123,8 @@ private slots:
             runTool(run);
             QFAIL("no error");
         } catch (const LoadError &error) {
-            QVERIFY2(error.message().startsWith(QStringLiteral("test://y: cannot run /nonexistent/tool: ")), qPrintable(error.message()));
+            QVERIFY2(error.message().startsWith(QStringLiteral("test://y: cannot run /nonexistent/tool: ")),
+                qPrintable(error.message()));
         }
     }
 };

@@ -5,8 +5,8 @@
 #include "util/LoadError.h"
 
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <thread>
@@ -16,7 +16,7 @@ using namespace ballast;
 namespace {
 const QString Sample = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar");
 constexpr int SampleLayers = 7; // resources/sample/expected.json, from tar -tv
-}
+} // namespace
 
 class TestSourceFetch : public QObject {
     Q_OBJECT
@@ -67,7 +67,8 @@ private slots:
             ImageLoader().load(QStringLiteral("docker://ballast/sample:1"));
             QFAIL("no error");
         } catch (const LoadError &error) {
-            QVERIFY2(error.message().startsWith(QStringLiteral("docker://ballast/sample:1")), qPrintable(error.message()));
+            QVERIFY2(
+                error.message().startsWith(QStringLiteral("docker://ballast/sample:1")), qPrintable(error.message()));
             QVERIFY2(!error.message().contains(m_tmp.path()), qPrintable(error.message()));
         }
     }
@@ -81,7 +82,9 @@ private slots:
             ImageLoader(options).load(QStringLiteral("docker://bomb"));
             QFAIL("no error");
         } catch (const LoadError &error) {
-            QCOMPARE(error.message(), QStringLiteral("docker://bomb: docker wrote more than 4194304 bytes, over the limit of 4194304 (--max-bytes)"));
+            QCOMPARE(error.message(),
+                QStringLiteral(
+                    "docker://bomb: docker wrote more than 4194304 bytes, over the limit of 4194304 (--max-bytes)"));
         }
     }
 
@@ -92,8 +95,9 @@ private slots:
             ImageLoader().load(QStringLiteral("docker://nope:1"));
             QFAIL("no error");
         } catch (const LoadError &error) {
-            QCOMPARE(error.message(), QStringLiteral("docker://nope:1: no such image in docker's local storage "
-                                                     "(docker said: Error response from daemon: reference does not exist)"));
+            QCOMPARE(error.message(),
+                QStringLiteral("docker://nope:1: no such image in docker's local storage "
+                               "(docker said: Error response from daemon: reference does not exist)"));
         }
     }
 

@@ -23,18 +23,29 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("location");
         QTest::addColumn<QString>("ref");
-        QTest::newRow("plain path") << "images/app.tar" << int(Kind::Path) << "images/app.tar" << "";
-        QTest::newRow("path with colon") << "/tmp/a:b.tar" << int(Kind::Path) << "/tmp/a:b.tar" << "";
-        QTest::newRow("docker") << "docker://alpine:3.19" << int(Kind::Docker) << "alpine:3.19" << "";
-        QTest::newRow("podman") << "podman://localhost/app:1" << int(Kind::Podman) << "localhost/app:1" << "";
-        QTest::newRow("buildah") << "buildah://0123abcd" << int(Kind::Buildah) << "0123abcd" << "";
-        QTest::newRow("registry with port") << "registry://127.0.0.1:5000/team/app:2" << int(Kind::Registry)
-                                            << "127.0.0.1:5000/team/app:2" << "";
-        QTest::newRow("scheme case") << "Podman://app" << int(Kind::Podman) << "app" << "";
-        QTest::newRow("oci dir") << "oci:/srv/layout" << int(Kind::OciLayout) << "/srv/layout" << "";
-        QTest::newRow("oci dir ref") << "oci:/srv/layout:v2" << int(Kind::OciLayout) << "/srv/layout" << "v2";
-        QTest::newRow("oci relative ref") << "oci:layout:latest" << int(Kind::OciLayout) << "layout" << "latest";
-        QTest::newRow("oci colon in dir") << "oci:/srv/a:b/layout" << int(Kind::OciLayout) << "/srv/a:b/layout" << "";
+        QTest::newRow("plain path") << "images/app.tar" << int(Kind::Path) << "images/app.tar"
+                                    << "";
+        QTest::newRow("path with colon") << "/tmp/a:b.tar" << int(Kind::Path) << "/tmp/a:b.tar"
+                                         << "";
+        QTest::newRow("docker") << "docker://alpine:3.19" << int(Kind::Docker) << "alpine:3.19"
+                                << "";
+        QTest::newRow("podman") << "podman://localhost/app:1" << int(Kind::Podman) << "localhost/app:1"
+                                << "";
+        QTest::newRow("buildah") << "buildah://0123abcd" << int(Kind::Buildah) << "0123abcd"
+                                 << "";
+        QTest::newRow("registry with port")
+            << "registry://127.0.0.1:5000/team/app:2" << int(Kind::Registry) << "127.0.0.1:5000/team/app:2"
+            << "";
+        QTest::newRow("scheme case") << "Podman://app" << int(Kind::Podman) << "app"
+                                     << "";
+        QTest::newRow("oci dir") << "oci:/srv/layout" << int(Kind::OciLayout) << "/srv/layout"
+                                 << "";
+        QTest::newRow("oci dir ref") << "oci:/srv/layout:v2" << int(Kind::OciLayout) << "/srv/layout"
+                                     << "v2";
+        QTest::newRow("oci relative ref") << "oci:layout:latest" << int(Kind::OciLayout) << "layout"
+                                          << "latest";
+        QTest::newRow("oci colon in dir") << "oci:/srv/a:b/layout" << int(Kind::OciLayout) << "/srv/a:b/layout"
+                                          << "";
     }
     void references()
     {
@@ -63,11 +74,11 @@ private slots:
     void dockerListing()
     {
         // The shape of `docker image ls --format '{{json .}}'` (Docker 24), one object per line.
-        const QByteArray lines =
-            R"({"Containers":"N/A","CreatedAt":"2024-05-01 12:00:00 +0200 CEST","CreatedSince":"2 years ago","Digest":"<none>","ID":"0123456789ab","Repository":"ballast/sample","SharedSize":"N/A","Size":"1.25MB","Tag":"1","UniqueSize":"N/A","VirtualSize":"1.25MB"})"
-            "\n"
-            R"({"Containers":"N/A","CreatedAt":"2023-01-02 03:04:05 +0000 UTC","CreatedSince":"3 years ago","Digest":"<none>","ID":"ba9876543210","Repository":"<none>","SharedSize":"N/A","Size":"7.8kB","Tag":"<none>","UniqueSize":"N/A","VirtualSize":"7.8kB"})"
-            "\n";
+        const QByteArray lines
+            = R"({"Containers":"N/A","CreatedAt":"2024-05-01 12:00:00 +0200 CEST","CreatedSince":"2 years ago","Digest":"<none>","ID":"0123456789ab","Repository":"ballast/sample","SharedSize":"N/A","Size":"1.25MB","Tag":"1","UniqueSize":"N/A","VirtualSize":"1.25MB"})"
+              "\n"
+              R"({"Containers":"N/A","CreatedAt":"2023-01-02 03:04:05 +0000 UTC","CreatedSince":"3 years ago","Digest":"<none>","ID":"ba9876543210","Repository":"<none>","SharedSize":"N/A","Size":"7.8kB","Tag":"<none>","UniqueSize":"N/A","VirtualSize":"7.8kB"})"
+              "\n";
         const auto images = parseDockerImageLines(lines);
         QCOMPARE(images.size(), size_t(2));
         QCOMPARE(images[0].engine, QStringLiteral("docker"));
@@ -133,21 +144,20 @@ private slots:
         QVERIFY(containerfile.open(QIODevice::WriteOnly));
         containerfile.close();
         QCOMPARE(buildDockerfilePath({}, context.path()), dir.filePath(QStringLiteral("Containerfile")));
-        QCOMPARE(buildDockerfilePath({QStringLiteral("-f"), QStringLiteral("/x/Other.Dockerfile")}, context.path()),
-                 QStringLiteral("/x/Other.Dockerfile"));
-        QCOMPARE(buildDockerfilePath({QStringLiteral("--file=/y/D")}, context.path()), QStringLiteral("/y/D"));
-        QCOMPARE(buildDockerfilePath({QStringLiteral("--file"), QStringLiteral("rel/D")}, context.path()),
-                 QDir::current().absoluteFilePath(QStringLiteral("rel/D")));
+        QCOMPARE(buildDockerfilePath({ QStringLiteral("-f"), QStringLiteral("/x/Other.Dockerfile") }, context.path()),
+            QStringLiteral("/x/Other.Dockerfile"));
+        QCOMPARE(buildDockerfilePath({ QStringLiteral("--file=/y/D") }, context.path()), QStringLiteral("/y/D"));
+        QCOMPARE(buildDockerfilePath({ QStringLiteral("--file"), QStringLiteral("rel/D") }, context.path()),
+            QDir::current().absoluteFilePath(QStringLiteral("rel/D")));
     }
 
     void buildArgumentsReadAsTheBuilderReadsThem()
     {
         qputenv("BALLAST_TEST_FROM_ENV", "yes");
-        const ParseOptions options = buildParseOptions({QStringLiteral("--build-arg"), QStringLiteral("A=1"),
-                                                        QStringLiteral("--build-arg=B=two=2"), QStringLiteral("-t"),
-                                                        QStringLiteral("x"), QStringLiteral("--build-arg"),
-                                                        QStringLiteral("BALLAST_TEST_FROM_ENV"), QStringLiteral("--target"),
-                                                        QStringLiteral("runtime")});
+        const ParseOptions options = buildParseOptions(
+            { QStringLiteral("--build-arg"), QStringLiteral("A=1"), QStringLiteral("--build-arg=B=two=2"),
+                QStringLiteral("-t"), QStringLiteral("x"), QStringLiteral("--build-arg"),
+                QStringLiteral("BALLAST_TEST_FROM_ENV"), QStringLiteral("--target"), QStringLiteral("runtime") });
         QCOMPARE(options.buildArgs.value(QStringLiteral("A")), QStringLiteral("1"));
         QCOMPARE(options.buildArgs.value(QStringLiteral("B")), QStringLiteral("two=2"));
         QCOMPARE(options.buildArgs.value(QStringLiteral("BALLAST_TEST_FROM_ENV")), QStringLiteral("yes"));

@@ -34,7 +34,8 @@ using RefFs = std::map<std::string, RefNode>;
 
 inline bool refIsBelow(const std::string &path, const std::string &dir) // strictly below; "" = root
 {
-    return dir.empty() || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
+    return dir.empty()
+        || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
 }
 inline void refErase(RefFs &fs, const std::string &dir, bool andItself)
 {
@@ -59,8 +60,8 @@ inline std::string refBaseName(const std::string &p)
 // other entry's parent (docker's and containerd's unpackers do create it; the fixtures' oracle
 // script does not — the real images never tell the two apart). `touched` collects every path the
 // layer writes or implies.
-inline RefFs refApplyLayer(RefFs fs, const LayerSpec &layer, int index, std::set<std::string> &touched,
-                           bool markersImplyParents = true)
+inline RefFs refApplyLayer(
+    RefFs fs, const LayerSpec &layer, int index, std::set<std::string> &touched, bool markersImplyParents = true)
 {
     using ballast::EntryType;
     for (const EntrySpec &e : layer) {
@@ -120,7 +121,7 @@ inline int64_t refBytes(const RefFs &fs, const std::string &path) // regular-fil
 // `knowsContent`: the specs carry real content hashes. Without them (an oracle listing), a file
 // rewritten with the same size, mode and owner may be Unchanged or Modified.
 inline void compareWithReference(const ballast::MergedTree &tree, const std::vector<ballast::Layer> &layers,
-                                 const ImageSpec &spec, bool knowsContent, RefFs *finalFs = nullptr)
+    const ImageSpec &spec, bool knowsContent, RefFs *finalFs = nullptr)
 {
     using ballast::MergedTree;
     using ballast::NodeStatus;
@@ -158,21 +159,27 @@ inline void compareWithReference(const ballast::MergedTree &tree, const std::vec
                 QVERIFY2(st == NodeStatus::Removed, qPrintable(where + ": " + got + ", expected removed"));
                 // Visible in the removing layer with the bytes it held and the entry it had.
                 QVERIFY2(sizes[node] == refBytes(before, path),
-                         qPrintable(where + QStringLiteral(": removed node holds %1 bytes, expected %2").arg(sizes[node]).arg(refBytes(before, path))));
+                    qPrintable(where
+                        + QStringLiteral(": removed node holds %1 bytes, expected %2")
+                              .arg(sizes[node])
+                              .arg(refBytes(before, path))));
                 const ballast::LayerEntry *old = tree.entry(node, k);
                 const RefNode &r = was->second;
                 QVERIFY2(old == (r.implicit() ? nullptr : &layers[size_t(r.layer)].entries[size_t(r.entry)]),
-                         qPrintable(where + ": entry of a removed node"));
+                    qPrintable(where + ": entry of a removed node"));
                 continue;
             }
             const RefNode &r = now->second;
             QVERIFY2(sizes[node] == refBytes(fs, path),
-                     qPrintable(where + QStringLiteral(": %1 bytes, expected %2").arg(sizes[node]).arg(refBytes(fs, path))));
+                qPrintable(where + QStringLiteral(": %1 bytes, expected %2").arg(sizes[node]).arg(refBytes(fs, path))));
             QVERIFY2(tree.lastWriter(node, k) == r.layer,
-                     qPrintable(where + QStringLiteral(": last writer %1, expected %2").arg(tree.lastWriter(node, k)).arg(r.layer)));
-            QVERIFY2(tree.entry(node, k) == (r.implicit() ? nullptr : &layers[size_t(r.layer)].entries[size_t(r.entry)]),
-                     qPrintable(where + ": entry"));
-            QVERIFY2(tree.isDirectory(node, k) == (r.type == ballast::EntryType::Directory), qPrintable(where + ": isDirectory"));
+                qPrintable(where
+                    + QStringLiteral(": last writer %1, expected %2").arg(tree.lastWriter(node, k)).arg(r.layer)));
+            QVERIFY2(
+                tree.entry(node, k) == (r.implicit() ? nullptr : &layers[size_t(r.layer)].entries[size_t(r.entry)]),
+                qPrintable(where + ": entry"));
+            QVERIFY2(tree.isDirectory(node, k) == (r.type == ballast::EntryType::Directory),
+                qPrintable(where + ": isDirectory"));
             if (!wasPresent) {
                 QVERIFY2(st == NodeStatus::Added, qPrintable(where + ": " + got + ", expected added"));
                 continue;
@@ -183,13 +190,16 @@ inline void compareWithReference(const ballast::MergedTree &tree, const std::vec
             }
             const RefNode &a = was->second;
             const bool sameType = a.type == r.type;
-            const bool sameAttributes = sameType && a.size == r.size && a.mode == r.mode && a.uid == r.uid && a.gid == r.gid && a.link == r.link;
+            const bool sameAttributes = sameType && a.size == r.size && a.mode == r.mode && a.uid == r.uid
+                && a.gid == r.gid && a.link == r.link;
             if (a.implicit() || r.implicit()) // nothing but the type is known of a directory without entry
-                QVERIFY2(st == (sameType ? NodeStatus::Unchanged : NodeStatus::Modified), qPrintable(where + ": " + got));
+                QVERIFY2(
+                    st == (sameType ? NodeStatus::Unchanged : NodeStatus::Modified), qPrintable(where + ": " + got));
             else if (!sameAttributes)
                 QVERIFY2(st == NodeStatus::Modified, qPrintable(where + ": " + got + ", expected modified"));
             else if (knowsContent || r.type != ballast::EntryType::File)
-                QVERIFY2(st == (a.hash == r.hash ? NodeStatus::Unchanged : NodeStatus::Modified), qPrintable(where + ": " + got));
+                QVERIFY2(st == (a.hash == r.hash ? NodeStatus::Unchanged : NodeStatus::Modified),
+                    qPrintable(where + ": " + got));
             else
                 QVERIFY2(st == NodeStatus::Unchanged || st == NodeStatus::Modified, qPrintable(where + ": " + got));
         }
@@ -217,7 +227,8 @@ inline void compareWithReference(const ballast::MergedTree &tree, const std::vec
         if (!treePaths.count(p))
             onlyModel << QString::fromStdString(p);
     QVERIFY2(onlyTree.isEmpty() && onlyModel.isEmpty(),
-             qPrintable("nodes only in the tree: " + onlyTree.join(", ") + "; paths only in the model: " + onlyModel.join(", ")));
+        qPrintable(
+            "nodes only in the tree: " + onlyTree.join(", ") + "; paths only in the model: " + onlyModel.join(", ")));
     if (finalFs)
         *finalFs = fs;
 }

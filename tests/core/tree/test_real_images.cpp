@@ -18,40 +18,62 @@
 #include <memory>
 #include <set>
 
-using nlohmann::json;
 using ballast::EntryType;
 using ballast::MergedTree;
 using ballast::NodeStatus;
+using nlohmann::json;
 
 namespace {
 
-QString q(const std::string &s) { return QString::fromStdString(s); }
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 // The oracle's names for entry types (expected_from_tar.py, kind()).
 std::string oracleType(EntryType type)
 {
     switch (type) {
-    case EntryType::File: return "file";
-    case EntryType::Directory: return "dir";
-    case EntryType::Symlink: return "symlink";
-    case EntryType::Hardlink: return "hardlink";
-    case EntryType::CharDevice: return "chardev";
-    case EntryType::BlockDevice: return "blockdev";
-    case EntryType::Fifo: return "fifo";
-    case EntryType::Socket: return "other";
-    case EntryType::Whiteout: return "whiteout";
-    case EntryType::OpaqueWhiteout: return "opaque";
+    case EntryType::File:
+        return "file";
+    case EntryType::Directory:
+        return "dir";
+    case EntryType::Symlink:
+        return "symlink";
+    case EntryType::Hardlink:
+        return "hardlink";
+    case EntryType::CharDevice:
+        return "chardev";
+    case EntryType::BlockDevice:
+        return "blockdev";
+    case EntryType::Fifo:
+        return "fifo";
+    case EntryType::Socket:
+        return "other";
+    case EntryType::Whiteout:
+        return "whiteout";
+    case EntryType::OpaqueWhiteout:
+        return "opaque";
     }
     return "?";
 }
-std::string octal4(uint32_t mode) { return QString::asprintf("%04o", mode).toStdString(); }
+std::string octal4(uint32_t mode)
+{
+    return QString::asprintf("%04o", mode).toStdString();
+}
 std::string compressionText(ballast::Compression c)
 {
     switch (c) {
-    case ballast::Compression::None: return "none";
-    case ballast::Compression::Gzip: return "gzip";
-    case ballast::Compression::Zstd: return "zstd";
+    case ballast::Compression::None:
+        return "none";
+    case ballast::Compression::Gzip:
+        return "gzip";
+    case ballast::Compression::Zstd:
+        return "zstd";
     }
     return "?";
 }
@@ -63,7 +85,7 @@ std::string str(const json &j, const char *key, std::string fallback = {})
 
 struct Fixture {
     std::shared_ptr<const ballast::Image> image;
-    json doc;     // expected.json
+    json doc; // expected.json
     json archive; // doc["archives"][i] for this file
     QString file;
 };
@@ -71,10 +93,10 @@ struct Fixture {
 // The oracle's per-layer listings as LayerSpecs, for the reference merge (ReferenceMerge.h).
 EntryType typeFromOracle(const std::string &t)
 {
-    static const std::map<std::string, EntryType> types {
-        {"file", EntryType::File},         {"dir", EntryType::Directory},      {"symlink", EntryType::Symlink},
-        {"hardlink", EntryType::Hardlink}, {"fifo", EntryType::Fifo},          {"chardev", EntryType::CharDevice},
-        {"blockdev", EntryType::BlockDevice}, {"whiteout", EntryType::Whiteout}, {"opaque", EntryType::OpaqueWhiteout}};
+    static const std::map<std::string, EntryType> types { { "file", EntryType::File }, { "dir", EntryType::Directory },
+        { "symlink", EntryType::Symlink }, { "hardlink", EntryType::Hardlink }, { "fifo", EntryType::Fifo },
+        { "chardev", EntryType::CharDevice }, { "blockdev", EntryType::BlockDevice },
+        { "whiteout", EntryType::Whiteout }, { "opaque", EntryType::OpaqueWhiteout } };
     auto it = types.find(t);
     return it == types.end() ? EntryType::Socket : it->second;
 }
@@ -85,8 +107,7 @@ treetest::ImageSpec specFromOracle(const json &doc)
         treetest::LayerSpec entries;
         for (const json &e : layer["entries"]) {
             treetest::EntrySpec x = treetest::entrySpec(e["path"], typeFromOracle(e["type"]), e["size"], 0,
-                                                        uint32_t(std::stoul(e["mode"].get<std::string>(), nullptr, 8)),
-                                                        str(e, "linkname"));
+                uint32_t(std::stoul(e["mode"].get<std::string>(), nullptr, 8)), str(e, "linkname"));
             x = x.owner(e["uid"], e["gid"]);
             entries.push_back(x);
         }
@@ -99,7 +120,7 @@ treetest::ImageSpec specFromOracle(const json &doc)
 std::vector<std::pair<MergedTree::NodeId, std::string>> allNodes(const MergedTree &tree)
 {
     std::vector<std::pair<MergedTree::NodeId, std::string>> out;
-    std::vector<MergedTree::NodeId> stack {MergedTree::Root};
+    std::vector<MergedTree::NodeId> stack { MergedTree::Root };
     while (!stack.empty()) {
         const auto node = stack.back();
         stack.pop_back();
@@ -150,8 +171,8 @@ void TestRealImages::addRows()
     QTest::addColumn<QString>("archive");
     QTest::addColumn<QString>("expected");
     const QString real = QStringLiteral(BALLAST_TEST_DATA "/real/");
-    for (const char *name : {"whiteouts", "whiteouts-overlay", "entry-types"})
-        for (const char *format : {"docker", "oci-gzip", "oci-zstd"})
+    for (const char *name : { "whiteouts", "whiteouts-overlay", "entry-types" })
+        for (const char *format : { "docker", "oci-gzip", "oci-zstd" })
             QTest::addRow("%s/%s", name, format)
                 << real + name + "/" + name + "." + format + ".tar" << real + name + "/expected.json";
     QTest::newRow("sample/oci-gzip") << QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar")
@@ -260,11 +281,13 @@ void TestRealImages::layerEntries()
             const QString where = QStringLiteral("layer %1 entry %2 (%3)").arg(k).arg(i).arg(q(str(x, "path")));
             QCOMPARE(q(layer.path(e)), q(x["path"].get<std::string>()));
             QVERIFY2(oracleType(e.type) == x["type"].get<std::string>(),
-                     qPrintable(where + ": type " + q(oracleType(e.type))));
+                qPrintable(where + ": type " + q(oracleType(e.type))));
             QVERIFY2(e.size == x["size"].get<int64_t>(), qPrintable(where + ": size"));
             if (e.type != EntryType::Whiteout && e.type != EntryType::OpaqueWhiteout)
-                QVERIFY2(octal4(e.mode) == x["mode"].get<std::string>(), qPrintable(where + ": mode " + q(octal4(e.mode))));
-            QVERIFY2(e.uid == x["uid"].get<uint32_t>() && e.gid == x["gid"].get<uint32_t>(), qPrintable(where + ": owner"));
+                QVERIFY2(
+                    octal4(e.mode) == x["mode"].get<std::string>(), qPrintable(where + ": mode " + q(octal4(e.mode))));
+            QVERIFY2(
+                e.uid == x["uid"].get<uint32_t>() && e.gid == x["gid"].get<uint32_t>(), qPrintable(where + ": owner"));
             if (e.type == EntryType::Symlink || e.type == EntryType::Hardlink)
                 QCOMPARE(q(layer.linkTarget(e)), q(str(x, "linkname")));
             if (e.type != EntryType::File)
@@ -310,12 +333,16 @@ void TestRealImages::finalTree()
         const QString where = q(path);
         const bool implicit = x.value("implicit", false);
         QVERIFY2((e == nullptr) == implicit, qPrintable(where + ": implicit"));
-        QVERIFY2((e ? oracleType(e->type) : std::string("dir")) == x["type"].get<std::string>(), qPrintable(where + ": type"));
+        QVERIFY2((e ? oracleType(e->type) : std::string("dir")) == x["type"].get<std::string>(),
+            qPrintable(where + ": type"));
         QVERIFY2((e ? e->size : 0) == x["size"].get<int64_t>(), qPrintable(where + ": size"));
         if (e)
             QVERIFY2(octal4(e->mode) == x["mode"].get<std::string>(), qPrintable(where + ": mode"));
         QVERIFY2(tree.lastWriter(node, last) == x["layer"].get<int>(),
-                 qPrintable(where + QStringLiteral(": last writer %1, oracle says %2").arg(tree.lastWriter(node, last)).arg(x["layer"].get<int>())));
+            qPrintable(where
+                + QStringLiteral(": last writer %1, oracle says %2")
+                      .arg(tree.lastWriter(node, last))
+                      .arg(x["layer"].get<int>())));
         QVERIFY2(tree.isDirectory(node, last) == (x["type"] == "dir"), qPrintable(where + ": isDirectory"));
     }
     QStringList onlyTree, onlyOracle;
@@ -326,7 +353,7 @@ void TestRealImages::finalTree()
         if (!walked.count(p))
             onlyOracle << q(p);
     QVERIFY2(onlyTree.isEmpty() && onlyOracle.isEmpty(),
-             qPrintable("only in the tree: " + onlyTree.join(", ") + "; only in the oracle: " + onlyOracle.join(", ")));
+        qPrintable("only in the tree: " + onlyTree.join(", ") + "; only in the oracle: " + onlyOracle.join(", ")));
 }
 
 void TestRealImages::everyLayerAgainstIndependentMerge()
@@ -381,7 +408,8 @@ void TestRealImages::whiteoutsAndOpaqueDirs()
 
         for (const json &w : layer["whiteouts"]) {
             const std::string marker = w;
-            const std::string target = (treetest::refDirName(marker).empty() ? "" : treetest::refDirName(marker) + "/") + treetest::refBaseName(marker).substr(4);
+            const std::string target = (treetest::refDirName(marker).empty() ? "" : treetest::refDirName(marker) + "/")
+                + treetest::refBaseName(marker).substr(4);
             QVERIFY2(tree.find(marker) == MergedTree::NoNode, qPrintable(q(marker) + " is a node"));
             const auto node = tree.find(target);
             ++markersSeen;
@@ -390,7 +418,8 @@ void TestRealImages::whiteoutsAndOpaqueDirs()
             QVERIFY2(node != MergedTree::NoNode, qPrintable(q(target)));
             if (written.count(target))
                 continue; // re-added by the same layer
-            QVERIFY2(tree.status(node, k) == NodeStatus::Removed, qPrintable(q(target) + " not removed by " + q(marker)));
+            QVERIFY2(
+                tree.status(node, k) == NodeStatus::Removed, qPrintable(q(target) + " not removed by " + q(marker)));
             QVERIFY2(!tree.existsAfter(node, k), qPrintable(q(target)));
             for (const auto &[p, e] : before) // everything below goes too, unless the layer writes it again
                 if (treetest::refIsBelow(p, target) && !written.count(p))
@@ -407,7 +436,8 @@ void TestRealImages::whiteoutsAndOpaqueDirs()
                 const auto node = tree.find(p);
                 const bool readded = written.count(p) > 0;
                 QVERIFY2(tree.existsAfter(node, k) == readded,
-                         qPrintable(q(p) + (readded ? " re-added by the layer must stay" : " must be hidden by the opaque dir")));
+                    qPrintable(
+                        q(p) + (readded ? " re-added by the layer must stay" : " must be hidden by the opaque dir")));
             }
             for (const std::string &p : written) // what this layer puts into the dir stays
                 if (treetest::refIsBelow(p, dir) && treetest::refBaseName(p).rfind(".wh.", 0) != 0)
@@ -417,7 +447,7 @@ void TestRealImages::whiteoutsAndOpaqueDirs()
     const int expectedMarkers = f->file.startsWith(QLatin1String("whiteouts-overlay")) ? 6
         : f->file.startsWith(QLatin1String("whiteouts"))                               ? 7
         : f->file.startsWith(QLatin1String("sample"))                                  ? 4
-                                                                                         : 0;
+                                                                                       : 0;
     QCOMPARE(markersSeen, expectedMarkers); // the fixtures' README: 7 markers (vfs), 5 + 1 opaque (overlay)
 }
 
@@ -497,14 +527,16 @@ void TestRealImages::historyAndConfig()
 // as an opaque directory: layer 1 holds data/recreated/.wh..wh..opq and new.txt.
 void TestRealImages::overlayOpaqueRecreatedDir()
 {
-    for (const char *format : {"docker", "oci-gzip", "oci-zstd"}) {
-        const QString path = QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts-overlay/whiteouts-overlay.%1.tar").arg(format);
+    for (const char *format : { "docker", "oci-gzip", "oci-zstd" }) {
+        const QString path
+            = QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts-overlay/whiteouts-overlay.%1.tar").arg(format);
         ballast::ImageLoader loader;
         const auto image = loader.load(path);
         const MergedTree &tree = image->tree;
         auto status = [&](const char *p, int layer) {
             const auto node = tree.find(p);
-            return node == MergedTree::NoNode ? QStringLiteral("(no node)") : QString::fromLatin1(ballast::nodeStatusName(tree.status(node, layer)));
+            return node == MergedTree::NoNode ? QStringLiteral("(no node)")
+                                              : QString::fromLatin1(ballast::nodeStatusName(tree.status(node, layer)));
         };
         QCOMPARE(status("data/recreated/old1.txt", 0), QStringLiteral("added"));
         QCOMPARE(status("data/recreated/old1.txt", 1), QStringLiteral("removed"));
@@ -525,11 +557,11 @@ void TestRealImages::overlayOpaqueRecreatedDir()
         for (auto child : tree.children(recreated))
             if (tree.existsAfter(child, 2))
                 kids << q(tree.name(child));
-        QCOMPARE(kids, QStringList {"new.txt"});
+        QCOMPARE(kids, QStringList { "new.txt" });
         const auto sizes = tree.aggregatedSizes(1);
-        QCOMPARE(sizes[recreated], int64_t(4));                                  // new.txt
-        QCOMPARE(sizes[tree.find("data/recreated/sub")], int64_t(5));             // old2.txt, removed
-        QCOMPARE(tree.aggregatedSizes(0)[recreated], int64_t(10));                // old1 + old2
+        QCOMPARE(sizes[recreated], int64_t(4)); // new.txt
+        QCOMPARE(sizes[tree.find("data/recreated/sub")], int64_t(5)); // old2.txt, removed
+        QCOMPARE(tree.aggregatedSizes(0)[recreated], int64_t(10)); // old1 + old2
     }
 }
 
@@ -546,14 +578,21 @@ void TestRealImages::vfsAndOverlayMergeToTheSameTree()
         for (const auto &[node, p] : allNodes(tree))
             if (tree.existsAfter(node, last)) {
                 const ballast::LayerEntry *e = tree.entry(node, last);
-                out << QStringLiteral("%1 %2 %3 %4").arg(q(p), q(e ? oracleType(e->type) : "dir")).arg(e ? e->size : 0).arg(e ? e->mode : 0, 0, 8);
+                out << QStringLiteral("%1 %2 %3 %4")
+                           .arg(q(p), q(e ? oracleType(e->type) : "dir"))
+                           .arg(e ? e->size : 0)
+                           .arg(e ? e->mode : 0, 0, 8);
             }
         out.sort();
-        out << QStringLiteral("%1/%2/%3").arg(tree.finalEntryCount()).arg(tree.finalFileCount()).arg(tree.finalFileBytes());
+        out << QStringLiteral("%1/%2/%3")
+                   .arg(tree.finalEntryCount())
+                   .arg(tree.finalFileCount())
+                   .arg(tree.finalFileBytes());
         return out;
     };
     const QStringList vfs = finalListing(QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts/whiteouts.docker.tar"));
-    const QStringList overlay = finalListing(QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts-overlay/whiteouts-overlay.docker.tar"));
+    const QStringList overlay
+        = finalListing(QStringLiteral(BALLAST_TEST_DATA "/real/whiteouts-overlay/whiteouts-overlay.docker.tar"));
     QCOMPARE(vfs.last(), QStringLiteral("19/9/48"));
     QCOMPARE(vfs, overlay);
 }

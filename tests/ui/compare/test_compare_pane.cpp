@@ -5,8 +5,8 @@
 // are known by construction: the names on the maps, the steps behind each layer with their changed
 // words, the findings resolved, new and still present, the search in the diff tree, the status column.
 #include "ComparePair.h"
-#include "PixelCounting.h"
 #include "ImageLoader.h"
+#include "PixelCounting.h"
 #include "analysis/ImageAnalysis.h"
 #include "compare/ComparePane.h"
 #include "compare/DiffTreeModel.h"
@@ -15,6 +15,7 @@
 #include "treemap/TreemapFrame.h"
 #include "treemap/TreemapView.h"
 
+#include "treemap/TreemapBreadcrumb.h"
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QHeaderView>
@@ -33,7 +34,6 @@
 #include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
-#include "treemap/TreemapBreadcrumb.h"
 
 using namespace ballast;
 
@@ -81,7 +81,8 @@ QStringList marks(const QString &html)
             const QTextFragment fragment = it.fragment();
             if (fragment.charFormat().background().style() == Qt::NoBrush)
                 continue;
-            const QString side = sideB >= 0 && fragment.position() >= sideB ? QStringLiteral("B:") : QStringLiteral("A:");
+            const QString side
+                = sideB >= 0 && fragment.position() >= sideB ? QStringLiteral("B:") : QStringLiteral("A:");
             if (fragment.position() == lastEnd && !out.isEmpty() && out.last().startsWith(side))
                 out.last() += fragment.text();
             else
@@ -115,7 +116,7 @@ LoadedComparison TestComparePane::load(const QString &a, const QString &b)
     LoadedComparison comparison;
     comparison.a.image = ImageLoader().load(a);
     comparison.b.image = ImageLoader().load(b);
-    for (LoadedImage *side : {&comparison.a, &comparison.b})
+    for (LoadedImage *side : { &comparison.a, &comparison.b })
         side->analysis = std::make_shared<const ImageAnalysis>(analyzeImage(*side->image));
     comparison.diff = std::make_shared<const ImageDiff>(ImageDiff::compute(comparison.a.image, comparison.b.image));
     return comparison;
@@ -131,22 +132,23 @@ void TestComparePane::initTestCase()
     m_edited->resize(1600, 900);
     m_edited->show();
     m_edited->setComparison(m_pair);
-    QTRY_VERIFY_WITH_TIMEOUT(m_edited->treemapA()->frame() && m_edited->treemapB()->frame() && !m_edited->treemapA()->isBusy()
-                                 && !m_edited->treemapB()->isBusy(),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_edited->treemapA()->frame() && m_edited->treemapB()->frame()
+            && !m_edited->treemapA()->isBusy() && !m_edited->treemapB()->isBusy(),
+        20000);
     const QString sample = QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/sample.oci-gzip.tar");
-    for (LoadedImage *side : {&m_comparison.a, &m_comparison.b}) {
+    for (LoadedImage *side : { &m_comparison.a, &m_comparison.b }) {
         side->image = ImageLoader().load(sample);
         side->analysis = std::make_shared<const ImageAnalysis>(analyzeImage(*side->image));
     }
-    m_comparison.diff = std::make_shared<const ImageDiff>(ImageDiff::compute(m_comparison.a.image, m_comparison.b.image));
+    m_comparison.diff
+        = std::make_shared<const ImageDiff>(ImageDiff::compute(m_comparison.a.image, m_comparison.b.image));
     m_pane = std::make_unique<ComparePane>();
     m_pane->resize(1400, 900);
     m_pane->show();
     m_pane->setComparison(m_comparison);
     QTRY_VERIFY_WITH_TIMEOUT(m_pane->treemapA()->frame() && m_pane->treemapB()->frame() && !m_pane->treemapA()->isBusy()
-                                 && !m_pane->treemapB()->isBusy(),
-                             20000);
+            && !m_pane->treemapB()->isBusy(),
+        20000);
 }
 
 void TestComparePane::sameScaleForEqualImages()
@@ -196,7 +198,8 @@ void TestComparePane::mapsAreNamedAfterTheirImages()
     // Tagged: the tag, on both sides of the sample's comparison.
     QCOMPARE(m_pane->treemapA()->breadcrumb()->segments().value(0)->text(), QStringLiteral("A: ballast-sample:1"));
     QCOMPARE(m_pane->treemapB()->breadcrumb()->segments().value(0)->text(), QStringLiteral("B: ballast-sample:1"));
-    QVERIFY2(m_edited->summaryLabel()->text().contains(QStringLiteral("A: before.tar → B: after.tar")), qPrintable(m_edited->summaryLabel()->text()));
+    QVERIFY2(m_edited->summaryLabel()->text().contains(QStringLiteral("A: before.tar → B: after.tar")),
+        qPrintable(m_edited->summaryLabel()->text()));
 }
 
 int TestComparePane::layerRow(const QString &match) const
@@ -218,15 +221,19 @@ void TestComparePane::detailRowShowsBothStepsWithChangedWordsMarked()
     QCOMPARE(table->rowCount(), 3); // shared, same step, edited: nothing only in one image
     const int edited = layerRow(QStringLiteral("edited")), sameStep = layerRow(QStringLiteral("same step"));
     QVERIFY(edited >= 0 && sameStep >= 0 && layerRow(QStringLiteral("shared")) >= 0);
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(sameStep, 5)).center());
+    QTest::mouseClick(
+        table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(sameStep, 5)).center());
     QCOMPARE(marks(detail->toHtml()),
-             (QStringList {QStringLiteral("A:dir:") + comparepair::DigestB, QStringLiteral("B:dir:") + comparepair::DigestC}));
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(edited, 0)).center());
+        (QStringList {
+            QStringLiteral("A:dir:") + comparepair::DigestB, QStringLiteral("B:dir:") + comparepair::DigestC }));
+    QTest::mouseClick(
+        table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(edited, 0)).center());
     const QString text = plainText(detail->toHtml());
     QVERIFY2(text.contains(QStringLiteral("A · layer 1")) && text.contains(comparepair::RunBefore), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("B · layer 1")) && text.contains(comparepair::RunAfter), qPrintable(text));
     QCOMPARE(marks(detail->toHtml()),
-             (QStringList {QStringLiteral("B:--no-install-recommends"), QStringLiteral("B:&& rm -rf /var/lib/apt/lists/*")}));
+        (QStringList {
+            QStringLiteral("B:--no-install-recommends"), QStringLiteral("B:&& rm -rf /var/lib/apt/lists/*") }));
     QCOMPARE(table->item(edited, 0)->text(), QStringLiteral("1"));
     QCOMPARE(table->item(edited, 1)->text(), QStringLiteral("1"));
     QCOMPARE(table->item(edited, 5)->text(), comparepair::RunAfter);
@@ -244,8 +251,11 @@ void TestComparePane::hoverShowsTheFullSteps()
     QApplication::sendEvent(table->viewport(), &hover);
     QTRY_VERIFY(QToolTip::isVisible());
     const QString tip = QToolTip::text();
-    QVERIFY2(plainText(tip).contains(comparepair::RunBefore) && plainText(tip).contains(comparepair::RunAfter), qPrintable(tip));
-    QCOMPARE(marks(tip), (QStringList {QStringLiteral("B:--no-install-recommends"), QStringLiteral("B:&& rm -rf /var/lib/apt/lists/*")}));
+    QVERIFY2(plainText(tip).contains(comparepair::RunBefore) && plainText(tip).contains(comparepair::RunAfter),
+        qPrintable(tip));
+    QCOMPARE(marks(tip),
+        (QStringList {
+            QStringLiteral("B:--no-install-recommends"), QStringLiteral("B:&& rm -rf /var/lib/apt/lists/*") }));
     QToolTip::hideText();
 }
 
@@ -255,13 +265,17 @@ void TestComparePane::findingsResolvedNewAndStillPresent()
     QVERIFY(findings);
     QCOMPARE(findings->topLevelItemCount(), 3);
     QCOMPARE(findings->topLevelItem(0)->text(0), QStringLiteral("Resolved in B (1)"));
-    QCOMPARE(childTexts(findings->topLevelItem(0)), QStringList {QStringLiteral("apt package lists left in the image | 3.00 kB | – | -3.00 kB")});
+    QCOMPARE(childTexts(findings->topLevelItem(0)),
+        QStringList { QStringLiteral("apt package lists left in the image | 3.00 kB | – | -3.00 kB") });
     QCOMPARE(findings->topLevelItem(1)->text(0), QStringLiteral("New in B (1)"));
-    QCOMPARE(childTexts(findings->topLevelItem(1)), QStringList {QStringLiteral("files that look like secrets | – | 12 B | +12 B")});
+    QCOMPARE(childTexts(findings->topLevelItem(1)),
+        QStringList { QStringLiteral("files that look like secrets | – | 12 B | +12 B") });
     QCOMPARE(findings->topLevelItem(2)->text(0), QStringLiteral("Still present (2)"));
-    QCOMPARE(childTexts(findings->topLevelItem(2)), (QStringList {QStringLiteral("documentation and man pages | 1.00 kB | 1.50 kB | +500 B"),
-                                                                  QStringLiteral("the container runs as root | 0 B | 0 B | 0 B")}));
-    QVERIFY2(m_edited->summaryLabel()->text().contains(QStringLiteral("1 resolved, 1 new, 2 still present")), qPrintable(m_edited->summaryLabel()->text()));
+    QCOMPARE(childTexts(findings->topLevelItem(2)),
+        (QStringList { QStringLiteral("documentation and man pages | 1.00 kB | 1.50 kB | +500 B"),
+            QStringLiteral("the container runs as root | 0 B | 0 B | 0 B") }));
+    QVERIFY2(m_edited->summaryLabel()->text().contains(QStringLiteral("1 resolved, 1 new, 2 still present")),
+        qPrintable(m_edited->summaryLabel()->text()));
     // What a finding is about is one hover away.
     QVERIFY(findings->topLevelItem(1)->child(0)->toolTip(0).contains(QStringLiteral("/app/.env")));
 }
@@ -330,7 +344,8 @@ void TestComparePane::statusTextIsNotCut()
     option.widget = view;
     option.font = view->font();
     const int needed = view->itemDelegate()->sizeHint(option, app).width();
-    QVERIFY2(view->visualRect(app).width() >= needed, qPrintable(QStringLiteral("%1 px shown, %2 px needed").arg(view->visualRect(app).width()).arg(needed)));
+    QVERIFY2(view->visualRect(app).width() >= needed,
+        qPrintable(QStringLiteral("%1 px shown, %2 px needed").arg(view->visualRect(app).width()).arg(needed)));
     // And in a narrow pane too: the name gives way, not the status.
     m_edited->resize(900, 900);
     QTRY_VERIFY(view->visualRect(app).width() >= needed);
@@ -353,15 +368,17 @@ void TestComparePane::openButtonsOfferEachImage()
 
 QString TestComparePane::pathOfDiffRow(const ImageDiff &diff, const QModelIndex &index)
 {
-    return index.isValid() ? QString::fromStdString(diff.path(uint32_t(index.data(DiffTreeModel::DiffNodeRole).toUInt()))) : QString();
+    return index.isValid()
+        ? QString::fromStdString(diff.path(uint32_t(index.data(DiffTreeModel::DiffNodeRole).toUInt())))
+        : QString();
 }
 
 // The diff tree's status toggles read on or off at a glance, like the file tree's: tinted in the
 // status colour when on, none of it when off.
 void TestComparePane::statusTogglesLookOnAndOff()
 {
-    const std::pair<DiffStatus, NodeStatus> statuses[] = {
-        {DiffStatus::Added, NodeStatus::Added}, {DiffStatus::Removed, NodeStatus::Removed}, {DiffStatus::Modified, NodeStatus::Modified}};
+    const std::pair<DiffStatus, NodeStatus> statuses[] = { { DiffStatus::Added, NodeStatus::Added },
+        { DiffStatus::Removed, NodeStatus::Removed }, { DiffStatus::Modified, NodeStatus::Modified } };
     for (const auto &[diffStatus, colourOf] : statuses) {
         QToolButton *toggle = m_edited->statusButton(diffStatus);
         const QColor accent = statusColor(colourOf, toggle->palette());
@@ -374,9 +391,11 @@ void TestComparePane::statusTogglesLookOnAndOff()
         QTest::mouseClick(toggle, Qt::LeftButton); // back on, as the other tests expect
         const int box = toggle->fontMetrics().height() * 3 / 4;
         QVERIFY2(uitest::pixelsNear(on, accent) >= box * box / 2,
-                 qPrintable(toggle->text() + QStringLiteral(": on, %1 pixels of its colour").arg(uitest::pixelsNear(on, accent))));
+            qPrintable(
+                toggle->text() + QStringLiteral(": on, %1 pixels of its colour").arg(uitest::pixelsNear(on, accent))));
         QVERIFY2(uitest::pixelsNear(off, accent) <= 2,
-                 qPrintable(toggle->text() + QStringLiteral(": off, %1 pixels of its colour").arg(uitest::pixelsNear(off, accent))));
+            qPrintable(toggle->text()
+                + QStringLiteral(": off, %1 pixels of its colour").arg(uitest::pixelsNear(off, accent))));
     }
 }
 

@@ -188,7 +188,8 @@ void TestCompareWindow::ctrlFSearchesWhatIsShown()
     QTRY_COMPARE(count->text(), QStringLiteral("1 of 2"));
     const auto currentPath = [this] {
         const QModelIndex index = m_window->comparePane()->diffView()->currentIndex();
-        return QString::fromStdString(m_window->comparePane()->comparison().diff->path(index.data(DiffTreeModel::DiffNodeRole).toUInt()));
+        return QString::fromStdString(
+            m_window->comparePane()->comparison().diff->path(index.data(DiffTreeModel::DiffNodeRole).toUInt()));
     };
     QCOMPARE(currentPath(), QStringLiteral("usr/share/doc/curl"));
     pressOnWindow(Qt::Key_F3);

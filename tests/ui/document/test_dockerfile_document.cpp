@@ -3,10 +3,10 @@
 // was), the file changing on disk, the autosave after the configured pause, and the recovery of edits
 // a session left behind, offered on the next open and gone once saved. Every text compared is written
 // by the test itself.
+#include "FileSizeLimit.h"
+#include "RecoveredText.h"
 #include "document/DockerfileDocument.h"
 #include "document/DockerfileRecovery.h"
-#include "RecoveredText.h"
-#include "FileSizeLimit.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -52,7 +52,6 @@ QStringList recoveryFiles()
 {
     return QDir(DockerfileRecovery::directory()).entryList({ QStringLiteral("*.recovery") }, QDir::Files, QDir::Name);
 }
-
 
 } // namespace
 

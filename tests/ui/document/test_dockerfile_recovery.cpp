@@ -3,10 +3,10 @@
 // the next pane offers the edits in a bar, Restore puts exactly that text back as an unsaved change
 // and Discard deletes it; saving, discarding, undoing and a clean close delete the recovery file; a
 // recovery file of a second instance that is still running is neither offered nor touched.
+#include "RecoveredText.h"
+#include "document/DockerfileRecovery.h"
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfilePane.h"
-#include "document/DockerfileRecovery.h"
-#include "RecoveredText.h"
 #include "widgets/RecoveryBar.h"
 
 #include <QApplication>
@@ -55,7 +55,6 @@ QStringList recoveryFiles()
         paths << dir.filePath(name);
     return paths;
 }
-
 
 void typeAtEnd(DockerfilePane &pane, const QString &text)
 {

@@ -432,7 +432,7 @@ void TestDockerfileBinding::switchingTabsKeepsTheMapping()
 {
     clickIndex(layersView(), layersView()->model()->index(Layer6Row, LayerTableModel::CommandColumn));
     const auto roundTheTabs = [this] {
-        for (const View view : {View::Files, View::Treemap, View::Dockerfile}) {
+        for (const View view : { View::Files, View::Treemap, View::Dockerfile }) {
             m_window->showView(view);
             QVERIFY(waitForTree());
         }

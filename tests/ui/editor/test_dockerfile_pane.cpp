@@ -2,8 +2,8 @@
 // gutter showing each line's layer size, a click on the gutter selecting the layer, live hints while
 // typing, a quick fix, an atomic save and a change made on disk. Layer sizes come from
 // resources/sample/expected.json; the line numbers from resources/sample/Dockerfile.
-#include "UiTestSupport.h"
 #include "ImageLoader.h"
+#include "UiTestSupport.h"
 #include "analysis/ImageAnalysis.h"
 #include "editor/DockerfileEditor.h"
 #include "editor/DockerfilePane.h"
@@ -271,7 +271,7 @@ void TestDockerfilePane::summarySpellsTheCounts()
         m_pane->summaryLabel()->text(), QStringLiteral("5 findings, 5 warnings")); // `ballast-cli lint` on the sample
     DockerfilePane alone;
     alone.editor()->setFocus();
-    for (const char *line : {"FROM alpine:3.19", "MAINTAINER me"}) {
+    for (const char *line : { "FROM alpine:3.19", "MAINTAINER me" }) {
         QTest::keyClicks(alone.editor(), QLatin1String(line));
         QTest::keyClick(alone.editor(), Qt::Key_Return);
     }
@@ -294,10 +294,15 @@ void TestDockerfilePane::longMessagesWrap()
     const int width = list->header()->sectionSize(4);
     const QFontMetrics metrics(list->font());
     QVERIFY2(metrics.horizontalAdvance(message) > width,
-             qPrintable(QStringLiteral("%1 px of message for a %2 px column: %3").arg(metrics.horizontalAdvance(message)).arg(width).arg(message)));
+        qPrintable(QStringLiteral("%1 px of message for a %2 px column: %3")
+                       .arg(metrics.horizontalAdvance(message))
+                       .arg(width)
+                       .arg(message)));
     const int needed = metrics.boundingRect(QRect(0, 0, width - 8, 10000), Qt::TextWordWrap, message).height();
     QTRY_VERIFY2_WITH_TIMEOUT(list->visualRect(item).height() >= needed,
-                              qPrintable(QStringLiteral("row %1 px high, the message needs %2").arg(list->visualRect(item).height()).arg(needed)), 2000);
+        qPrintable(
+            QStringLiteral("row %1 px high, the message needs %2").arg(list->visualRect(item).height()).arg(needed)),
+        2000);
     QVERIFY(list->visualRect(item).height() >= 2 * metrics.height());
     QCOMPARE(list->horizontalScrollBar()->isVisible(), false); // nothing to scroll sideways to
     m_pane->resize(1000, 700);

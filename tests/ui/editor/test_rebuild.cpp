@@ -114,11 +114,13 @@ void TestRebuild::editRebuildCompare()
     QVERIFY(onDisk.readAll().endsWith("\n# rebuilt by the test\n"));
     QVERIFY(log());
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->session()->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
     QVERIFY(compared.wait(LoadTimeout) || compared.count() == 1);
     QVERIFY(m_window->isComparing());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("ballast-sample:1 ↔ ballast-sample:1 — Ballast"));
-    QCOMPARE(int(m_window->session()->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
+    QCOMPARE(
+        int(m_window->session()->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
     QCOMPARE(log()->log()->toPlainText(),
         QStringLiteral("Step 1/2 : FROM scratch\nStep 2/2 : COPY busybox /bin/busybox\nSuccessfully built ")
             + FakeBuiltId);
@@ -211,7 +213,8 @@ void TestRebuild::reloadKeepsAndRebuildResetsTheBuiltText()
 
     QSignalSpy compared(m_window.get(), &MainWindow::comparisonShown);
     pressOnWindow(Qt::Key_B, Qt::ControlModifier); // saves, builds, opens docker://ID
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->session()->currentSource(), QStringLiteral("docker://") + FakeBuiltId, LoadTimeout);
     QVERIFY(compared.wait(LoadTimeout) || compared.count() == 1);
     QTRY_VERIFY_WITH_TIMEOUT(!pane()->linter()->isBusy(), LoadTimeout);
     QCOMPARE(pane()->filePath(), m_dockerfile); // the Dockerfile it was built from

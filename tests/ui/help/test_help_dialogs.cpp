@@ -33,7 +33,7 @@ void saveGrab(QWidget *dialog, const char *name)
 }
 
 // Runs `check` on the modal dialog that `open` shows, then closes it.
-template<typename Dialog>
+template <typename Dialog>
 bool inspectModal(const std::function<void()> &open, const std::function<void(Dialog *)> &check)
 {
     bool seen = false;
@@ -77,20 +77,22 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QStringList rows;
         const bool shown = inspectModal<ShortcutsDialog>([&] { QTest::keyClick(&window, Qt::Key_F1); },
-                                                         [&](ShortcutsDialog *dialog) {
-                                                             rows = rowsOf(dialog->table());
-                                                             saveGrab(dialog, "shortcuts-dialog.png");
-                                                         });
+            [&](ShortcutsDialog *dialog) {
+                rows = rowsOf(dialog->table());
+                saveGrab(dialog, "shortcuts-dialog.png");
+            });
         QVERIFY(shown);
-        // From createMenus(): QKeySequence::Open, Ctrl+D, F5, Ctrl+Shift+O, Ctrl+F, F3, Shift+F3, Ctrl+1, Ctrl+2, Ctrl+I, Esc.
-        for (const QString &row : {QStringLiteral("Ctrl+O = Open Image"), QStringLiteral("Ctrl+D = Compare With"),
-                                   QStringLiteral("F5 = Reload"), QStringLiteral("Ctrl+Shift+O = Open Dockerfile"),
-                                   QStringLiteral("Ctrl+F = Find Files"), QStringLiteral("F3 = Find Next"),
-                                   QStringLiteral("Shift+F3 = Find Previous"), QStringLiteral("Ctrl+1 = Aggregated Filesystem"),
-                                   QStringLiteral("Ctrl+2 = Layer Changes Only"), QStringLiteral("Ctrl+I = Image Overview"),
-                                   QStringLiteral("F1 = Keyboard Shortcuts"), QStringLiteral("Esc = Cancel Loading"),
-                                   QStringLiteral("Backspace, Alt+Up = Treemap: zoom out one level")})
-            QVERIFY2(rows.contains(row), qPrintable(row + QStringLiteral(" missing from:\n") + rows.join(QLatin1Char('\n'))));
+        // From createMenus(): QKeySequence::Open, Ctrl+D, F5, Ctrl+Shift+O, Ctrl+F, F3, Shift+F3, Ctrl+1, Ctrl+2,
+        // Ctrl+I, Esc.
+        for (const QString &row : { QStringLiteral("Ctrl+O = Open Image"), QStringLiteral("Ctrl+D = Compare With"),
+                 QStringLiteral("F5 = Reload"), QStringLiteral("Ctrl+Shift+O = Open Dockerfile"),
+                 QStringLiteral("Ctrl+F = Find Files"), QStringLiteral("F3 = Find Next"),
+                 QStringLiteral("Shift+F3 = Find Previous"), QStringLiteral("Ctrl+1 = Aggregated Filesystem"),
+                 QStringLiteral("Ctrl+2 = Layer Changes Only"), QStringLiteral("Ctrl+I = Image Overview"),
+                 QStringLiteral("F1 = Keyboard Shortcuts"), QStringLiteral("Esc = Cancel Loading"),
+                 QStringLiteral("Backspace, Alt+Up = Treemap: zoom out one level") })
+            QVERIFY2(rows.contains(row),
+                qPrintable(row + QStringLiteral(" missing from:\n") + rows.join(QLatin1Char('\n'))));
         // No action without a shortcut is listed: "About Ballast" has none.
         for (const QString &row : rows)
             QVERIFY2(!row.contains(QLatin1String("About")), qPrintable(row));
@@ -104,12 +106,13 @@ private slots:
         QAction *about = window.findChild<QAction *>(QStringLiteral("aboutAction"));
         QVERIFY(about);
         QString title, qt, libarchive;
-        const bool shown = inspectModal<AboutDialog>([&] { about->trigger(); }, [&](AboutDialog *dialog) {
-            title = dialog->findChild<QLabel *>(QStringLiteral("aboutTitle"))->text();
-            qt = dialog->findChild<QLabel *>(QStringLiteral("version-Qt"))->text();
-            libarchive = dialog->findChild<QLabel *>(QStringLiteral("version-libarchive"))->text();
-            saveGrab(dialog, "about-dialog.png");
-        });
+        const bool shown = inspectModal<AboutDialog>([&] { about->trigger(); },
+            [&](AboutDialog *dialog) {
+                title = dialog->findChild<QLabel *>(QStringLiteral("aboutTitle"))->text();
+                qt = dialog->findChild<QLabel *>(QStringLiteral("version-Qt"))->text();
+                libarchive = dialog->findChild<QLabel *>(QStringLiteral("version-libarchive"))->text();
+                saveGrab(dialog, "about-dialog.png");
+            });
         QVERIFY(shown);
         QVERIFY2(title.contains(QStringLiteral("Ballast " BALLAST_EXPECTED_VERSION)), qPrintable(title));
         QCOMPARE(qt, QString::fromLatin1(qVersion()));

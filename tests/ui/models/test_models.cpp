@@ -11,10 +11,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QFont>
-#include <functional>
 #include <QPalette>
 #include <QStandardPaths>
 #include <QTest>
+#include <functional>
 
 using namespace ballast;
 using namespace uitest;
@@ -23,7 +23,10 @@ Q_DECLARE_METATYPE(ballast::NodeStatus)
 
 namespace {
 
-NodeStatus toNodeStatus(oracle::Status s) { return NodeStatus(int(s)); } // same order by construction
+NodeStatus toNodeStatus(oracle::Status s)
+{
+    return NodeStatus(int(s));
+} // same order by construction
 
 struct NamedFilter {
     const char *name;
@@ -38,16 +41,16 @@ const std::vector<NamedFilter> &namedFilters()
         return f;
     };
     static const std::vector<NamedFilter> filters {
-        {"everything", {}},
-        {"hide unchanged", make([](auto &f) { f.showUnchanged = false; })},
-        {"removed only", make([](auto &f) { f.showAdded = f.showModified = f.showUnchanged = false; })},
-        {"search build", make([](auto &f) { f.search = QStringLiteral("build"); })},
-        {"search apt (directories)", make([](auto &f) { f.search = QStringLiteral("apt"); })},
-        {"path search", make([](auto &f) { f.search = QStringLiteral("apt/LISTS/"); })},
-        {"regex", make([](auto &f) { f.search = QStringLiteral("\\.(deb|o)$"), f.regex = true; })},
-        {"invalid regex", make([](auto &f) { f.search = QStringLiteral("(["), f.regex = true; })},
-        {"min 100 kB", make([](auto &f) { f.minimumBytes = 100000; })},
-        {"min 1 MB + search", make([](auto &f) { f.minimumBytes = 1000000, f.search = QStringLiteral("app"); })},
+        { "everything", {} },
+        { "hide unchanged", make([](auto &f) { f.showUnchanged = false; }) },
+        { "removed only", make([](auto &f) { f.showAdded = f.showModified = f.showUnchanged = false; }) },
+        { "search build", make([](auto &f) { f.search = QStringLiteral("build"); }) },
+        { "search apt (directories)", make([](auto &f) { f.search = QStringLiteral("apt"); }) },
+        { "path search", make([](auto &f) { f.search = QStringLiteral("apt/LISTS/"); }) },
+        { "regex", make([](auto &f) { f.search = QStringLiteral("\\.(deb|o)$"), f.regex = true; }) },
+        { "invalid regex", make([](auto &f) { f.search = QStringLiteral("(["), f.regex = true; }) },
+        { "min 100 kB", make([](auto &f) { f.minimumBytes = 100000; }) },
+        { "min 1 MB + search", make([](auto &f) { f.minimumBytes = 1000000, f.search = QStringLiteral("app"); }) },
     };
     return filters;
 }
@@ -119,9 +122,10 @@ void TestModels::fileTreeScopes_data()
     QTest::addColumn<bool>("aggregated");
     QTest::addColumn<int>("filterIndex");
     for (int layer = 0; layer < 7; ++layer)
-        for (bool aggregated : {true, false})
+        for (bool aggregated : { true, false })
             for (int f = 0; f < int(namedFilters().size()); ++f)
-                QTest::addRow("layer %d, %s, %s", layer, aggregated ? "aggregated" : "changes", namedFilters()[size_t(f)].name)
+                QTest::addRow(
+                    "layer %d, %s, %s", layer, aggregated ? "aggregated" : "changes", namedFilters()[size_t(f)].name)
                     << layer << aggregated << f;
 }
 
@@ -171,7 +175,8 @@ void TestModels::fileTreeScopes()
     const QColor context = QApplication::palette().color(QPalette::Disabled, QPalette::Text);
     for (auto it = rows.begin(); it != rows.end(); ++it) {
         const QString &path = it.key();
-        QCOMPARE(NodeStatus(it.value().data(FileTreeModel::StatusRole).toInt()), toNodeStatus(m_sample.status(layer, path)));
+        QCOMPARE(
+            NodeStatus(it.value().data(FileTreeModel::StatusRole).toInt()), toNodeStatus(m_sample.status(layer, path)));
         // Sizes: aggregated bytes, or in "layer changes" the bytes of the changed files below. Whether a
         // narrowing filter may change a directory's size is checked by changesModeSizesIgnoreFilter.
         const qint64 bytes = it.value().data(FileTreeModel::BytesRole).toLongLong();
@@ -182,7 +187,8 @@ void TestModels::fileTreeScopes()
         QCOMPARE(it.value().data(Qt::ToolTipRole).toString(), QLatin1Char('/') + path);
         const bool isContext = it.value().data(Qt::ForegroundRole).value<QColor>() == context;
         if (matching.contains(path) == isContext)
-            QFAIL(qPrintable(QStringLiteral("%1: greyed %2, matches %3").arg(path).arg(isContext).arg(matching.contains(path))));
+            QFAIL(qPrintable(
+                QStringLiteral("%1: greyed %2, matches %3").arg(path).arg(isContext).arg(matching.contains(path))));
         QCOMPARE(model.indexOfNode(model.nodeAt(it.value())), it.value());
     }
     // Re-sorting a fully fetched model, watched by the tester (layoutChanged, persistent indexes).
@@ -201,10 +207,10 @@ void TestModels::aggregatedAfterLastLayer()
     QCOMPARE(keys(shown(*withoutRemoved)), finalPaths);
 
     // With removed files shown (the default), layer 6's deletions appear too, as dive shows them.
-    const QSet<QString> removed {QStringLiteral("tmp/build"), QStringLiteral("tmp/build/obj"), QStringLiteral("tmp/build/obj/app.o"),
-                                 QStringLiteral("tmp/build/obj/version.o"), QStringLiteral("opt/app/dist/app.bin.bak"),
-                                 QStringLiteral("var/cache/apt/archives/libdemo1_1.0-1_amd64.deb"),
-                                 QStringLiteral("var/cache/apt/archives/demo-tools_2.3-1_amd64.deb")};
+    const QSet<QString> removed { QStringLiteral("tmp/build"), QStringLiteral("tmp/build/obj"),
+        QStringLiteral("tmp/build/obj/app.o"), QStringLiteral("tmp/build/obj/version.o"),
+        QStringLiteral("opt/app/dist/app.bin.bak"), QStringLiteral("var/cache/apt/archives/libdemo1_1.0-1_amd64.deb"),
+        QStringLiteral("var/cache/apt/archives/demo-tools_2.3-1_amd64.deb") };
     const auto everything = modelFor(6, {});
     QCOMPARE(keys(shown(*everything)), finalPaths | removed);
 }
@@ -213,14 +219,15 @@ void TestModels::layerChangesAtLayer6()
 {
     oracle::Filter changes;
     changes.aggregated = false;
-    const QSet<QString> changed {
-        // removed by whiteouts
-        QStringLiteral("tmp/build"), QStringLiteral("tmp/build/obj"), QStringLiteral("tmp/build/obj/app.o"), QStringLiteral("tmp/build/obj/version.o"),
-        QStringLiteral("opt/app/dist/app.bin.bak"), QStringLiteral("var/cache/apt/archives/libdemo1_1.0-1_amd64.deb"),
+    const QSet<QString> changed { // removed by whiteouts
+        QStringLiteral("tmp/build"), QStringLiteral("tmp/build/obj"), QStringLiteral("tmp/build/obj/app.o"),
+        QStringLiteral("tmp/build/obj/version.o"), QStringLiteral("opt/app/dist/app.bin.bak"),
+        QStringLiteral("var/cache/apt/archives/libdemo1_1.0-1_amd64.deb"),
         QStringLiteral("var/cache/apt/archives/demo-tools_2.3-1_amd64.deb"),
         // modified: appended to, sed -i, chmod
         QStringLiteral("opt/app/config/app.ini"), QStringLiteral("etc/os-release"),
-        QStringLiteral("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages")};
+        QStringLiteral("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages")
+    };
     QSet<QString> expected = changed;
     for (const QString &path : changed)
         for (const QString &parent : oracle::ancestors(path))
@@ -231,7 +238,8 @@ void TestModels::layerChangesAtLayer6()
     const auto rows = shown(*model);
     QCOMPARE(keys(rows), expected);
     // The directories are context only: layer 6 rewrote them unchanged.
-    QCOMPARE(NodeStatus(rows.value(QStringLiteral("var/cache")).data(FileTreeModel::StatusRole).toInt()), NodeStatus::Unchanged);
+    QCOMPARE(NodeStatus(rows.value(QStringLiteral("var/cache")).data(FileTreeModel::StatusRole).toInt()),
+        NodeStatus::Unchanged);
 }
 
 void TestModels::statusOfPaths_data()
@@ -239,7 +247,8 @@ void TestModels::statusOfPaths_data()
     QTest::addColumn<int>("layer");
     QTest::addColumn<QString>("path");
     QTest::addColumn<NodeStatus>("status");
-    const QString aptList = QStringLiteral("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages");
+    const QString aptList
+        = QStringLiteral("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages");
     QTest::newRow("tmp/build removed at 6") << 6 << "tmp/build" << NodeStatus::Removed;
     QTest::newRow("app.o removed with it") << 6 << "tmp/build/obj/app.o" << NodeStatus::Removed;
     QTest::newRow("app.bin.bak removed") << 6 << "opt/app/dist/app.bin.bak" << NodeStatus::Removed;
@@ -260,7 +269,7 @@ void TestModels::statusOfPaths()
     QFETCH(QString, path);
     QFETCH(NodeStatus, status);
     QCOMPARE(toNodeStatus(m_sample.status(layer, path)), status); // the oracle agrees with the README
-    for (bool aggregated : {true, false}) {
+    for (bool aggregated : { true, false }) {
         if (!aggregated && status == NodeStatus::Unchanged)
             continue; // not a change: not shown in "layer changes only"
 
@@ -271,7 +280,8 @@ void TestModels::statusOfPaths()
         QVERIFY2(rows.contains(path), qPrintable(path));
         const QModelIndex index = rows.value(path);
         QCOMPARE(NodeStatus(index.data(FileTreeModel::StatusRole).toInt()), status);
-        QCOMPARE(index.siblingAtColumn(FileTreeModel::StatusColumn).data().toString(), QString::fromLatin1(nodeStatusName(status)));
+        QCOMPARE(index.siblingAtColumn(FileTreeModel::StatusColumn).data().toString(),
+            QString::fromLatin1(nodeStatusName(status)));
     }
 }
 
@@ -279,22 +289,28 @@ void TestModels::displayColumns()
 {
     const auto model = modelFor(6, {});
     const auto rows = shown(*model);
-    auto cell = [&](const char *path, int column) { return rows.value(QString::fromLatin1(path)).siblingAtColumn(column).data(); };
+    auto cell = [&](const char *path, int column) {
+        return rows.value(QString::fromLatin1(path)).siblingAtColumn(column).data();
+    };
     QCOMPARE(cell("tmp/build", FileTreeModel::NameColumn).toString(), QStringLiteral("build"));
     QCOMPARE(cell("opt/app/bin/app", FileTreeModel::SizeColumn).toString(), QStringLiteral("8.39 MB"));
     QCOMPARE(cell("tmp/build/obj/app.o", FileTreeModel::SizeColumn).toString(), QStringLiteral("4.19 MB"));
     // bin holds busybox (1 982 256 bytes) and 268 symlinks of 0 bytes.
     QCOMPARE(cell("bin/busybox", FileTreeModel::ShareColumn).toString(), QStringLiteral("100.0 %"));
-    QCOMPARE(cell("usr/local/bin/become-root", FileTreeModel::PermissionsColumn).toString(), QStringLiteral("-rwsr-xr-x"));
+    QCOMPARE(
+        cell("usr/local/bin/become-root", FileTreeModel::PermissionsColumn).toString(), QStringLiteral("-rwsr-xr-x"));
     QCOMPARE(cell("tmp", FileTreeModel::PermissionsColumn).toString(), QStringLiteral("drwxrwxrwt"));
-    QCOMPARE(cell("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages", FileTreeModel::PermissionsColumn).toString(),
-             QStringLiteral("-rw-------"));
+    QCOMPARE(cell("var/lib/apt/lists/deb.example.org_dists_bookworm_main_binary-amd64_Packages",
+                 FileTreeModel::PermissionsColumn)
+                 .toString(),
+        QStringLiteral("-rw-------"));
     QCOMPARE(cell("opt/app/README.txt", FileTreeModel::OwnerColumn).toString(), QStringLiteral("1000:1000"));
     QCOMPARE(cell("opt/app/config/app.ini", FileTreeModel::LayerColumn).toInt(), 6);
     QCOMPARE(cell("opt/app/README.txt", FileTreeModel::LayerColumn).toInt(), 4);
     QCOMPARE(cell("tmp/build/obj/app.o", FileTreeModel::LayerColumn).toInt(), 5); // removed: the layer that wrote it
     QCOMPARE(cell("opt/app/dist/app.bin", FileTreeModel::LinkColumn).toString(), QStringLiteral("⇒ /opt/app/bin/app"));
-    QCOMPARE(cell("usr/lib/x86_64-linux-gnu/libdemo.so.1", FileTreeModel::LinkColumn).toString(), QStringLiteral("→ libdemo.so.1.0"));
+    QCOMPARE(cell("usr/lib/x86_64-linux-gnu/libdemo.so.1", FileTreeModel::LinkColumn).toString(),
+        QStringLiteral("→ libdemo.so.1.0"));
     QCOMPARE(cell("bin/sh", FileTreeModel::LinkColumn).toString(), QStringLiteral("→ /bin/busybox"));
     QVERIFY(!cell("bin/busybox", FileTreeModel::LinkColumn).isValid());
     QCOMPARE(model->headerData(FileTreeModel::SizeColumn, Qt::Horizontal).toString(), QStringLiteral("Size"));
@@ -307,8 +323,8 @@ void TestModels::sortBySize_data()
     QTest::addColumn<QString>("first");
     QTest::newRow("aggregated 6") << 6 << true << "opt"; // the 8 MiB app binary
     QTest::newRow("aggregated 3") << 3 << true << "bin"; // busybox outweighs the apt list
-    QTest::newRow("changes 5") << 5 << false << "opt";   // app.bin and its backup
-    QTest::newRow("changes 6") << 6 << false << "opt";   // the deleted 8 MiB backup
+    QTest::newRow("changes 5") << 5 << false << "opt"; // app.bin and its backup
+    QTest::newRow("changes 6") << 6 << false << "opt"; // the deleted 8 MiB backup
 }
 
 // Default order: each directory's children by descending bytes (a hardlink by its target's), names
@@ -388,7 +404,7 @@ void TestModels::sortByName()
     const QModelIndex bin = shown(*model).value(QStringLiteral("bin"));
     const QPersistentModelIndex busybox = shown(*model).value(QStringLiteral("bin/busybox"));
     QCOMPARE(busybox.row(), 0); // the only non-empty file in bin
-    for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+    for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
         model->sort(FileTreeModel::NameColumn, order);
         const auto rows = shown(*model);
         const QStringList directoriesAndRoot = QStringList(rows.keys()) << QString();
@@ -452,24 +468,26 @@ void TestModels::layerTable()
     QCOMPARE(model.columnCount(), int(LayerTableModel::ColumnCount));
 
     // Layer rows: tar sizes and stored (gzip) sizes from the README's table, formatted "1.98 MB".
-    const QStringList sizes {"1.98 MB", "0 B", "143 B", "1.84 MB", "805 B", "21.1 MB", "1.42 MB"};
-    const QStringList stored {"1.08 MB", "3.95 kB", "489 B", "557 kB", "686 B", "195 kB", "124 kB"};
+    const QStringList sizes { "1.98 MB", "0 B", "143 B", "1.84 MB", "805 B", "21.1 MB", "1.42 MB" };
+    const QStringList stored { "1.08 MB", "3.95 kB", "489 B", "557 kB", "686 B", "195 kB", "124 kB" };
     // Layers that store bytes hidden later: os-release (2), the .debs and apt list (3), app.ini (4),
     // tmp/build and app.bin.bak (5).
-    const QSet<int> waste {2, 3, 4, 5};
+    const QSet<int> waste { 2, 3, 4, 5 };
     int layer = 0;
     for (int row = 0; row < 13; ++row) {
         const QJsonObject step = history[row].toObject();
         const bool empty = step[QStringLiteral("empty_layer")].toBool();
         const QModelIndex index = model.index(row, LayerTableModel::IndexColumn);
         QCOMPARE(index.data(Qt::ToolTipRole).toString().isEmpty(), false);
-        QCOMPARE(model.index(row, LayerTableModel::CommandColumn).data(Qt::ToolTipRole).toString(), step[QStringLiteral("created_by")].toString());
+        QCOMPARE(model.index(row, LayerTableModel::CommandColumn).data(Qt::ToolTipRole).toString(),
+            step[QStringLiteral("created_by")].toString());
         if (empty) {
             QCOMPARE(model.layerAt(row), -1);
             QVERIFY(!(model.flags(index) & Qt::ItemIsSelectable));
             QVERIFY(model.flags(index) & Qt::ItemIsEnabled);
             QCOMPARE(model.index(row, LayerTableModel::SizeColumn).data().toString(), QString());
-            QCOMPARE(index.data(Qt::ForegroundRole).value<QColor>(), QApplication::palette().color(QPalette::Disabled, QPalette::Text));
+            QCOMPARE(index.data(Qt::ForegroundRole).value<QColor>(),
+                QApplication::palette().color(QPalette::Disabled, QPalette::Text));
             continue;
         }
         QCOMPARE(model.layerAt(row), layer);
@@ -486,13 +504,25 @@ void TestModels::layerTable()
         ++layer;
     }
     QCOMPARE(layer, 7);
-    QCOMPARE(model.index(model.rowOfLayer(6), LayerTableModel::TotalColumn).data().toString(), QStringLiteral("12.1 MB"));
-    QCOMPARE(model.index(model.rowOfLayer(5), LayerTableModel::SizeColumn).data(LayerTableModel::SizeFractionRole).toDouble(), 1.0);
-    QCOMPARE(model.index(model.rowOfLayer(0), LayerTableModel::SizeColumn).data(LayerTableModel::SizeFractionRole).toDouble(), 1982256.0 / 21135398.0);
+    QCOMPARE(
+        model.index(model.rowOfLayer(6), LayerTableModel::TotalColumn).data().toString(), QStringLiteral("12.1 MB"));
+    QCOMPARE(model.index(model.rowOfLayer(5), LayerTableModel::SizeColumn)
+                 .data(LayerTableModel::SizeFractionRole)
+                 .toDouble(),
+        1.0);
+    QCOMPARE(model.index(model.rowOfLayer(0), LayerTableModel::SizeColumn)
+                 .data(LayerTableModel::SizeFractionRole)
+                 .toDouble(),
+        1982256.0 / 21135398.0);
     QCOMPARE(model.index(0, LayerTableModel::CommandColumn).data().toString().left(6), QStringLiteral("LABEL "));
-    QCOMPARE(model.index(2, LayerTableModel::CommandColumn).data().toString(), QStringLiteral("RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]"));
-    QVERIFY(model.index(8, LayerTableModel::CommandColumn).data().toString().startsWith(QLatin1String("RUN rm -rf /tmp/build")));
-    QCOMPARE(model.index(12, LayerTableModel::CommandColumn).data().toString(), QStringLiteral("CMD [\"/opt/app/bin/start.sh\"]"));
+    QCOMPARE(model.index(2, LayerTableModel::CommandColumn).data().toString(),
+        QStringLiteral("RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]"));
+    QVERIFY(model.index(8, LayerTableModel::CommandColumn)
+                .data()
+                .toString()
+                .startsWith(QLatin1String("RUN rm -rf /tmp/build")));
+    QCOMPARE(model.index(12, LayerTableModel::CommandColumn).data().toString(),
+        QStringLiteral("CMD [\"/opt/app/bin/start.sh\"]"));
     model.setImage(nullptr, nullptr);
     QCOMPARE(model.rowCount(), 0);
 }

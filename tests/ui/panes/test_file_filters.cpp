@@ -508,7 +508,8 @@ void TestFileFilters::storedLargerThanSizeIsExplained()
         QStringLiteral("none"));
     const qint64 stored = 8704; // `tar -tvf entry-types.docker.tar`: 4f1224b1….tar, the first layer's blob
     m_window->session()->open(docker);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->currentSource() == docker && m_window->session()->current().image, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->session()->currentSource() == docker && m_window->session()->current().image, LoadTimeout);
     QVERIFY(waitForTree());
     tip = cellTip(0);
     QCOMPARE(tip,

@@ -1,7 +1,8 @@
 // Every control a person can use in the main window explains itself: buttons, check boxes, combo
 // boxes, text fields and spin boxes of every pane (the compare pane and banners included, shown or
 // not) carry a tooltip. Qt's own sub-widgets (a combo box's line edit, a tab bar's scroll arrows,
-// a dialog's standard OK/Cancel, a line edit's clear button, a table's corner) are left out: they are not ours to explain.
+// a dialog's standard OK/Cancel, a line edit's clear button, a table's corner) are left out: they are not ours to
+// explain.
 #include "UiTestSupport.h"
 
 #include "settings/LoadLimitsDialog.h"
@@ -30,7 +31,7 @@ bool isQtInternal(const QWidget *widget)
             return true;
     // A table's corner button (select all) is private to Qt and has no text to explain.
     if (widget->inherits("QTableCornerButton"))
-            return true;
+        return true;
     return false;
 }
 
@@ -45,7 +46,8 @@ QString describe(const QWidget *widget)
         text = combo->currentText();
     QStringList chain;
     for (const QObject *o = widget; o; o = o->parent())
-        chain.prepend(QString::fromLatin1(o->metaObject()->className()) + (o->objectName().isEmpty() ? QString() : QLatin1Char('#') + o->objectName()));
+        chain.prepend(QString::fromLatin1(o->metaObject()->className())
+            + (o->objectName().isEmpty() ? QString() : QLatin1Char('#') + o->objectName()));
     return chain.join(QStringLiteral(" > ")) + QStringLiteral(" \"") + text + QLatin1Char('"');
 }
 
@@ -54,8 +56,8 @@ QStringList controlsWithoutTooltip(const QWidget *root)
     QStringList missing;
     for (QWidget *widget : root->findChildren<QWidget *>()) {
         const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
-                             || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
-                             || qobject_cast<QSlider *>(widget);
+            || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+            || qobject_cast<QSlider *>(widget);
         if (control && !isQtInternal(widget) && widget->toolTip().trimmed().isEmpty())
             missing << describe(widget);
     }
@@ -75,7 +77,9 @@ private slots:
         QVERIFY(resetToSample());
         QVERIFY(m_window->openDockerfile(QStringLiteral(BALLAST_SOURCE_DIR "/resources/sample/Dockerfile")));
         const QStringList missing = controlsWithoutTooltip(m_window.get());
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 controls without a tooltip:\n").arg(missing.size()) + missing.join(QLatin1Char('\n'))));
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(QStringLiteral("%1 controls without a tooltip:\n").arg(missing.size())
+                + missing.join(QLatin1Char('\n'))));
     }
 
     void everyControlOfTheLoadLimitsDialogHasATooltip()

@@ -179,7 +179,8 @@ void TestLoadLimitsDialog::mainWindowAppliesSavedLimits()
 
     window.session()->compare(sample, sample);
     QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isBusy(), LoadTimeout);
-    QVERIFY2(window.loadBanner()->messageLabel()->text().contains(tail), qPrintable(window.loadBanner()->messageLabel()->text()));
+    QVERIFY2(window.loadBanner()->messageLabel()->text().contains(tail),
+        qPrintable(window.loadBanner()->messageLabel()->text()));
 
     saved.maxEntries = 3; // read again for each load
     saveLoadLimitsToSettings(saved);

@@ -4,8 +4,8 @@
 // and Esc during it, the messages when tools are missing or fail, and the registry dialog's URI,
 // platform and insecure flag reaching skopeo.
 #include "FakeTools.h"
-#include "compare/CompareLoader.h"
 #include "UiTestSupport.h"
+#include "compare/CompareLoader.h"
 
 #include "sources/EngineImagesDialog.h"
 #include "sources/OpenLocationDialog.h"
@@ -13,7 +13,6 @@
 #include "widgets/LoadBanner.h"
 
 #include <QApplication>
-#include <algorithm>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -24,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QWindow>
+#include <algorithm>
 
 using namespace ballast;
 using namespace uitest;
@@ -179,8 +179,10 @@ void TestOpenFromSources::doubleClickOpensTheEngineImage()
     const QModelIndex row = dialog->table()->model()->index(0, EngineImagesDialog::NameColumn);
     doubleClick(dialog->table()->viewport(), dialog->table()->visualRect(row).center());
     QTRY_VERIFY(!m_window->findChild<EngineImagesDialog *>());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
-    QCOMPARE(int(m_window->session()->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->session()->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
+    QCOMPARE(
+        int(m_window->session()->current().image->layers.size()), m_sample.json[QStringLiteral("layerCount")].toInt());
     QCOMPARE(int(m_window->session()->current().image->layers.size()), 7); // resources/sample/README.md
     QCOMPARE(m_window->windowTitle(), SampleTitle); // the archive's own tag
     QVERIFY2(m_tools.calls().contains(QStringLiteral("docker image save ballast/sample:1")),
@@ -203,14 +205,16 @@ void TestOpenFromSources::openLocationTakesAnyUri()
     screenshot(dialog, QStringLiteral("open-location"));
     const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
     QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
-        return label->isVisible() && label->text() == QStringLiteral("podman://: no image named: use podman://NAME[:TAG]");
+        return label->isVisible()
+            && label->text() == QStringLiteral("podman://: no image named: use podman://NAME[:TAG]");
     }));
     dialog->locationBox()->lineEdit()->clear();
     QTest::keyClicks(dialog->locationBox()->lineEdit(), QStringLiteral("docker://ballast/sample:1"));
     QVERIFY(open->isEnabled());
     QTest::keyClick(dialog->locationBox()->lineEdit(), Qt::Key_Return);
     QTRY_VERIFY(!m_window->findChild<OpenLocationDialog *>());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->session()->currentSource(), QStringLiteral("docker://ballast/sample:1"), LoadTimeout);
     QCOMPARE(int(m_window->session()->current().image->layers.size()), 7); // resources/sample/README.md
 }
 
@@ -242,7 +246,8 @@ void TestOpenFromSources::compareShowsTheExportAndEscCancels()
         qPrintable(m_window->loadBanner()->messageLabel()->text()));
     QCOMPARE(m_window->loadBanner()->progressBar()->maximum(), 0);
     QTest::qWait(300); // side A (the sample) finishes meanwhile; its progress must not replace the message
-    QVERIFY2(m_window->loadBanner()->messageLabel()->text().startsWith(QStringLiteral("Exporting docker://slow/image:1")),
+    QVERIFY2(
+        m_window->loadBanner()->messageLabel()->text().startsWith(QStringLiteral("Exporting docker://slow/image:1")),
         qPrintable(m_window->loadBanner()->messageLabel()->text()));
     pressOnWindow(Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), 5000);

@@ -403,7 +403,8 @@ void TestTreemapView::exportOnAFullDiskKeepsTheOldFile()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), old);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("map.") + format}); // no temporary left
+    QCOMPARE(
+        QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("map.") + format }); // no temporary left
 }
 
 void TestTreemapView::mapScaleShrinksOnlyTheMap()
@@ -416,7 +417,8 @@ void TestTreemapView::mapScaleShrinksOnlyTheMap()
     QCOMPARE(m_view->breadcrumb()->y() + m_view->breadcrumb()->height() <= m_view->canvas()->y(), true);
     QCOMPARE(m_view->legend()->y() >= m_view->canvas()->y() + m_view->canvas()->height(), true);
     QVERIFY(waitReady());
-    QCOMPARE(QSizeF(m_view->frame()->layout->width(), m_view->frame()->layout->height()), QSizeF(m_view->canvas()->size()));
+    QCOMPARE(
+        QSizeF(m_view->frame()->layout->width(), m_view->frame()->layout->height()), QSizeF(m_view->canvas()->size()));
     m_view->setMapScale(1.0);
     QTRY_COMPARE(m_view->canvas()->size(), full);
 }
@@ -437,7 +439,8 @@ void TestTreemapView::filteredMapKeepsTheTrueSharesAndSaysSo()
         return m_view->canvas()->toolTipFor(tileOf(*m_view->frame()->layout, node(*m_image, path)));
     };
     QString tip = tipOf("usr/lib/libbig.so");
-    QVERIFY2(tip.contains(QStringLiteral("400 kB, 41.8 % of the image")), qPrintable(tip)); // 400000 / 957000, not / 750000
+    QVERIFY2(
+        tip.contains(QStringLiteral("400 kB, 41.8 % of the image")), qPrintable(tip)); // 400000 / 957000, not / 750000
     // usr/lib: libbig, libmid and 50 files of 100 B = 605000 bytes, of which the filter draws 600000.
     tip = tipOf("usr/lib");
     QVERIFY2(tip.contains(QStringLiteral("605 kB, 63.2 % of the image")), qPrintable(tip));

@@ -1,7 +1,8 @@
 // Mapping the final stage's instructions to history entries and layers. First on the committed real
 // images, built by buildah from the committed Dockerfiles: every RUN/COPY line must land on its layer,
 // with the layer's size taken from the fixture's expected.json (written by an independent oracle from
-// the raw tars). Then on histories written the way each builder writes them (classic docker, BuildKit, buildah, kaniko).
+// the raw tars). Then on histories written the way each builder writes them (classic docker, BuildKit, buildah,
+// kaniko).
 #include "DockerfileTestSupport.h"
 #include "ImageLoader.h"
 #include "dockerfile/mapping/LayerMapping.h"

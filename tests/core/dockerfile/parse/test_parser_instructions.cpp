@@ -164,8 +164,8 @@ private slots:
         // A flag is one raw word: whitespace inside quotes or after the escape character belongs to it.
         QTest::newRow("quoted value with a space")
             << "COPY --chown=\"app user\" a /b" << QStringList { "chown=app user" } << "a /b";
-        QTest::newRow("escaped space in a value") << "COPY --chown=app\\ user a /b" << QStringList { "chown=app user" }
-                                                  << "a /b";
+        QTest::newRow("escaped space in a value")
+            << "COPY --chown=app\\ user a /b" << QStringList { "chown=app user" } << "a /b";
         QTest::newRow("not a flag after arguments") << "RUN ls --all" << QStringList {} << "ls --all";
     }
 
