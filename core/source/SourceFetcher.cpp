@@ -9,11 +9,18 @@
 namespace ballast {
 namespace {
 
+// Whether the tool's message says one of `needles` as whole words: "401" is a status, but not in the
+// port "127.0.0.1:40171" of a refused connection.
 bool saysAny(const QString &text, std::initializer_list<const char *> needles)
 {
-    for (const char *needle : needles)
-        if (text.contains(QLatin1String(needle), Qt::CaseInsensitive))
-            return true;
+    auto isWordChar = [&text](qsizetype at) { return at >= 0 && at < text.size() && text[at].isLetterOrNumber(); };
+    for (const char *needle : needles) {
+        const QLatin1String word(needle);
+        for (qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(word, at + 1, Qt::CaseInsensitive))
+            if (!isWordChar(at - 1) && !isWordChar(at + word.size()))
+                return true;
+    }
     return false;
 }
 

@@ -66,6 +66,12 @@ quint16 RegistryServer::freePort()
     return port;
 }
 
+bool RegistryServer::isFree(quint16 port)
+{
+    QTcpServer server;
+    return server.listen(QHostAddress::LocalHost, port);
+}
+
 bool RegistryServer::answers(quint16 port, int timeoutMs)
 {
     QTcpSocket socket;

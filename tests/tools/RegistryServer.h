@@ -23,6 +23,8 @@ public:
 
     // A port on 127.0.0.1 that nothing listens on (just released by the kernel).
     static quint16 freePort();
+    // Nothing listens on `port` of 127.0.0.1 (and it may be taken).
+    static bool isFree(quint16 port);
     // GET http://HOST/v2/ answered 200 within `timeoutMs`.
     static bool answers(quint16 port, int timeoutMs);
 

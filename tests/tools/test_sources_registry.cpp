@@ -30,6 +30,7 @@ private slots:
     void insecureInRegistriesConf();
     void missingImage_data();
     void missingImage();
+    void unreachableRegistry_data();
     void unreachableRegistry();
     void skopeoNotOnPath();
     void cleanupTestCase();
@@ -158,9 +159,24 @@ void TestSourcesRegistry::missingImage()
     QCOMPARE(m_sandbox.leftoverFetchDirectories(), QStringList());
 }
 
+void TestSourcesRegistry::unreachableRegistry_data()
+{
+    QTest::addColumn<quint16>("port");
+    QTest::newRow("any free port") << RegistryServer::freePort();
+    // A port that reads like an HTTP status is still a refused connection, not a refused login.
+    for (const quint16 first : { 40100, 40300, 40400 })
+        for (quint16 port = first; port < first + 100; ++port)
+            if (RegistryServer::isFree(port)) {
+                QTest::newRow(qPrintable(QStringLiteral("port %1").arg(port))) << port;
+                break;
+            }
+}
+
 void TestSourcesRegistry::unreachableRegistry()
 {
-    const QString source = QStringLiteral("registry://127.0.0.1:%1/ballast/sample:1").arg(RegistryServer::freePort());
+    QFETCH(quint16, port);
+    QVERIFY(port != 0);
+    const QString source = QStringLiteral("registry://127.0.0.1:%1/ballast/sample:1").arg(port);
     const ToolRunResult run = analyze(source, { QStringLiteral("--insecure") });
     QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
     QVERIFY2(run.err.contains(QLatin1String("cannot reach")), qPrintable(run.describe()));
