@@ -14,23 +14,55 @@ bool FinalFilesystem::isFile(MergedTree::NodeId node) const
 
 std::vector<MergedTree::NodeId> FinalFilesystem::match(std::string_view pattern) const
 {
-    std::vector<MergedTree::NodeId> current { MergedTree::Root };
-    if (pattern.starts_with("**/")) {
-        // The first component anywhere: one pass over the nodes, then the rest as usual below each.
-        pattern.remove_prefix(3);
+    return std::move(matchAll({ pattern }).front());
+}
+
+std::vector<std::vector<MergedTree::NodeId>> FinalFilesystem::matchAll(
+    const std::vector<std::string_view> &patterns) const
+{
+    constexpr std::string_view Anywhere = "**/";
+    // The first component of each "**/" pattern, and the present nodes of that name at any depth.
+    std::vector<std::string_view> firsts;
+    for (std::string_view pattern : patterns)
+        if (pattern.starts_with(Anywhere)) {
+            pattern.remove_prefix(Anywhere.size());
+            const std::string_view first = pattern.substr(0, pattern.find('/'));
+            if (std::find(firsts.begin(), firsts.end(), first) == firsts.end())
+                firsts.push_back(first);
+        }
+    std::vector<std::vector<MergedTree::NodeId>> named(firsts.size());
+    if (!firsts.empty())
+        for (MergedTree::NodeId node = 1; node < m_tree.nodeCount(); ++node) {
+            const std::string_view name = m_tree.name(node);
+            for (size_t k = 0; k < firsts.size(); ++k)
+                if (pathComponentMatches(firsts[k], name) && exists(node))
+                    named[k].push_back(node);
+        }
+    std::vector<std::vector<MergedTree::NodeId>> out;
+    out.reserve(patterns.size());
+    for (std::string_view pattern : patterns) {
+        if (!pattern.starts_with(Anywhere)) {
+            out.push_back(descend({ MergedTree::Root }, pattern));
+            continue;
+        }
+        pattern.remove_prefix(Anywhere.size());
         const std::string_view first = pattern.substr(0, pattern.find('/'));
-        current.clear();
-        for (MergedTree::NodeId node = 1; node < m_tree.nodeCount(); ++node)
-            if (pathComponentMatches(first, m_tree.name(node)) && exists(node))
-                current.push_back(node);
+        const auto k = size_t(std::find(firsts.begin(), firsts.end(), first) - firsts.begin());
         pattern.remove_prefix(std::min(pattern.size(), first.size() + 1));
+        out.push_back(descend(named[k], pattern));
     }
+    return out;
+}
+
+std::vector<MergedTree::NodeId> FinalFilesystem::descend(
+    std::vector<MergedTree::NodeId> current, std::string_view rest) const
+{
     size_t start = 0;
-    while (start < pattern.size() && !current.empty()) {
-        size_t slash = pattern.find('/', start);
+    while (start < rest.size() && !current.empty()) {
+        size_t slash = rest.find('/', start);
         if (slash == std::string_view::npos)
-            slash = pattern.size();
-        const std::string_view part = pattern.substr(start, slash - start);
+            slash = rest.size();
+        const std::string_view part = rest.substr(start, slash - start);
         start = slash + 1;
         std::vector<MergedTree::NodeId> next;
         for (MergedTree::NodeId node : current) {

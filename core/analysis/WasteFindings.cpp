@@ -17,23 +17,31 @@ void addPath(Finding &finding, const MergedTree &tree, MergedTree::NodeId node)
         finding.paths.push_back(tree.path(node));
 }
 
-// The present directories a rule's patterns match that hold bytes, the outermost only: a pattern
-// that matches anywhere can match inside another match, whose bytes are counted already.
-std::vector<MergedTree::NodeId> ruleMatches(const Image &image, const FinalFilesystem &fs, const PathRule &rule)
+// Per rule of pathRules(), the present directories its patterns match that hold bytes, the outermost
+// only: a pattern that matches anywhere can match inside another match, whose bytes are counted already.
+std::vector<std::vector<MergedTree::NodeId>> ruleMatches(const Image &image, const FinalFilesystem &fs)
 {
-    std::vector<MergedTree::NodeId> found;
-    for (std::string_view pattern : rule.patterns)
-        for (auto node : fs.match(pattern))
-            if (image.tree.finalSize(node) > 0)
-                found.push_back(node);
-    std::vector<MergedTree::NodeId> out;
-    for (size_t k = 0; k < found.size(); ++k) {
-        bool inside = std::find(found.begin(), found.begin() + std::ptrdiff_t(k), found[k])
-            != found.begin() + std::ptrdiff_t(k);
-        for (auto up = image.tree.parent(found[k]); !inside && up != MergedTree::NoNode; up = image.tree.parent(up))
-            inside = std::find(found.begin(), found.end(), up) != found.end();
-        if (!inside)
-            out.push_back(found[k]);
+    std::vector<std::string_view> patterns;
+    for (const PathRule &rule : pathRules())
+        patterns.insert(patterns.end(), rule.patterns.begin(), rule.patterns.end());
+    const auto matched = fs.matchAll(patterns);
+    std::vector<std::vector<MergedTree::NodeId>> out;
+    size_t next = 0;
+    for (const PathRule &rule : pathRules()) {
+        std::vector<MergedTree::NodeId> found;
+        for (size_t k = 0; k < rule.patterns.size(); ++k)
+            for (auto node : matched[next++])
+                if (image.tree.finalSize(node) > 0)
+                    found.push_back(node);
+        std::vector<MergedTree::NodeId> &outermost = out.emplace_back();
+        for (size_t k = 0; k < found.size(); ++k) {
+            bool inside = std::find(found.begin(), found.begin() + std::ptrdiff_t(k), found[k])
+                != found.begin() + std::ptrdiff_t(k);
+            for (auto up = image.tree.parent(found[k]); !inside && up != MergedTree::NoNode; up = image.tree.parent(up))
+                inside = std::find(found.begin(), found.end(), up) != found.end();
+            if (!inside)
+                outermost.push_back(found[k]);
+        }
     }
     return out;
 }
@@ -41,11 +49,13 @@ std::vector<MergedTree::NodeId> ruleMatches(const Image &image, const FinalFiles
 void directoryFindings(const Image &image, std::vector<Finding> &out)
 {
     FinalFilesystem fs(image);
-    for (const PathRule &rule : pathRules()) {
+    const auto matches = ruleMatches(image, fs);
+    for (size_t r = 0; r < pathRules().size(); ++r) {
+        const PathRule &rule = pathRules()[r];
         Finding finding { QString::fromLatin1(rule.category), Severity::Warning, QString::fromUtf8(rule.title),
             QString::fromUtf8(rule.advice), {}, 0, -1, false };
         MergedTree::NodeId heaviest = MergedTree::NoNode;
-        for (auto node : ruleMatches(image, fs, rule)) {
+        for (auto node : matches[r]) {
             finding.bytes += image.tree.finalSize(node);
             addPath(finding, image.tree, node);
             if (heaviest == MergedTree::NoNode || image.tree.finalSize(node) > image.tree.finalSize(heaviest))
@@ -128,9 +138,8 @@ std::vector<MergedTree::NodeId> findWasteDirectories(const Image &image)
     if (image.layers.empty())
         return out;
     const FinalFilesystem fs(image);
-    for (const PathRule &rule : pathRules())
-        for (auto node : ruleMatches(image, fs, rule))
-            out.push_back(node);
+    for (const auto &matches : ruleMatches(image, fs))
+        out.insert(out.end(), matches.begin(), matches.end());
     const NamedDirectories named = namedDirectories(image);
     out.insert(out.end(), named.pycache.begin(), named.pycache.end());
     out.insert(out.end(), named.git.begin(), named.git.end());
