@@ -206,7 +206,7 @@ QString hostPlatform()
 ImageLayout readImageLayout(
     const ImageFiles &files, const ImageSelection &selection, const LoadLimits &limits, bool verifyDigests)
 {
-    const QString source = files.sourcePath();
+    const QString &source = files.sourcePath();
     const bool hasManifest = files.exists(QStringLiteral("manifest.json"));
     const bool hasIndex = files.exists(QStringLiteral("index.json"));
     std::vector<Candidate> candidates;

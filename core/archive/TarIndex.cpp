@@ -127,7 +127,7 @@ TarListing TarIndex::read(const QString &fileName)
         const char type = header[156] ? header[156] : '0';
         std::string name = fieldString(header, 100);
         if (memcmp(header + 257, "ustar\0", 6) == 0 && header[345])
-            name = fieldString(header + 345, 155) + "/" + name;
+            name = fieldString(header + 345, 155).append("/").append(name);
         auto headerSize = parseNumber(header + 124, 12);
         if (!headerSize || *headerSize < 0)
             throw LoadError(QStringLiteral("%1: entry %2 at byte %3 has an invalid size field")

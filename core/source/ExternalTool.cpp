@@ -13,8 +13,8 @@
 namespace ballast {
 namespace {
 
-constexpr qsizetype MaxErrorText = 64 * 1024;
-constexpr qsizetype MaxCapturedOutput = 64 * 1024 * 1024;
+constexpr qsizetype MaxErrorText = qsizetype(64) * 1024;
+constexpr qsizetype MaxCapturedOutput = qsizetype(64) * 1024 * 1024;
 constexpr int PollMs = 50;
 
 void keepTail(QByteArray &buffer, const QByteArray &more, qsizetype max)
@@ -54,7 +54,7 @@ bool toolAvailable(const QString &program)
 
 QString requireTool(const QString &program, const QString &purpose)
 {
-    const QString path = QStandardPaths::findExecutable(program);
+    QString path = QStandardPaths::findExecutable(program);
     if (path.isEmpty())
         throw LoadError(QStringLiteral("%1 not found: install %1 or %2")
                             .arg(program, purpose.isEmpty() ? QStringLiteral("open a tarball") : purpose));

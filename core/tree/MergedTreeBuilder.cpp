@@ -83,7 +83,7 @@ uint32_t MergedTreeBuilder::internName(std::string_view name)
     auto &names = m_tree.m_names;
     auto &offsets = m_tree.m_nameOffsets;
     const uint32_t count = uint32_t(offsets.size() - 1);
-    if ((count + 1) * 2 > m_nameSlots.size()) { // grow and rehash
+    if ((size_t(count) + 1) * 2 > m_nameSlots.size()) { // grow and rehash
         std::vector<uint32_t> old(tableSizeFor(count + 1), Empty);
         old.swap(m_nameSlots);
         for (uint32_t id = 0; id < count; ++id) {

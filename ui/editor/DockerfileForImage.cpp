@@ -44,7 +44,7 @@ void remember(const QString &imageSource, const QString &dockerfile)
             i += 2;
     chosen.prepend(QFileInfo(dockerfile).absoluteFilePath());
     chosen.prepend(source);
-    QSettings().setValue(Key, chosen.mid(0, 2 * Limit));
+    QSettings().setValue(Key, chosen.mid(0, qsizetype(2) * Limit));
 }
 
 } // namespace ballast::DockerfileForImage

@@ -63,9 +63,9 @@ void DockerfileLinter::measure(const QString &text)
     });
 }
 
-void DockerfileLinter::deliverMeasurement(Measurement measurement)
+void DockerfileLinter::deliverMeasurement(const Measurement &measurement)
 {
-    auto &[check, context] = measurement;
+    const auto &[check, context] = measurement;
     if (!m_context && context && &context->image() == m_image.image.get()) // keep it while the image stays
         m_context = context;
     emit measured(check);

@@ -52,17 +52,16 @@ signals:
 
 private:
     using Measurement = std::pair<DockerfileCheck, std::shared_ptr<const ImageLintContext>>;
-    void deliverMeasurement(Measurement measurement);
+    void deliverMeasurement(const Measurement &measurement);
 
     LoadedImage m_image;
     std::shared_ptr<const ImageLintContext> m_context;
     QTimer m_debounce;
     QString m_text;
     quint64 m_revision = 0;
-    LatestResult<DockerfileCheck> m_lints { [this](DockerfileCheck check) { emit checked(check); } };
-    LatestResult<Measurement> m_measures { [this](Measurement measurement) {
-        deliverMeasurement(std::move(measurement));
-    } };
+    LatestResult<DockerfileCheck> m_lints { [this](const DockerfileCheck &check) { emit checked(check); } };
+    LatestResult<Measurement> m_measures { [this](
+                                               const Measurement &measurement) { deliverMeasurement(measurement); } };
 };
 
 } // namespace ballast

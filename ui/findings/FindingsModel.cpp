@@ -12,7 +12,7 @@ QString pathsSummary(const Finding &finding)
 {
     if (finding.paths.empty())
         return QStringLiteral("–");
-    const QString first = QLatin1Char('/') + displayPath(finding.paths.front());
+    QString first = QLatin1Char('/') + displayPath(finding.paths.front());
     if (finding.paths.size() == 1)
         return first;
     return FindingsModel::tr("%1 +%n more", nullptr, int(finding.paths.size() - 1)).arg(first);

@@ -88,7 +88,7 @@ void ImageLoadController::poll()
     emit progress(done, total, loader.layersDone(), loader.layersTotal(), secondsLeft);
 }
 
-void ImageLoadController::finish(Outcome outcome)
+void ImageLoadController::finish(const Outcome &outcome)
 {
     m_job.reset();
     m_pollTimer.stop();

@@ -44,12 +44,12 @@ private:
         QList<ImageChoice> choices;
         bool wasCancelled = false;
     };
-    void finish(Outcome outcome);
+    void finish(const Outcome &outcome);
     void poll();
 
     std::shared_ptr<Job> m_job; // the newest load, while it runs
     QTimer m_pollTimer;
-    LatestResult<Outcome> m_loads { [this](Outcome outcome) { finish(std::move(outcome)); } };
+    LatestResult<Outcome> m_loads { [this](const Outcome &outcome) { finish(outcome); } };
 };
 
 } // namespace ballast

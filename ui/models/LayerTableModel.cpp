@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
+#include <iterator>
 
 namespace ballast {
 
@@ -137,6 +138,8 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal)
         return {};
     static const char *const names[] = { "#", "Size", "Stored", "Change", "Total", "Instruction" };
+    // The long tips are literals joined on purpose, not a missing comma.
+    // NOLINTBEGIN(bugprone-suspicious-missing-comma)
     static const char *const tips[] = { "Layer index (a warning marks layers whose bytes are hidden later)",
         "Bytes of the layer's files (tar sizes)",
         "Bytes of the blob as the archive stores it: compressed, or a plain tar. A tar adds a "
@@ -145,6 +148,8 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         "small files, links or directories",
         "What the layer adds to the final filesystem (negative when it deletes more)",
         "Filesystem bytes after this layer", "The Dockerfile step that made the layer" };
+    // NOLINTEND(bugprone-suspicious-missing-comma)
+    static_assert(std::size(names) == ColumnCount && std::size(tips) == ColumnCount, "one tip per column");
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)

@@ -124,7 +124,7 @@ int64_t TreeScope::shownBytes(MergedTree::NodeId node) const
     return share.carrier ? share.carrier->size : bytes[node];
 }
 
-std::shared_ptr<const TreeScope> TreeScope::build(std::shared_ptr<const Image> image, int layer,
+std::shared_ptr<const TreeScope> TreeScope::build(const std::shared_ptr<const Image> &image, int layer,
     const TreeFilter &filter, const LayerSnapshot *reuse, SiblingOrder order, const std::atomic<bool> *cancelled)
 {
     auto scope = std::make_shared<TreeScope>();

@@ -64,7 +64,7 @@ struct TreeScope {
 
     // Null when `cancelled` became true before it was done (polled between passes and every few
     // thousand nodes, so that a superseded scope stops early).
-    static std::shared_ptr<const TreeScope> build(std::shared_ptr<const Image> image, int layer,
+    static std::shared_ptr<const TreeScope> build(const std::shared_ptr<const Image> &image, int layer,
         const TreeFilter &filter, const LayerSnapshot *reuse = nullptr, SiblingOrder order = {},
         const std::atomic<bool> *cancelled = nullptr);
 };

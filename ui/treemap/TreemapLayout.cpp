@@ -38,14 +38,14 @@ TileKind kindOf(Shape shape)
 
 } // namespace
 
-std::shared_ptr<const TreemapLayout> TreemapLayout::build(std::shared_ptr<const TreeScope> scope, NodeId zoomRoot,
-    float width, float height, const TreemapLayoutOptions &options, const std::atomic<bool> *cancelled)
+std::shared_ptr<const TreemapLayout> TreemapLayout::build(const std::shared_ptr<const TreeScope> &scope,
+    NodeId zoomRoot, float width, float height, const TreemapLayoutOptions &options, const std::atomic<bool> *cancelled)
 {
-    auto weights = TreemapWeights::compute(std::move(scope), cancelled);
-    return weights ? build(std::move(weights), zoomRoot, width, height, options, cancelled) : nullptr;
+    auto weights = TreemapWeights::compute(scope, cancelled);
+    return weights ? build(weights, zoomRoot, width, height, options, cancelled) : nullptr;
 }
 
-std::shared_ptr<const TreemapLayout> TreemapLayout::build(std::shared_ptr<const TreemapWeights> weights,
+std::shared_ptr<const TreemapLayout> TreemapLayout::build(const std::shared_ptr<const TreemapWeights> &weights,
     NodeId zoomRoot, float width, float height, const TreemapLayoutOptions &options, const std::atomic<bool> *cancelled)
 {
     auto layout = std::make_shared<TreemapLayout>();

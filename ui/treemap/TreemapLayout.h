@@ -33,10 +33,10 @@ public:
     using NodeId = MergedTree::NodeId;
 
     // nullptr when `cancelled` became true. The zoom root falls back to its nearest drawn ancestor.
-    static std::shared_ptr<const TreemapLayout> build(std::shared_ptr<const TreemapWeights> weights, NodeId zoomRoot,
-        float width, float height, const TreemapLayoutOptions &options = {},
+    static std::shared_ptr<const TreemapLayout> build(const std::shared_ptr<const TreemapWeights> &weights,
+        NodeId zoomRoot, float width, float height, const TreemapLayoutOptions &options = {},
         const std::atomic<bool> *cancelled = nullptr);
-    static std::shared_ptr<const TreemapLayout> build(std::shared_ptr<const TreeScope> scope, NodeId zoomRoot,
+    static std::shared_ptr<const TreemapLayout> build(const std::shared_ptr<const TreeScope> &scope, NodeId zoomRoot,
         float width, float height, const TreemapLayoutOptions &options = {},
         const std::atomic<bool> *cancelled = nullptr);
 

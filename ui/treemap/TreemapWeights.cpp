@@ -3,7 +3,7 @@
 namespace ballast {
 
 std::shared_ptr<const TreemapWeights> TreemapWeights::compute(
-    std::shared_ptr<const TreeScope> scope, const std::atomic<bool> *cancelled)
+    const std::shared_ptr<const TreeScope> &scope, const std::atomic<bool> *cancelled)
 {
     auto weights = std::make_shared<TreemapWeights>();
     weights->scope = scope;

@@ -36,7 +36,7 @@ struct TreemapWeights {
 
     // nullptr when `cancelled` became true.
     static std::shared_ptr<const TreemapWeights> compute(
-        std::shared_ptr<const TreeScope> scope, const std::atomic<bool> *cancelled = nullptr);
+        const std::shared_ptr<const TreeScope> &scope, const std::atomic<bool> *cancelled = nullptr);
 };
 
 } // namespace ballast

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <cmath>
 
 namespace ballast {
 
@@ -73,7 +74,7 @@ void LoadBanner::showProgress(qint64 bytesDone, qint64 bytesTotal, int layersDon
                        .arg(layersDone)
                        .arg(layersTotal);
     if (secondsLeft >= 0)
-        text += tr(", about %1 s left").arg(qMax(1, int(secondsLeft + 0.5)));
+        text += tr(", about %1 s left").arg(qMax(1, int(std::lround(secondsLeft))));
     m_message->setText(text);
 }
 

@@ -45,7 +45,8 @@ QSize StatusToggle::sizeHint() const
 
 QRectF StatusToggle::boxRect() const
 {
-    const qreal side = fontMetrics().height() * 3 / 4;
+    const int wholePixels = fontMetrics().height() * 3 / 4; // a box of whole pixels stays crisp
+    const qreal side = wholePixels;
     return { Padding + 0.5, (height() - side) / 2, side, side };
 }
 

@@ -199,8 +199,9 @@ void checkDL3019(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
 // by ENV in the stage (or a stage it is built FROM) or in the RUN itself; pipx and pipenv excepted.
 void checkDL3042(const LintInput &in, const RuleSpec &rule, std::vector<LintFinding> &out)
 {
-    // Indexed by stage + 1: instructions before the first FROM count as a stage of their own.
+    // Indexed by slotOf(stage): instructions before the first FROM (stage -1) count as a stage of their own.
     std::vector<bool> stageNoCache(in.df.stages.size() + 1, false);
+    const auto slotOf = [](int stage) { return stage < 0 ? size_t(0) : size_t(stage) + 1; };
     bool onbuildNoCache = false;
     size_t next = 0;
     const auto truthyEnv = [](const DockerfileInstruction &env) {
@@ -211,15 +212,15 @@ void checkDL3042(const LintInput &in, const RuleSpec &rule, std::vector<LintFind
     for (const DockerfileInstruction &instr : in.df.instructions) {
         if (instr.keyword == QLatin1String("FROM") && instr.stage >= 0) {
             const int parent = in.df.stages[size_t(instr.stage)].parentStage;
-            stageNoCache[size_t(instr.stage + 1)] = parent >= 0 && stageNoCache[size_t(parent + 1)];
+            stageNoCache[slotOf(instr.stage)] = parent >= 0 && stageNoCache[slotOf(parent)];
         } else if (instr.keyword == QLatin1String("ENV") && truthyEnv(instr)) {
-            stageNoCache[size_t(instr.stage + 1)] = true;
+            stageNoCache[slotOf(instr.stage)] = true;
         } else if (instr.onbuild && instr.onbuild->keyword == QLatin1String("ENV") && truthyEnv(*instr.onbuild)) {
             onbuildNoCache = true;
         }
         for (; next < in.runs.size() && in.runs[next].owner == &instr; ++next) {
             const RunScript &run = in.runs[next];
-            if (run.onbuild ? onbuildNoCache : bool(stageNoCache[size_t(instr.stage + 1)]))
+            if (run.onbuild ? onbuildNoCache : bool(stageNoCache[slotOf(instr.stage)]))
                 continue;
             const int at = int(run.text.indexOf(QLatin1String("PIP_NO_CACHE_DIR=")));
             if (at >= 0) {

@@ -210,7 +210,7 @@ private:
         }
         if (m_i < n)
             ++m_i; // '}'
-        const QString v = value.value_or(QString());
+        QString v = value.value_or(QString());
         const bool set = value.has_value();
         const bool nonEmpty = set && !v.isEmpty();
         switch (op.unicode()) {
