@@ -2,6 +2,7 @@
 
 #include "image/HistoryMapping.h"
 #include "layer/LayerDecoder.h"
+#include "packages/PackageDatabaseFiles.h"
 #include "source/SourceFetcher.h"
 #include "util/LoadError.h"
 #include "util/Logging.h"
@@ -135,9 +136,10 @@ void ImageLoader::decodeLayers(const ImageFiles &files, const ImageLayout &layou
     std::vector<std::exception_ptr> errors(count);
     std::atomic<size_t> next { 0 };
     // Shared by the workers: the limits bound the whole image, not each layer.
-    std::atomic<int64_t> entriesSeen { 0 }, uncompressedBytes { 0 };
+    std::atomic<int64_t> entriesSeen { 0 }, uncompressedBytes { 0 }, keptBytes { 0 };
+    // The package databases are kept as the layers stream by: reading the packages never decodes a layer again.
     const LayerDecodeOptions decodeOptions { m_options.verifyDigests, &m_aborted, &m_bytesDone, m_options.limits,
-        &entriesSeen, &uncompressedBytes };
+        &entriesSeen, &uncompressedBytes, &isPackageDatabaseFile, &keptBytes };
     auto work = [&] {
         for (size_t k; (k = next.fetch_add(1)) < count;) {
             const size_t i = order[k];

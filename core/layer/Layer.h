@@ -11,6 +11,14 @@ namespace ballast {
 enum class Compression : uint8_t { None, Gzip, Zstd };
 const char *compressionName(Compression compression);
 
+// The bytes of a file the decoder was asked to keep (LayerDecodeOptions::keep): package databases.
+struct KeptFile {
+    uint32_t entry = 0; // index into Layer::entries
+    std::string bytes; // empty when overBudget
+    // Not kept: it would have taken the image's kept bytes over LoadLimits::maxPackageDatabaseBytes.
+    bool overBudget = false;
+};
+
 // A decoded layer: its identity, its sizes and every entry of its tar, in archive order.
 struct Layer {
     int index = 0;
@@ -25,6 +33,7 @@ struct Layer {
     int historyIndex = -1; // index into ImageConfig::history, -1 when unknown
     std::vector<LayerEntry> entries;
     std::string strings; // arena for entry paths and link targets
+    std::vector<KeptFile> kept; // in archive order
 
     std::string_view path(const LayerEntry &entry) const
     {

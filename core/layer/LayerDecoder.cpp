@@ -152,6 +152,35 @@ void checkPath(
                         .arg(overTheLimit(limits.maxNameLength, MaxNameLengthOption)));
 }
 
+// Starts keeping the bytes of the file entry about to be appended to `layer` when the options ask for
+// it: reserves its size from the image's budget, or records it as over the budget.
+KeptFile *startKeeping(
+    Layer &layer, std::string_view path, int64_t size, const LayerDecodeOptions &options, std::atomic<int64_t> &kept)
+{
+    if (!options.keep || !options.keep(path))
+        return nullptr;
+    size = std::max<int64_t>(size, 0);
+    KeptFile &file = layer.kept.emplace_back();
+    file.entry = uint32_t(layer.entries.size());
+    if (kept.fetch_add(size, std::memory_order_relaxed) + size > options.limits.maxPackageDatabaseBytes) {
+        kept.fetch_sub(size, std::memory_order_relaxed);
+        file.overBudget = true;
+        return nullptr;
+    }
+    file.bytes.reserve(size_t(size));
+    return &file;
+}
+
+// Appends a block of a kept file, holes of a sparse file as zeros; never past the size reserved.
+void keepBlock(std::string &bytes, const void *block, size_t blockSize, int64_t blockOffset, int64_t size)
+{
+    const auto end = size_t(std::clamp<int64_t>(blockOffset, 0, size));
+    if (bytes.size() < end)
+        bytes.resize(end, '\0');
+    const size_t room = size_t(size) - bytes.size();
+    bytes.append(static_cast<const char *>(block), std::min(blockSize, room));
+}
+
 } // namespace
 
 Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecodeOptions &options)
@@ -161,6 +190,8 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
             options.limits.maxUncompressedBytes, options.uncompressedBytes });
     std::atomic<int64_t> ownEntries { 0 };
     std::atomic<int64_t> &entriesSeen = options.entriesSeen ? *options.entriesSeen : ownEntries;
+    std::atomic<int64_t> ownKeptBytes { 0 };
+    std::atomic<int64_t> &keptBytes = options.keptBytes ? *options.keptBytes : ownKeptBytes;
     ReadContext context { &stream, nullptr };
     std::unique_ptr<struct archive, ArchiveDeleter> reader(archive_read_new());
     archive_read_support_format_tar(reader.get());
@@ -227,6 +258,7 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
             record.linkLength = uint32_t(target.size());
         }
         if (record.type == EntryType::File) {
+            KeptFile *kept = startKeeping(layer, path, record.size, options, keptBytes);
             XXH3_64bits_reset(hashState.get());
             const void *block = nullptr;
             size_t blockSize = 0;
@@ -235,6 +267,8 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
             while ((rc = archive_read_data_block(reader.get(), &block, &blockSize, &blockOffset)) == ARCHIVE_OK) {
                 XXH3_64bits_update(hashState.get(), block, blockSize);
                 seen += int64_t(blockSize);
+                if (kept)
+                    keepBlock(kept->bytes, block, blockSize, blockOffset, record.size);
             }
             if (rc != ARCHIVE_EOF) {
                 if (context.error)
@@ -246,6 +280,8 @@ Layer decodeLayer(const FileRange &blob, const QString &label, const LayerDecode
                         .arg(record.size));
             }
             record.contentHash = XXH3_64bits_digest(hashState.get());
+            if (kept) // a sparse file may end in a hole
+                kept->bytes.resize(size_t(std::max<int64_t>(record.size, 0)), '\0');
         }
         layer.size += record.size;
         layer.entries.push_back(record);

@@ -16,6 +16,11 @@ struct LayerDecodeOptions {
     // limits.maxUncompressedBytes bound their sums; when null, each layer alone.
     std::atomic<int64_t> *entriesSeen = nullptr;
     std::atomic<int64_t> *uncompressedBytes = nullptr;
+    // Regular files whose bytes go into Layer::kept, read in the same pass; null keeps none.
+    bool (*keep)(std::string_view path) = nullptr;
+    // The bytes kept by all the layers of one image, bounded by limits.maxPackageDatabaseBytes;
+    // when null, each layer alone.
+    std::atomic<int64_t> *keptBytes = nullptr;
 };
 
 // Decodes one layer blob in a single streaming pass: entries with their metadata, a content hash of

@@ -26,6 +26,11 @@ struct LoadLimits {
     // Uncompressed bytes of all layers together, and separately the bytes written when a whole
     // gzip/zstd archive is inflated into a temporary file: turns a decompression bomb into an error.
     int64_t maxUncompressedBytes = int64_t(64) << 30;
+    // Bytes of package databases and file lists kept in memory for the package readers, all layers
+    // together. Unlike the limits above, going over it is no error: the files past it are not kept,
+    // and the package results name them; nor has it a CLI option or GUI setting yet. Real databases
+    // are a few MB (rpmdb.sqlite up to ~100 MB).
+    int64_t maxPackageDatabaseBytes = int64_t(512) << 20;
 
     bool operator==(const LoadLimits &) const = default;
 };

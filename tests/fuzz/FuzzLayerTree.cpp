@@ -4,6 +4,7 @@
 #include "FuzzSupport.h"
 #include "image/HistoryMapping.h"
 #include "layer/LayerDecoder.h"
+#include "packages/PackageDatabaseFiles.h"
 
 namespace {
 
@@ -27,6 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString path = fuzz::writeScratchFile("layer.blob", data, size);
     ballast::LayerDecodeOptions options;
     options.hashBlobs = size % 4 == 1; // hashing is slow and rarely interesting: one length in four
+    options.keep = &ballast::isPackageDatabaseFile;
+    options.limits.maxPackageDatabaseBytes = 1 << 20;
     ballast::Layer layer;
     try {
         layer = ballast::decodeLayer(ballast::FileRange { path, 0, int64_t(size) }, QStringLiteral("layer"), options);
@@ -39,6 +42,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(size_t(entry.pathOffset) + entry.pathLength <= layer.strings.size(), "paths in the arena");
         FUZZ_CHECK(size_t(entry.linkOffset) + entry.linkLength <= layer.strings.size(), "links in the arena");
     }
+    int64_t kept = 0;
+    for (const ballast::KeptFile &file : layer.kept) {
+        FUZZ_CHECK(file.entry < layer.entries.size(), "a kept file names an entry");
+        const ballast::LayerEntry &entry = layer.entries[file.entry];
+        FUZZ_CHECK(entry.type == ballast::EntryType::File, "only regular files are kept");
+        FUZZ_CHECK(file.overBudget ? file.bytes.empty() : int64_t(file.bytes.size()) == entry.size,
+            "a kept file holds exactly its size");
+        kept += int64_t(file.bytes.size());
+    }
+    FUZZ_CHECK(kept <= options.limits.maxPackageDatabaseBytes, "kept bytes stay within the budget");
     mergeAndWalk(layer, 1);
     mergeAndWalk(layer, 2);
     return 0;
