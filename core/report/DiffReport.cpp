@@ -9,17 +9,15 @@
 namespace ballast {
 namespace {
 
+// The diff JSON names four kinds as entries do everywhere, and calls the rest "other".
 const char *kindName(EntryType type)
 {
     switch (type) {
     case EntryType::File:
-        return "file";
     case EntryType::Directory:
-        return "dir";
     case EntryType::Symlink:
-        return "symlink";
     case EntryType::Hardlink:
-        return "hardlink";
+        return entryTypeName(type);
     default:
         return "other";
     }

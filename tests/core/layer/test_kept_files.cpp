@@ -27,11 +27,8 @@ namespace {
 std::map<std::string, std::string> keptOf(const ballast::Layer &layer)
 {
     std::map<std::string, std::string> out;
-    for (const ballast::KeptFile &file : layer.kept) {
-        out[std::string(layer.path(layer.entries[file.entry]))] = file.bytes;
-        if (file.overBudget)
-            out[std::string(layer.path(layer.entries[file.entry]))] = "<over budget>";
-    }
+    for (const ballast::KeptFile &file : layer.kept)
+        out[std::string(layer.path(layer.entries[file.entry]))] = file.overBudget ? "<over budget>" : file.bytes;
     return out;
 }
 
