@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config # gcc, g++, make, dpkg-dev (dpkg-shlibdeps, for cpack)
   qt6-base-dev qt6-base-dev-tools libgl-dev
-  libarchive-dev nlohmann-json3-dev libssl-dev zlib1g-dev libzstd-dev libxxhash-dev
+  libarchive-dev nlohmann-json3-dev libssl-dev zlib1g-dev libzstd-dev libxxhash-dev libsqlite3-dev
   xvfb xauth                   # xvfb-run: the installed GUI in package-check.sh, docs/make-screenshots.sh
   python3 python3-jsonschema   # tests/docs, the sample's oracle, package-check.sh
   zstd                         # tests/data/real/expected_from_tar.py

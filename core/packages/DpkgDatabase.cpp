@@ -1,33 +1,10 @@
 #include "DpkgDatabase.h"
+#include "ReaderSupport.h"
 #include "util/PathNormalizer.h"
 
 namespace ballast {
-namespace {
-
-// Calls `line` for each line of `text`, without its '\n' (and a '\r' before it).
-template <typename Visit> void forEachLine(std::string_view text, Visit line)
-{
-    while (!text.empty()) {
-        const size_t end = text.find('\n');
-        std::string_view current = text.substr(0, end);
-        if (current.ends_with('\r'))
-            current.remove_suffix(1);
-        line(current);
-        if (end == std::string_view::npos)
-            break;
-        text.remove_prefix(end + 1);
-    }
-}
-
-std::string_view trimmed(std::string_view text)
-{
-    const size_t first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-} // namespace
+using detail::forEachLine;
+using detail::trimmed;
 
 std::vector<DpkgPackage> readDpkgStatus(std::string_view text, bool statusRequired)
 {

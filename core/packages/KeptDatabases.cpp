@@ -34,8 +34,7 @@ const std::string *KeptDatabases::finalBytes(std::string_view path) const
                 const QString why = QStringLiteral("%1 (%2): not read, it would take the package databases kept in "
                                                    "memory over their limit")
                                         .arg(displayPath(path), formatBytes(size));
-                if (!m_skipped.contains(why))
-                    m_skipped << why;
+                skip(why);
                 return nullptr;
             }
             return file ? &file->bytes : nullptr;
@@ -67,6 +66,28 @@ std::vector<std::string> KeptDatabases::finalChildren(std::string_view directory
         if (tree.existsAfter(child, m_last))
             out.emplace_back(tree.name(child));
     return out;
+}
+
+std::vector<std::string> KeptDatabases::finalKeptPaths() const
+{
+    std::vector<std::string> out;
+    const MergedTree &tree = m_image.tree;
+    for (const Layer &layer : m_image.layers)
+        for (const KeptFile &file : layer.kept) {
+            const std::string_view path = layer.path(layer.entries[file.entry]);
+            const MergedTree::NodeId node = tree.find(path);
+            if (node != MergedTree::NoNode && tree.existsAfter(node, m_last)
+                && tree.lastWriter(node, m_last) == layer.index)
+                out.emplace_back(path);
+        }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void KeptDatabases::skip(const QString &why) const
+{
+    if (!m_skipped.contains(why))
+        m_skipped << why;
 }
 
 } // namespace ballast::detail

@@ -20,7 +20,13 @@ public:
     std::vector<std::pair<int, const std::string *>> layerCopies(std::string_view path) const;
     // The present children of a directory of the final filesystem, by name.
     std::vector<std::string> finalChildren(std::string_view directory) const;
+    // The paths of the kept files the final filesystem holds (over the budget or not), sorted: for
+    // databases found anywhere, as Python's and npm's are.
+    std::vector<std::string> finalKeptPaths() const;
+    // Names a database that was found but cannot be read, and why.
+    void skip(const QString &why) const;
     const QStringList &skipped() const { return m_skipped; }
+    const Image &image() const { return m_image; }
 
 private:
     const KeptFile *keptAt(int layer, uint32_t entry) const;

@@ -1,21 +1,13 @@
 #include "PackageAttribution.h"
-#include "packages/DpkgDatabase.h"
-#include "packages/KeptDatabases.h"
+#include "packages/PackageReaders.h"
 #include "util/PathNormalizer.h"
 
 #include <map>
-#include <set>
 
 namespace ballast {
 namespace {
 
 using NodeId = MergedTree::NodeId;
-
-// A package and the paths its database says it installed.
-struct Claim {
-    InstalledPackage package;
-    std::vector<std::string> paths;
-};
 
 // Linux gives up after 40 links in one lookup; a loop of links must end too.
 constexpr int MaxSymlinkHops = 40;
@@ -62,64 +54,6 @@ NodeId resolveFinalPath(const Image &image, std::string path)
     return MergedTree::NoNode; // a loop of symlinks
 }
 
-// The first layer of `copies` whose database lists each package, by name.
-std::map<std::string, int> firstListings(
-    const std::vector<std::pair<int, const std::string *>> &copies, bool statusRequired)
-{
-    std::map<std::string, int> first;
-    for (const auto &[layer, bytes] : copies)
-        for (const DpkgPackage &package : readDpkgStatus(*bytes, statusRequired))
-            first.emplace(package.name, layer);
-    return first;
-}
-
-Claim debClaim(const DpkgPackage &package)
-{
-    Claim claim;
-    claim.package.ecosystem = QStringLiteral("deb");
-    claim.package.name = package.name;
-    claim.package.version = package.version;
-    return claim;
-}
-
-// deb: var/lib/dpkg/status with info/NAME.list, then distroless's status.d/NAME with NAME.md5sums.
-std::vector<Claim> readDebPackages(const detail::KeptDatabases &kept)
-{
-    std::vector<Claim> out;
-    const std::string_view statusPath = "var/lib/dpkg/status";
-    if (const std::string *status = kept.finalBytes(statusPath)) {
-        const auto first = firstListings(kept.layerCopies(statusPath), true);
-        for (const DpkgPackage &package : readDpkgStatus(*status)) {
-            Claim &claim = out.emplace_back(debClaim(package));
-            const std::string *list = kept.finalBytes("var/lib/dpkg/info/" + dpkgListName(package) + ".list");
-            if (!list && package.multiArchSame) // written before dpkg named lists by architecture
-                list = kept.finalBytes("var/lib/dpkg/info/" + package.name + ".list");
-            if (list)
-                claim.paths = readDpkgList(*list);
-            if (const auto it = first.find(package.name); it != first.end())
-                claim.package.installedInLayer = it->second;
-        }
-    }
-    for (const std::string &name : kept.finalChildren("var/lib/dpkg/status.d")) {
-        if (name.ends_with(".md5sums"))
-            continue;
-        const std::string path = "var/lib/dpkg/status.d/" + name;
-        const std::string *status = kept.finalBytes(path);
-        if (!status)
-            continue;
-        const auto first = firstListings(kept.layerCopies(path), false);
-        const std::string *sums = kept.finalBytes(path + ".md5sums");
-        for (const DpkgPackage &package : readDpkgStatus(*status, false)) {
-            Claim &claim = out.emplace_back(debClaim(package));
-            if (sums)
-                claim.paths = readDpkgMd5sums(*sums);
-            if (const auto it = first.find(package.name); it != first.end())
-                claim.package.installedInLayer = it->second;
-        }
-    }
-    return out;
-}
-
 // Whether some layer wrote `node` as a regular file.
 bool everARegularFile(const Image &image, NodeId node)
 {
@@ -140,11 +74,17 @@ PackageReport attributePackages(const Image &image)
     const MergedTree &tree = image.tree;
     const int last = int(image.layers.size()) - 1;
     const detail::KeptDatabases kept(image);
-    std::vector<Claim> claims = readDebPackages(kept);
+    // Database order across ecosystems: the system's package manager first, then language packages.
+    constexpr detail::PackageReader readers[] = { detail::readDebPackages, detail::readApkPackages,
+        detail::readRpmPackages, detail::readPypiPackages, detail::readNpmPackages };
+    std::vector<detail::PackageClaim> claims;
+    for (const detail::PackageReader read : readers)
+        for (detail::PackageClaim &claim : read(kept))
+            claims.push_back(std::move(claim));
 
     std::vector<uint8_t> owned(tree.nodeCount(), 0);
     int64_t packagedBytes = 0;
-    for (Claim &claim : claims) {
+    for (detail::PackageClaim &claim : claims) {
         InstalledPackage &package = claim.package;
         std::map<int, int64_t> perLayer;
         for (std::string &path : claim.paths) {

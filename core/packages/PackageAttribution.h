@@ -17,7 +17,7 @@ struct PackageLayerBytes {
 
 // One installed package, as its package manager's database lists it, and the bytes it owns.
 struct InstalledPackage {
-    QString ecosystem; // "deb"
+    QString ecosystem; // "deb", "apk"
     std::string name;
     std::string version; // as the ecosystem writes it
     // Final-filesystem bytes of the regular files it owns that still exist, and their number.

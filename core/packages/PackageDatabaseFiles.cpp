@@ -1,19 +1,10 @@
 #include "PackageDatabaseFiles.h"
+#include "ReaderSupport.h"
 
 namespace ballast {
 namespace {
-
-std::string_view parentOf(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
-std::string_view nameOf(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
+using detail::nameOf;
+using detail::parentOf;
 
 bool isPythonPackagesDirectory(std::string_view directory)
 {
