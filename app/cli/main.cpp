@@ -3,6 +3,7 @@
 #include "CiCommand.h"
 #include "DiffCommand.h"
 #include "LintCommand.h"
+#include "PackagesCommand.h"
 #include "util/Logging.h"
 #include "util/Utf8Locale.h"
 #include "util/Versions.h"
@@ -20,6 +21,7 @@ const char *const Usage
       "  ci IMAGE        pass or fail the image against size and waste rules (.dive-ci)\n"
       "  diff A B        compare two images: layers, files, the biggest movements\n"
       "  lint FILE       hints on a Dockerfile; with --image, the bytes each line left\n"
+      "  packages IMAGE  the installed packages and the bytes each holds, and the bytes of no package\n"
       "\n"
       "IMAGE is a path to an archive or an OCI layout, oci:DIR[:REF], docker://NAME[:TAG],\n"
       "podman://NAME[:TAG], buildah://NAME[:TAG] or registry://HOST/NAME[:TAG].\n"
@@ -53,6 +55,8 @@ int main(int argc, char *argv[])
         return runDiffCommand(arguments);
     if (command == QLatin1String("lint"))
         return runLintCommand(arguments);
+    if (command == QLatin1String("packages"))
+        return runPackagesCommand(arguments);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(command.isEmpty() ? stderr : stdout) << Usage;
         return command.isEmpty() ? 2 : 0;

@@ -89,6 +89,17 @@ std::vector<LayerFigures> computeLayerFigures(const Image &image, const std::vec
     return out;
 }
 
+std::vector<Finding> skippedDatabaseFindings(const PackageReport &packages)
+{
+    std::vector<Finding> out;
+    for (const QString &why : packages.skipped)
+        out.push_back({ QStringLiteral("package-database-not-read"), Severity::Warning,
+            QStringLiteral("A package database was not read"),
+            why + QStringLiteral(". Bytes per package leave its packages out: their files count as no package's."), {},
+            0, -1, false, -1 });
+    return out;
+}
+
 ImageAnalysis analyzeImage(const Image &image)
 {
     QElapsedTimer timer;
@@ -107,6 +118,9 @@ ImageAnalysis analyzeImage(const Image &image)
     analysis.findings = findWaste(image, analysis.hidden);
     auto security = findSecurityIssues(image);
     analysis.findings.insert(analysis.findings.end(), security.begin(), security.end());
+    analysis.packages = attributePackages(image);
+    auto skipped = skippedDatabaseFindings(analysis.packages);
+    analysis.findings.insert(analysis.findings.end(), skipped.begin(), skipped.end());
     qCDebug(lcAnalysis) << image.sourcePath << "analysed in" << timer.elapsed() << "ms:" << analysis.findings.size()
                         << "findings," << analysis.savings.hiddenBytes + analysis.savings.finalBytes << "bytes to save";
     return analysis;

@@ -2,6 +2,7 @@
 #include "analysis/DiveEfficiency.h"
 #include "analysis/Finding.h"
 #include "image/Image.h"
+#include "packages/PackageAttribution.h"
 
 #include <vector>
 
@@ -41,7 +42,8 @@ struct ImageAnalysis {
     Savings savings;
     std::vector<HiddenFile> hidden; // largest first
     std::vector<LayerFigures> layers;
-    std::vector<Finding> findings; // waste findings then security findings, each largest first
+    std::vector<Finding> findings; // waste findings, security findings, then package databases not read
+    PackageReport packages; // every byte of the final filesystem given to a package, or to none
 };
 
 ImageAnalysis analyzeImage(const Image &image);
@@ -51,6 +53,8 @@ std::vector<HiddenFile> findHiddenFiles(const Image &image);
 std::vector<LayerFigures> computeLayerFigures(const Image &image, const std::vector<HiddenFile> &hidden);
 std::vector<Finding> findWaste(const Image &image, const std::vector<HiddenFile> &hidden);
 std::vector<Finding> findSecurityIssues(const Image &image);
+// One finding per package database found but not read (damaged, over the memory budget, unsupported).
+std::vector<Finding> skippedDatabaseFindings(const PackageReport &packages);
 // Directories of the final filesystem the waste findings call unneeded (caches, documentation,
 // toolchains, the outermost __pycache__ and .git directories); a directory may lie inside another.
 std::vector<MergedTree::NodeId> findWasteDirectories(const Image &image);

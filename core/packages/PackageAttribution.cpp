@@ -84,6 +84,7 @@ PackageReport attributePackages(const Image &image)
 
     std::vector<uint8_t> owned(tree.nodeCount(), 0);
     int64_t packagedBytes = 0;
+    int64_t packagedFiles = 0;
     for (detail::PackageClaim &claim : claims) {
         InstalledPackage &package = claim.package;
         std::map<int, int64_t> perLayer;
@@ -106,9 +107,11 @@ PackageReport attributePackages(const Image &image)
         for (const auto &[layer, bytes] : perLayer)
             package.layers.push_back({ layer, bytes });
         packagedBytes += package.sizeBytes;
+        packagedFiles += package.fileCount;
         report.packages.push_back(std::move(package));
     }
     report.unpackagedBytes = tree.finalFileBytes() - packagedBytes;
+    report.unpackagedFileCount = tree.finalFileCount() - packagedFiles;
     report.skipped = kept.skipped();
     return report;
 }

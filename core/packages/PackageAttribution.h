@@ -31,6 +31,7 @@ struct InstalledPackage {
 struct PackageReport {
     std::vector<InstalledPackage> packages; // per ecosystem, in database order
     int64_t unpackagedBytes = 0; // final bytes owned by no package: caches, the user's own files
+    int64_t unpackagedFileCount = 0; // final regular files owned by no package
     // Databases that were found but not read, each naming the file and why ("…: over the budget …").
     QStringList skipped;
 };

@@ -15,6 +15,18 @@ std::string resolved(std::string_view base, std::string_view path)
     return resolveInside(base, path).value_or(std::string());
 }
 
+// pip installs under one prefix: PREFIX/lib/pythonX.Y/site-packages, scripts in PREFIX/bin.
+std::string_view prefixOf(std::string_view sitePackages)
+{
+    return parentOf(parentOf(parentOf(sitePackages)));
+}
+
+bool isInside(std::string_view path, std::string_view directory)
+{
+    return directory.empty()
+        || (path.starts_with(directory) && path.size() > directory.size() && path[directory.size()] == '/');
+}
+
 } // namespace
 
 std::vector<PackageClaim> readPypiPackages(const KeptDatabases &kept)
@@ -30,17 +42,32 @@ std::vector<PackageClaim> readPypiPackages(const KeptDatabases &kept)
             continue;
         const std::string_view metadataDirectory = parentOf(path);
         const PythonDistribution distribution = pythonDistributionOf(nameOf(metadataDirectory));
+        // RECORD names paths from the site-packages directory, installed-files.txt from its own.
+        const std::string_view sitePackages = parentOf(metadataDirectory);
+        const std::string_view base = record ? sitePackages : metadataDirectory;
+        const std::string_view prefix = prefixOf(sitePackages);
+        std::vector<std::string> files;
+        std::string outside;
+        for (const std::string &listed : record ? readPythonRecord(*bytes) : readEggInstalledFiles(*bytes)) {
+            std::string file = resolved(base, listed);
+            if (file.empty() || !isInside(file, prefix)) {
+                outside = listed;
+                break;
+            }
+            files.push_back(std::move(file));
+        }
+        if (!outside.empty()) { // not something pip writes: a database that claims files it cannot own
+            kept.skip(QStringLiteral("%1: names %2, outside the Python prefix %3; not read")
+                          .arg(displayPath(path), displayPath(outside), QLatin1Char('/') + displayPath(prefix)));
+            continue;
+        }
         PackageClaim &claim = out.emplace_back();
         claim.package.ecosystem = QStringLiteral("pypi");
         claim.package.name = distribution.name;
         claim.package.version = distribution.version;
         if (const auto copies = kept.layerCopies(path); !copies.empty())
             claim.package.installedInLayer = copies.front().first;
-        // RECORD names paths from the site-packages directory, installed-files.txt from its own.
-        const std::string_view base = record ? parentOf(metadataDirectory) : metadataDirectory;
-        for (const std::string &listed : record ? readPythonRecord(*bytes) : readEggInstalledFiles(*bytes))
-            if (std::string file = resolved(base, listed); !file.empty())
-                claim.paths.push_back(std::move(file));
+        claim.paths = std::move(files);
     }
     return out;
 }

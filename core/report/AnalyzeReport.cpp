@@ -1,6 +1,7 @@
 #include "AnalyzeReport.h"
 
 #include "report/CreatedBy.h"
+#include "report/PackagesReport.h"
 #include "util/ByteFormat.h"
 #include "util/PathNormalizer.h"
 
@@ -59,6 +60,7 @@ nlohmann::ordered_json analyzeJson(const Image &image, const ImageAnalysis &anal
         { "userSizeBytes", analysis.dive.userSizeBytes },
         { "wastedUserPercent", analysis.dive.wastedUserPercent },
         { "reclaimableBytes", analysis.reclaimableBytes },
+        { "unpackagedBytes", analysis.packages.unpackagedBytes },
         { "config",
             { { "env", stringArray(config.env) }, { "entrypoint", stringArray(config.entrypoint) },
                 { "cmd", stringArray(config.cmd) }, { "user", config.user.toStdString() },
@@ -128,6 +130,7 @@ nlohmann::ordered_json analyzeJson(const Image &image, const ImageAnalysis &anal
                 { "paths", paths } });
     }
     out["findings"] = findings;
+    out["packages"] = packagesJson(analysis.packages);
     return out;
 }
 
@@ -191,6 +194,11 @@ QString analyzeText(const Image &image, const ImageAnalysis &analysis)
                .arg(formatBytes(analysis.dive.wastedBytes))
                .arg(analysis.dive.wastedUserPercent * 100, 0, 'f', 2)
                .arg(formatBytes(analysis.reclaimableBytes));
+    if (!analysis.packages.packages.empty())
+        out += QStringLiteral("packages: %1 hold %2; %3 belongs to no package (ballast-cli packages lists them)\n")
+                   .arg(analysis.packages.packages.size())
+                   .arg(formatBytes(image.tree.finalFileBytes() - analysis.packages.unpackagedBytes),
+                       formatBytes(analysis.packages.unpackagedBytes));
     if (!analysis.findings.empty())
         out += QStringLiteral("\nFINDINGS\n");
     for (const Finding &finding : analysis.findings) {

@@ -18,6 +18,7 @@ private slots:
     void distributionNames();
     void recordColumns();
     void pythonImage();
+    void recordOutsideItsPrefixIsNotRead();
     void npmImage();
 };
 
@@ -95,6 +96,25 @@ void TestLanguagePackages::pythonImage()
     QCOMPARE(requests->fileCount, int64_t(5));
     QCOMPARE(requests->layers, std::vector<ballast::PackageLayerBytes>({ { 1, int64_t(357 + record.size()) } }));
     QCOMPARE(report.unpackagedBytes, int64_t(400 + 11)); // the interpreter (no database here) and mine.py
+}
+
+void TestLanguagePackages::recordOutsideItsPrefixIsNotRead()
+{
+    QTemporaryDir dir;
+    const std::string site = "usr/local/lib/python3.11/site-packages/";
+    const std::string record = "evil/__init__.py,,\n../../../../../etc/passwd,,\n";
+    const ArchiveSpec spec = oneLayer(
+        { fileEntry("etc/passwd", std::string(40, 'p')), fileEntry(site + "evil/__init__.py", std::string(10, 'e')),
+            fileEntry(site + "evil-1.0.dist-info/RECORD", record) });
+    const WrittenArchive written = writeArchive(spec, dir.path());
+
+    LOAD_OR_FAIL(image, written.path);
+    const ballast::PackageReport report = ballast::attributePackages(*image);
+    QCOMPARE(report.packages.size(), size_t(0));
+    QCOMPARE(report.skipped,
+        QStringList({ QStringLiteral("usr/local/lib/python3.11/site-packages/evil-1.0.dist-info/RECORD: names "
+                                     "../../../../../etc/passwd, outside the Python prefix /usr/local; not read") }));
+    QCOMPARE(report.unpackagedBytes, int64_t(40 + 10 + record.size()));
 }
 
 void TestLanguagePackages::npmImage()

@@ -3,6 +3,7 @@
 // about them, the oracle here. Damaged databases and headers give an error or nothing, never a crash.
 #include "FormatTestSupport.h"
 
+#include "analysis/ImageAnalysis.h"
 #include "packages/PackageAttribution.h"
 #include "packages/RpmDatabase.h"
 
@@ -149,6 +150,11 @@ void TestRpmDatabase::berkeleyDatabaseIsNamed()
         QStringList({ QStringLiteral("var/lib/rpm/Packages: an rpm database in Berkeley DB or ndb format, which "
                                      "Ballast does not read; the files of its packages count as no package's") }));
     QCOMPARE(report.unpackagedBytes, int64_t(4096 + 100));
+    // The analysis names it as a finding and goes on.
+    const ballast::ImageAnalysis analysis = ballast::analyzeImage(*image);
+    QCOMPARE(analysis.findings.back().category, QStringLiteral("package-database-not-read"));
+    QVERIFY(analysis.findings.back().advice.startsWith(report.skipped.front()));
+    QCOMPARE(analysis.findings.back().bytes, int64_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestRpmDatabase)
