@@ -12,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(pwd)
 
-all_targets=(image_archive layer_tree dockerfile dive_ci json)
+all_targets=(image_archive layer_tree dockerfile dive_ci json package_databases)
 seconds=${1:-60}
 if ! [[ $seconds =~ ^[0-9]+$ ]]; then
   echo "usage: $0 [SECONDS_PER_TARGET] [TARGET…]; targets: ${all_targets[*]}" >&2
@@ -25,6 +25,7 @@ targets=("$@")
 max_len_of() {
   case $1 in
     image_archive | layer_tree) echo 1048576 ;; # whole archives and layer blobs
+    package_databases) echo 262144 ;;          # an rpmdb.sqlite of a few packages is ~220 KiB
     *) echo 65536 ;;                             # text and JSON
   esac
 }

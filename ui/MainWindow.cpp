@@ -8,6 +8,7 @@
 #include "editor/DockerfilePane.h"
 #include "findings/FindingsView.h"
 #include "models/FileTreeModel.h"
+#include "packages/PackagesView.h"
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "panes/LayersPane.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_dockerfile(new DockerfilePane(this))
     , m_treemap(new TreemapView(this))
     , m_findings(new FindingsView(this))
+    , m_packages(new PackagesView(this))
     , m_tabs(new QTabWidget(this))
     , m_statusSummary(new QLabel(this))
 {
@@ -68,14 +70,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
     m_tabs->addTab(m_tree, tr("Files"));
     m_tabs->addTab(m_treemap, tr("Treemap"));
+    m_tabs->addTab(m_packages, tr("Packages"));
     m_tabs->addTab(m_dockerfile, tr("Dockerfile"));
     m_tabs->addTab(m_findings, tr("Findings"));
-    m_tabs->setTabToolTip(0, tr("The file tree of the selected layer"));
-    m_tabs->setTabToolTip(1, tr("The same files as areas: where the bytes are"));
-    m_tabs->setTabToolTip(
-        2, tr("The Dockerfile that built the image, with the size of each line's layer and live hints"));
-    m_tabs->setTabToolTip(
-        3, tr("Everything found in the image, what it would save, and one-click fixes (Ctrl+Shift+F)"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_tree), tr("The file tree of the selected layer"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_treemap), tr("The same files as areas: where the bytes are"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_packages),
+        tr("The installed packages and the bytes each holds, and the bytes of no package"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_dockerfile),
+        tr("The Dockerfile that built the image, with the size of each line's layer and live hints"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_findings),
+        tr("Everything found in the image, what it would save, and one-click fixes (Ctrl+Shift+F)"));
     m_workspace->addWidget(m_leftColumn);
     m_workspace->addWidget(m_tabs);
     m_workspace->setStretchFactor(0, 5);
@@ -112,7 +117,11 @@ MainWindow::MainWindow(QWidget *parent)
         m_tree->setLayer(layer);
         m_details->showLayer(layer);
         m_dockerfile->revealLayer(layer);
+        m_packages->setSelectedLayer(layer);
     });
+    // A package picked in the Packages view: its files selected in the tree, the first in the treemap.
+    connect(m_packages, &PackagesView::filesRequested, this,
+        [this](const QList<MergedTree::NodeId> &files) { selectFiles(files, false); });
     connect(m_dockerfile, &DockerfilePane::layerActivated, m_layers, &LayersPane::selectLayer);
     connect(m_dockerfile, &DockerfilePane::openDockerfileRequested, this, [this](const QString &path) {
         if (m_dockerfile->maybeSave())
@@ -225,6 +234,8 @@ void MainWindow::showView(View view)
         return m_tabs->setCurrentWidget(m_dockerfile);
     case View::Findings:
         return m_tabs->setCurrentWidget(m_findings);
+    case View::Packages:
+        return m_tabs->setCurrentWidget(m_packages);
     case View::Compare: // two images on the command line show it by themselves once compared
         if (m_comparisonAction->isEnabled())
             m_comparisonAction->trigger();
@@ -353,6 +364,7 @@ void MainWindow::showOpened(const QString &path, const LoadedImage &loaded, bool
     m_layers->setImage(loaded);
     m_details->setImage(loaded);
     m_tree->setImage(loaded.image);
+    m_packages->setImage(loaded);
     m_dockerfile->setImage(loaded,
         builtFromDockerfile ? DockerfilePane::Pairing::BuiltFromCurrentText
                             : DockerfilePane::Pairing::SameImageKeepsBuiltText);

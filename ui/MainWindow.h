@@ -25,6 +25,7 @@ class DockerfilePane;
 class TreemapView;
 class FileTreePane;
 class FindingsView;
+class PackagesView;
 class ImageRebuilder;
 class LayersPane;
 class LoadBanner;
@@ -51,6 +52,7 @@ public:
     DockerfilePane *dockerfilePane() const { return m_dockerfile; }
     TreemapView *treemapView() const { return m_treemap; }
     FindingsView *findingsView() const { return m_findings; }
+    PackagesView *packagesView() const { return m_packages; }
     QTabWidget *viewTabs() const { return m_tabs; }
     // Opens a Dockerfile in the editor pane (and shows it); false with a message when it cannot.
     bool openDockerfile(const QString &path);
@@ -116,6 +118,7 @@ private:
     DockerfilePane *m_dockerfile;
     TreemapView *m_treemap;
     FindingsView *m_findings;
+    PackagesView *m_packages;
     QTabWidget *m_tabs;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusSummary;

@@ -9,6 +9,7 @@
 #include "findings/FindingsView.h"
 #include "help/AboutDialog.h"
 #include "help/ShortcutsDialog.h"
+#include "packages/PackagesView.h"
 #include "panes/DetailsPane.h"
 #include "panes/FileTreePane.h"
 #include "session/ImageSession.h"
@@ -29,6 +30,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTreeView>
 
 namespace ballast {
@@ -180,6 +182,15 @@ void MainWindow::createMenus()
     findings->setObjectName(QStringLiteral("findingsAction"));
     findings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     findings->setToolTip(tr("Everything found in the image, what it would save, and one-click fixes"));
+    QAction *packages = view->addAction(tr("&Packages"), this, [this] {
+        if (isComparing()) // the packages are the single image's
+            showSingleImage();
+        showView(View::Packages);
+        m_packages->view()->setFocus();
+    });
+    packages->setObjectName(QStringLiteral("packagesAction"));
+    packages->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    packages->setToolTip(tr("The installed packages and the bytes each holds, and the bytes of no package"));
     QAction *single = view->addAction(tr("&Single Image"), this, &MainWindow::showSingleImage);
     single->setObjectName(QStringLiteral("singleImageAction"));
     single->setToolTip(

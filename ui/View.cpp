@@ -8,9 +8,10 @@ namespace {
 
 // "layers" is the Files tab: the name users and scripts have always passed for the layers beside
 // their file tree, so it stays the name of that view.
-constexpr std::array<std::pair<const char *, View>, 5> NamedViews { {
+constexpr std::array<std::pair<const char *, View>, 6> NamedViews { {
     { "layers", View::Files },
     { "treemap", View::Treemap },
+    { "packages", View::Packages },
     { "dockerfile", View::Dockerfile },
     { "findings", View::Findings },
     { "compare", View::Compare },

@@ -6,7 +6,7 @@
 namespace ballast {
 
 // What the main window shows: one of the tabs beside the layers, or the comparison.
-enum class View { Files, Treemap, Dockerfile, Findings, Compare };
+enum class View { Files, Treemap, Packages, Dockerfile, Findings, Compare };
 
 // The view a command-line name (`--view NAME`) stands for; nullopt for a name that is none.
 std::optional<View> viewNamed(const QString &name);

@@ -75,6 +75,10 @@ QList<QCommandLineOption> ImageArguments::limitOptions() const
             QStringLiteral("Stop after SIZE uncompressed bytes of all layers together (and of a compressed "
                            "archive inflated to a temporary file)."),
             "SIZE", binarySize(defaults.maxUncompressedBytes)),
+        limitOption(MaxPackageDatabaseBytesOption,
+            QStringLiteral("Keep at most SIZE of package databases in memory for bytes per package; a database "
+                           "past it is named, not read, and the load goes on."),
+            "SIZE", binarySize(defaults.maxPackageDatabaseBytes)),
     };
 }
 
@@ -99,6 +103,8 @@ ballast::LoadOptions ImageArguments::loadOptions(const QCommandLineParser &parse
     limits.maxJsonBytes = sizeValue(parser, MaxJsonBytesOption).value_or(limits.maxJsonBytes);
     limits.maxJsonDepth = int(countValue(parser, MaxJsonDepthOption, INT_MAX).value_or(limits.maxJsonDepth));
     limits.maxUncompressedBytes = sizeValue(parser, MaxUncompressedBytesOption).value_or(limits.maxUncompressedBytes);
+    limits.maxPackageDatabaseBytes
+        = sizeValue(parser, MaxPackageDatabaseBytesOption).value_or(limits.maxPackageDatabaseBytes);
     return options;
 }
 

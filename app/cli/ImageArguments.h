@@ -5,7 +5,8 @@
 #include <memory>
 
 // The options every command that opens an image shares: --tag, --platform, --no-verify, --insecure and
-// the load limits (--max-entries, --max-depth, --max-name-length, --max-json-size, --max-json-depth, --max-bytes).
+// the load limits (--max-entries, --max-depth, --max-name-length, --max-json-size, --max-json-depth, --max-bytes,
+// --max-package-databases).
 class ImageArguments {
 public:
     void addTo(QCommandLineParser &parser);

@@ -31,9 +31,10 @@ const std::string *KeptDatabases::finalBytes(std::string_view path) const
             const KeptFile *file = keptAt(layer, event.entry);
             if (file && file->overBudget) {
                 const int64_t size = m_image.layers[size_t(layer)].entries[event.entry].size;
-                const QString why = QStringLiteral("%1 (%2): not read, it would take the package databases kept in "
-                                                   "memory over their limit")
-                                        .arg(displayPath(path), formatBytes(size));
+                const QString why
+                    = QStringLiteral("%1 (%2): not read, it would take the package databases kept in "
+                                     "memory over their limit (--%3)")
+                          .arg(displayPath(path), formatBytes(size), QLatin1String(MaxPackageDatabaseBytesOption));
                 skip(why);
                 return nullptr;
             }

@@ -101,13 +101,13 @@ PackageReport attributePackages(const Image &image)
             const LayerEntry *lastEntry = tree.existsAfter(node, last) ? tree.entry(node, last) : nullptr;
             if (lastEntry && lastEntry->type == EntryType::File) {
                 package.sizeBytes += tree.finalSize(node);
-                ++package.fileCount;
+                package.files.push_back(node);
             }
         }
         for (const auto &[layer, bytes] : perLayer)
             package.layers.push_back({ layer, bytes });
         packagedBytes += package.sizeBytes;
-        packagedFiles += package.fileCount;
+        packagedFiles += package.fileCount();
         report.packages.push_back(std::move(package));
     }
     report.unpackagedBytes = tree.finalFileBytes() - packagedBytes;

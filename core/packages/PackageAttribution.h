@@ -22,9 +22,10 @@ struct InstalledPackage {
     std::string version; // as the ecosystem writes it
     // Final-filesystem bytes of the regular files it owns that still exist, and their number.
     int64_t sizeBytes = 0;
-    int64_t fileCount = 0;
+    int64_t fileCount() const { return int64_t(files.size()); }
     int installedInLayer = -1; // the first layer whose database lists it; -1 when unknown
     std::vector<PackageLayerBytes> layers; // ascending, only layers that wrote some of its files
+    std::vector<MergedTree::NodeId> files; // the final regular files it owns, in database order
 };
 
 // Every byte of the final filesystem attributed to a package, or to none.

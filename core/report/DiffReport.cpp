@@ -1,6 +1,8 @@
 #include "DiffReport.h"
 
+#include "packages/PackageAttribution.h"
 #include "report/CreatedBy.h"
+#include "report/PackageDiffReport.h"
 #include "util/ByteFormat.h"
 #include "util/PathNormalizer.h"
 
@@ -27,6 +29,11 @@ QString instructionOf(const Image &image, int layer)
 {
     const Layer &l = image.layers[size_t(layer)];
     return l.historyIndex >= 0 ? image.config.history[size_t(l.historyIndex)].createdBy : QString();
+}
+
+PackageDiff packageDiffOf(const ImageDiff &diff)
+{
+    return diffPackages(attributePackages(*diff.a), attributePackages(*diff.b));
 }
 
 double percent(int64_t from, int64_t to)
@@ -143,6 +150,7 @@ nlohmann::ordered_json diffJson(const ImageDiff &diff)
             stack.insert(stack.end(), diff.childrenOf[n].rbegin(), diff.childrenOf[n].rend());
     }
     out["files"] = files;
+    out["packages"] = packageDiffJson(packageDiffOf(diff));
     return out;
 }
 
@@ -203,6 +211,7 @@ QString diffText(const ImageDiff &diff)
                    .arg(formatSignedBytes(diff.nodes[n].delta()), 10)
                    .arg(QLatin1String(diffStatusName(diff.nodes[n].status)), -9)
                    .arg(displayPath(diff.path(n)));
+    out += packageDiffText(packageDiffOf(diff), 15);
     return out;
 }
 
@@ -233,6 +242,7 @@ QString diffMarkdown(const ImageDiff &diff)
         out += QStringLiteral("| %1 | %2 | `/%3` |\n")
                    .arg(formatSignedBytes(diff.nodes[n].delta()), QLatin1String(diffStatusName(diff.nodes[n].status)),
                        displayPath(diff.path(n)));
+    out += packageDiffMarkdown(packageDiffOf(diff), 10);
     return out;
 }
 

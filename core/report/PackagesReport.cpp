@@ -73,7 +73,7 @@ nlohmann::ordered_json packagesJson(const PackageReport &report)
             layers.push_back({ { "index", bytes.layer }, { "bytes", bytes.bytes } });
         out.push_back({ { "ecosystem", package.ecosystem.toStdString() }, { "name", displayed(package.name) },
             { "version", displayed(package.version) }, { "sizeBytes", package.sizeBytes },
-            { "fileCount", package.fileCount }, { "installedInLayer", layerOrNull(package.installedInLayer) },
+            { "fileCount", package.fileCount() }, { "installedInLayer", layerOrNull(package.installedInLayer) },
             { "layers", layers } });
     }
     return out;
@@ -115,7 +115,7 @@ QString packagesText(const Image &image, const PackageReport &report, const Pack
         const int64_t bytes = perLayer ? bytesInLayer(*package, listing.layer) : package->sizeBytes;
         packagedBytes += bytes;
         row(displayPath(package->name), displayPath(package->version), package->ecosystem, formatBytes(bytes),
-            QString::number(package->fileCount),
+            QString::number(package->fileCount()),
             package->installedInLayer >= 0 ? QStringLiteral("layer %1").arg(package->installedInLayer)
                                            : QStringLiteral("-"));
     }
@@ -144,7 +144,7 @@ QString packagesCsv(const PackageReport &report, const PackageListing &listing)
                    .arg(package->ecosystem, csvField(displayPath(package->name)),
                        csvField(displayPath(package->version)))
                    .arg(listing.layer >= 0 ? bytesInLayer(*package, listing.layer) : package->sizeBytes)
-                   .arg(package->fileCount)
+                   .arg(package->fileCount())
                    .arg(package->installedInLayer >= 0 ? QString::number(package->installedInLayer) : QString());
     return out;
 }

@@ -28,8 +28,7 @@ struct LoadLimits {
     int64_t maxUncompressedBytes = int64_t(64) << 30;
     // Bytes of package databases and file lists kept in memory for the package readers, all layers
     // together. Unlike the limits above, going over it is no error: the files past it are not kept,
-    // and the package results name them; nor has it a CLI option or GUI setting yet. Real databases
-    // are a few MB (rpmdb.sqlite up to ~100 MB).
+    // and the package results name them. Real databases are a few MB (rpmdb.sqlite up to ~100 MB).
     int64_t maxPackageDatabaseBytes = int64_t(512) << 20;
 
     bool operator==(const LoadLimits &) const = default;
@@ -42,6 +41,7 @@ inline constexpr const char *MaxNameLengthOption = "max-name-length";
 inline constexpr const char *MaxJsonBytesOption = "max-json-size";
 inline constexpr const char *MaxJsonDepthOption = "max-json-depth";
 inline constexpr const char *MaxUncompressedBytesOption = "max-bytes";
+inline constexpr const char *MaxPackageDatabaseBytesOption = "max-package-databases";
 
 // "over the limit of 10 (--max-entries)": how every limit message ends.
 QString overTheLimit(int64_t limit, const char *option);

@@ -21,11 +21,13 @@ private slots:
     void oneLayerAndSortedByName();
     void jsonAndCsv();
     void analyzeJsonHasThePackages();
+    void diffNamesChangedPackages();
     void badArguments();
 
 private:
     QTemporaryDir m_dir;
     QString m_image;
+    QString m_imageB; // one layer: bash upgraded to 5.2.15-4 (650 bytes), no curl
 };
 
 namespace {
@@ -37,6 +39,9 @@ const std::string BaseStatus = "Package: libc6\nStatus: install ok installed\nAr
                                "Version: 5.2.15-3\n\n";
 const std::string FinalStatus
     = BaseStatus + "Package: curl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 7.88.1-10\n\n";
+const std::string StatusB = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
+                            "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
+                            "Version: 5.2.15-4\n\n";
 const std::string LibcList = "/.\n/lib\n/lib/x86_64-linux-gnu/libc.so.6\n";
 const std::string BashList = "/.\n/usr/bin/bash\n";
 const std::string CurlList = "/.\n/usr/bin/curl\n";
@@ -78,6 +83,13 @@ void TestCliPackages::initTestCase()
     image.layers = { base, install };
     m_image
         = bt::writeArchive(bt::singleImage(bt::Format::OciArchive, image), m_dir.path(), QStringLiteral("deb")).path;
+
+    bt::ImageSpec other;
+    bt::LayerSpec upgraded = base;
+    upgraded.entries[4] = bt::fileEntry("usr/bin/bash", bt::filler(650, 'B'));
+    upgraded.entries[5] = bt::fileEntry("var/lib/dpkg/status", StatusB);
+    other.layers = { upgraded };
+    m_imageB = bt::writeArchive(bt::singleImage(bt::Format::OciArchive, other), m_dir.path(), QStringLiteral("b")).path;
 }
 
 void TestCliPackages::textListsPackagesAndTheBytesOfNone()
@@ -162,6 +174,32 @@ void TestCliPackages::analyzeJsonHasThePackages()
           {"ecosystem": "deb", "name": "curl", "version": "7.88.1-10", "sizeBytes": 300, "fileCount": 1,
            "installedInLayer": 1, "layers": [{"index": 1, "bytes": 300}]}])")
             .dump());
+}
+
+void TestCliPackages::diffNamesChangedPackages()
+{
+    const CliRun run = runProgram(
+        Cli, { QStringLiteral("diff"), m_image, m_imageB, QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(run.exitCode, 0);
+    const json packages = parse(run)["packages"];
+    QCOMPARE(packages["unpackagedBytesA"].get<int64_t>(), Unpackaged);
+    QCOMPARE(packages["unpackagedBytesB"].get<int64_t>(), int64_t(StatusB.size() + LibcList.size() + BashList.size()));
+    QCOMPARE(packages["changes"].dump(),
+        json::parse(R"([
+          {"change": "removed", "ecosystem": "deb", "name": "curl", "versionA": "7.88.1-10", "versionB": null,
+           "bytesA": 300, "bytesB": 0, "deltaBytes": -300},
+          {"change": "upgraded", "ecosystem": "deb", "name": "bash", "versionA": "5.2.15-3", "versionB": "5.2.15-4",
+           "bytesA": 600, "bytesB": 650, "deltaBytes": 50}])")
+            .dump());
+
+    const CliRun text = runProgram(Cli, { QStringLiteral("diff"), m_image, m_imageB });
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(
+        text.out.contains(QStringLiteral("\nPACKAGES  1 removed, 1 upgraded; not from a package %1 → %2\n")
+                              .arg(ballast::formatBytes(Unpackaged),
+                                  ballast::formatBytes(int64_t(StatusB.size() + LibcList.size() + BashList.size())))),
+        qPrintable(text.out));
+    QVERIFY(text.out.contains(QStringLiteral("upgraded    bash 5.2.15-3 → 5.2.15-4 (deb)\n")));
 }
 
 void TestCliPackages::badArguments()

@@ -96,6 +96,7 @@ void addTruncationCases(const QString &directory, std::vector<HostileCase> &case
 void addDamagedBlobCases(const QString &directory, std::vector<HostileCase> &cases);
 void addManifestCases(const QString &directory, std::vector<HostileCase> &cases);
 void addLayerContentCases(const QString &directory, std::vector<HostileCase> &cases);
+void addPackageDatabaseCases(const QString &directory, std::vector<HostileCase> &cases);
 } // namespace hostile
 
 namespace hostile {

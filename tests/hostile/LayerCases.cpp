@@ -154,6 +154,7 @@ std::vector<HostileCase> writeCommittedCases(const QString &directory)
     addDamagedBlobCases(directory, cases);
     addManifestCases(directory, cases);
     addLayerContentCases(directory, cases);
+    addPackageDatabaseCases(directory, cases);
     return cases;
 }
 

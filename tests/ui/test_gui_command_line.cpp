@@ -54,6 +54,7 @@ void TestGuiCommandLine::viewNames_data()
     QTest::addColumn<View>("view");
     QTest::newRow("layers is the Files tab") << QStringLiteral("layers") << View::Files;
     QTest::newRow("treemap") << QStringLiteral("treemap") << View::Treemap;
+    QTest::newRow("packages") << QStringLiteral("packages") << View::Packages;
     QTest::newRow("dockerfile") << QStringLiteral("dockerfile") << View::Dockerfile;
     QTest::newRow("findings") << QStringLiteral("findings") << View::Findings;
     QTest::newRow("compare") << QStringLiteral("compare") << View::Compare;
@@ -72,8 +73,8 @@ void TestGuiCommandLine::anUnknownViewIsAnError()
     QCOMPARE(ballast::viewNamed(QStringLiteral("files")), std::nullopt);
     QCOMPARE(ballast::viewNamed(QStringLiteral("Layers")), std::nullopt);
     QCOMPARE(ballast::viewNames(),
-        QStringList({ QStringLiteral("layers"), QStringLiteral("treemap"), QStringLiteral("dockerfile"),
-            QStringLiteral("findings"), QStringLiteral("compare") }));
+        QStringList({ QStringLiteral("layers"), QStringLiteral("treemap"), QStringLiteral("packages"),
+            QStringLiteral("dockerfile"), QStringLiteral("findings"), QStringLiteral("compare") }));
 
     const QString png = m_dir.filePath(QStringLiteral("unknown-view.png"));
     const Run run = runApp({ QStringLiteral("--view"), QStringLiteral("nonsense"), QStringLiteral("--screenshot"), png,
@@ -81,7 +82,8 @@ void TestGuiCommandLine::anUnknownViewIsAnError()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(
         run.errors.contains(QStringLiteral(
-            "unknown view \"nonsense\" for --view; the views are: layers, treemap, dockerfile, findings, compare")),
+            "unknown view \"nonsense\" for --view; the views are: layers, treemap, packages, dockerfile, findings, "
+            "compare")),
         qPrintable(run.errors));
     QVERIFY(!QFileInfo::exists(png)); // stopped before any window
 }

@@ -53,6 +53,9 @@ LoadLimitsDialog::LoadLimitsDialog(QWidget *parent)
     m_uncompressedGiB = addRow(MaxUncompressedBytesOption, tr("Uncompressed bytes:"), tr(" GiB"), 1 << 20,
         tr("Uncompressed bytes of all layers together, and of a compressed archive inflated "
            "to a temporary file: stops decompression bombs (ballast-cli --max-bytes)."));
+    m_packageDatabasesMiB = addRow(MaxPackageDatabaseBytesOption, tr("Package databases:"), tr(" MiB"), 1 << 20,
+        tr("Package databases and file lists kept in memory for bytes per package. One past it is named and not "
+           "read; the image still loads (ballast-cli --max-package-databases)."));
 
     auto *buttons = new QDialogButtonBox(
         QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
@@ -88,6 +91,7 @@ LoadLimits LoadLimitsDialog::limits() const
     limits.maxJsonBytes = m_jsonMiB->value() * MiB;
     limits.maxJsonDepth = m_jsonDepth->value();
     limits.maxUncompressedBytes = m_uncompressedGiB->value() * GiB;
+    limits.maxPackageDatabaseBytes = m_packageDatabasesMiB->value() * MiB;
     return limits;
 }
 
@@ -99,6 +103,7 @@ void LoadLimitsDialog::setLimits(const LoadLimits &limits)
     m_jsonMiB->setValue(inUnits(limits.maxJsonBytes, MiB, m_jsonMiB->maximum()));
     m_jsonDepth->setValue(limits.maxJsonDepth);
     m_uncompressedGiB->setValue(inUnits(limits.maxUncompressedBytes, GiB, m_uncompressedGiB->maximum()));
+    m_packageDatabasesMiB->setValue(inUnits(limits.maxPackageDatabaseBytes, MiB, m_packageDatabasesMiB->maximum()));
 }
 
 void LoadLimitsDialog::accept()

@@ -31,6 +31,7 @@ private:
     QSpinBox *m_jsonMiB;
     QSpinBox *m_jsonDepth;
     QSpinBox *m_uncompressedGiB;
+    QSpinBox *m_packageDatabasesMiB;
 };
 
 } // namespace ballast

@@ -36,6 +36,8 @@ LoadLimits loadLimitsFromSettings()
     limits.maxJsonBytes = positiveOr(settings, MaxJsonBytesOption, limits.maxJsonBytes);
     limits.maxJsonDepth = positiveOr(settings, MaxJsonDepthOption, limits.maxJsonDepth);
     limits.maxUncompressedBytes = positiveOr(settings, MaxUncompressedBytesOption, limits.maxUncompressedBytes);
+    limits.maxPackageDatabaseBytes
+        = positiveOr(settings, MaxPackageDatabaseBytesOption, limits.maxPackageDatabaseBytes);
     return limits;
 }
 
@@ -48,6 +50,7 @@ void saveLoadLimitsToSettings(const LoadLimits &limits)
     settings.setValue(keyOf(MaxJsonBytesOption), qlonglong(limits.maxJsonBytes));
     settings.setValue(keyOf(MaxJsonDepthOption), limits.maxJsonDepth);
     settings.setValue(keyOf(MaxUncompressedBytesOption), qlonglong(limits.maxUncompressedBytes));
+    settings.setValue(keyOf(MaxPackageDatabaseBytesOption), qlonglong(limits.maxPackageDatabaseBytes));
 }
 
 LoadOptions withSavedLimits(LoadOptions options)

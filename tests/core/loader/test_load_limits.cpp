@@ -537,9 +537,10 @@ void TestLoadLimits::cliHelpShowsDefaults()
     const CliRun run = runProgram(Cli, { QStringLiteral("analyze"), QStringLiteral("--help") });
     QCOMPARE(run.exitCode, 0);
     QString help = run.out.simplified(); // the help text wraps long descriptions
-    for (const char *expected : { "--max-entries <N>", "Default: 5000000.", "--max-depth <N>", "Default: 2048.",
-             "--max-name-length <N>", "Default: 1024.", "--max-json-size <SIZE>", "Default: 16MiB.",
-             "--max-json-depth <N>", "Default: 64.", "--max-bytes <SIZE>", "Default: 64GiB." })
+    for (const char *expected :
+        { "--max-entries <N>", "Default: 5000000.", "--max-depth <N>", "Default: 2048.", "--max-name-length <N>",
+            "Default: 1024.", "--max-json-size <SIZE>", "Default: 16MiB.", "--max-json-depth <N>", "Default: 64.",
+            "--max-bytes <SIZE>", "Default: 64GiB.", "--max-package-databases <SIZE>", "Default: 512MiB." })
         QVERIFY2(help.contains(QLatin1String(expected)), expected);
 }
 

@@ -75,7 +75,7 @@ void TestApkDatabase::alpineImage()
     QCOMPARE(musl.layers, std::vector<ballast::PackageLayerBytes>({ { 0, 600 }, { 1, 650 } }));
     const ballast::InstalledPackage &busybox = report.packages[1];
     QCOMPARE(busybox.sizeBytes, int64_t(900)); // bin/sh is a symlink: no bytes of its own
-    QCOMPARE(busybox.fileCount, int64_t(1));
+    QCOMPARE(busybox.fileCount(), int64_t(1));
     const ballast::InstalledPackage &curl = report.packages[2];
     QCOMPARE(curl.sizeBytes, int64_t(250));
     QCOMPARE(curl.installedInLayer, 1);

@@ -88,12 +88,12 @@ void TestLanguagePackages::pythonImage()
     QVERIFY(yaml);
     QCOMPARE(yaml->ecosystem, QStringLiteral("pypi"));
     QCOMPARE(yaml->sizeBytes, int64_t(30 + 40 + 9 + eggFiles.size()));
-    QCOMPARE(yaml->fileCount, int64_t(4));
+    QCOMPARE(yaml->fileCount(), int64_t(4));
     QCOMPARE(yaml->installedInLayer, 1);
     const auto *requests = find(report, "requests", "2.31.0");
     QVERIFY(requests);
     QCOMPARE(requests->sizeBytes, int64_t(100 + 200 + 7 + 50 + record.size()));
-    QCOMPARE(requests->fileCount, int64_t(5));
+    QCOMPARE(requests->fileCount(), int64_t(5));
     QCOMPARE(requests->layers, std::vector<ballast::PackageLayerBytes>({ { 1, int64_t(357 + record.size()) } }));
     QCOMPARE(report.unpackagedBytes, int64_t(400 + 11)); // the interpreter (no database here) and mine.py
 }
@@ -150,7 +150,7 @@ void TestLanguagePackages::npmImage()
     const auto *expressPackage = find(report, "express", "4.18.2");
     QVERIFY(expressPackage);
     QCOMPARE(expressPackage->sizeBytes, int64_t(express.size() + 300 + 400)); // not its nested debug
-    QCOMPARE(expressPackage->fileCount, int64_t(3));
+    QCOMPARE(expressPackage->fileCount(), int64_t(3));
     const auto *nested = find(report, "debug", "2.6.9");
     QVERIFY(nested);
     QCOMPARE(nested->sizeBytes, int64_t(oldDebug.size() + 50));

@@ -129,7 +129,7 @@ void TestRpmDatabase::rpmImage()
     QCOMPARE(report.packages[0].ecosystem, QStringLiteral("rpm"));
     QCOMPARE(report.packages[0].name, std::string("hello"));
     QCOMPARE(report.packages[0].sizeBytes, int64_t(21 + 13));
-    QCOMPARE(report.packages[0].fileCount, int64_t(2));
+    QCOMPARE(report.packages[0].fileCount(), int64_t(2));
     QCOMPARE(report.packages[0].installedInLayer, 0);
     QCOMPARE(report.packages[1].name, std::string("greet"));
     QCOMPARE(report.packages[1].sizeBytes, int64_t(12 + 5000));

@@ -83,8 +83,10 @@ void TestLoadLimitsDialog::showsDefaultsWhenNothingIsSaved()
     QCOMPARE(box(dialog, MaxJsonDepthOption)->value(), 64);
     QCOMPARE(box(dialog, MaxUncompressedBytesOption)->value(), 64);
     QCOMPARE(box(dialog, MaxUncompressedBytesOption)->suffix(), QStringLiteral(" GiB"));
+    QCOMPARE(box(dialog, MaxPackageDatabaseBytesOption)->value(), 512);
+    QCOMPARE(box(dialog, MaxPackageDatabaseBytesOption)->suffix(), QStringLiteral(" MiB"));
     for (const char *option : { MaxEntriesOption, MaxPathDepthOption, MaxNameLengthOption, MaxJsonBytesOption,
-             MaxJsonDepthOption, MaxUncompressedBytesOption }) {
+             MaxJsonDepthOption, MaxUncompressedBytesOption, MaxPackageDatabaseBytesOption }) {
         QVERIFY2(box(dialog, option)->toolTip().contains(QStringLiteral("--") + QLatin1String(option)), option);
         QCOMPARE(box(dialog, option)->minimum(), 1);
     }
@@ -136,6 +138,7 @@ void TestLoadLimitsDialog::restoreDefaults()
     saved.maxJsonBytes = int64_t(3) << 20;
     saved.maxJsonDepth = 5;
     saved.maxUncompressedBytes = int64_t(7) << 30;
+    saved.maxPackageDatabaseBytes = int64_t(9) << 20;
     saveLoadLimitsToSettings(saved);
 
     LoadLimitsDialog dialog;
@@ -144,6 +147,7 @@ void TestLoadLimitsDialog::restoreDefaults()
     QCOMPARE(box(dialog, MaxEntriesOption)->value(), 10);
     QCOMPARE(box(dialog, MaxJsonBytesOption)->value(), 3);
     QCOMPARE(box(dialog, MaxUncompressedBytesOption)->value(), 7);
+    QCOMPARE(box(dialog, MaxPackageDatabaseBytesOption)->value(), 9);
     QCOMPARE(dialog.limits(), saved);
     QTest::mouseClick(button(dialog, QDialogButtonBox::RestoreDefaults), Qt::LeftButton);
     QCOMPARE(box(dialog, MaxEntriesOption)->value(), 5000000);

@@ -1,0 +1,212 @@
+// The Packages view driven as a person would. The image is written for the test: dpkg's database
+// lists libc6 (1000 bytes, through the merged-/usr lib symlink) and bash (600) in layer 0, and curl
+// (300) in layer 1, which also leaves a 2000-byte apt cache. Every figure is a fixture string's
+// length, summed by hand below; the sample image, opened second, has no package database.
+#include "UiTestSupport.h"
+
+#include "ImageWriter.h"
+#include "packages/PackagesModel.h"
+#include "packages/PackagesView.h"
+#include "util/ByteFormat.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+using namespace ballast;
+using namespace uitest;
+namespace bt = ballast::test;
+
+namespace {
+
+const std::string BaseStatus = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
+                               "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
+                               "Version: 5.2.15-3\n\n";
+const std::string FinalStatus
+    = BaseStatus + "Package: curl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 7.88.1-10\n\n";
+const std::string LibcList = "/.\n/lib\n/lib/x86_64-linux-gnu/libc.so.6\n";
+const std::string BashList = "/.\n/usr/bin/bash\n";
+const std::string CurlList = "/.\n/usr/bin/curl\n";
+const int64_t Unpackaged = int64_t(2000 + FinalStatus.size() + LibcList.size() + BashList.size() + CurlList.size());
+const int64_t UnpackagedInLayer1 = int64_t(2000 + FinalStatus.size() + CurlList.size());
+
+QString writeDebianLike(const QString &directory)
+{
+    bt::ImageSpec image;
+    image.tags = { "ballast/packages:1" };
+    bt::LayerSpec base;
+    base.createdBy = "/bin/sh -c #(nop) ADD file:1234 in / ";
+    base.entries = { bt::dirEntry("usr/"), bt::dirEntry("usr/lib/"), bt::symlinkEntry("lib", "usr/lib"),
+        bt::fileEntry("usr/lib/x86_64-linux-gnu/libc.so.6", bt::filler(1000, 'c')),
+        bt::fileEntry("usr/bin/bash", bt::filler(600, 'b')), bt::fileEntry("var/lib/dpkg/status", BaseStatus),
+        bt::fileEntry("var/lib/dpkg/info/libc6:amd64.list", LibcList),
+        bt::fileEntry("var/lib/dpkg/info/bash.list", BashList) };
+    bt::LayerSpec install;
+    install.createdBy = "/bin/sh -c apt-get install -y curl";
+    install.entries = { bt::fileEntry("usr/bin/curl", bt::filler(300, 'u')),
+        bt::fileEntry("var/cache/apt/archives/curl.deb", bt::filler(2000, 'a')),
+        bt::fileEntry("var/lib/dpkg/status", FinalStatus), bt::fileEntry("var/lib/dpkg/info/curl.list", CurlList) };
+    image.layers = { base, install };
+    return bt::writeArchive(bt::singleImage(bt::Format::OciArchive, image), directory, QStringLiteral("deb")).path;
+}
+
+// The rows as shown, top to bottom: "package | version | size".
+QStringList shownRows(PackagesView *view)
+{
+    QStringList rows;
+    const QAbstractItemModel *model = view->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        rows << QStringLiteral("%1 | %2 | %3")
+                    .arg(model->index(row, PackagesModel::Name).data().toString(),
+                        model->index(row, PackagesModel::Version).data().toString(),
+                        model->index(row, PackagesModel::Size).data().toString());
+    return rows;
+}
+
+QString row(const char *name, const char *version, int64_t bytes)
+{
+    return QStringLiteral("%1 | %2 | %3").arg(QLatin1String(name), QLatin1String(version), formatBytes(bytes));
+}
+
+QString unpackagedRow(int64_t bytes)
+{
+    return QStringLiteral("(not from a package) |  | %1").arg(formatBytes(bytes));
+}
+
+QModelIndex rowNamed(PackagesView *view, const QString &name)
+{
+    const QAbstractItemModel *model = view->view()->model();
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, PackagesModel::Name).data().toString() == name)
+            return model->index(r, PackagesModel::Name);
+    return {};
+}
+
+} // namespace
+
+class TestPackagesView : public WindowFixture {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_image = writeDebianLike(m_dir.path());
+        QVERIFY(setUpWindow("packages"));
+        m_window->session()->open(m_image);
+        QVERIFY(QTest::qWaitFor(
+            [this] { return m_window->windowTitle().startsWith(QLatin1String("ballast/packages:1")); }, LoadTimeout));
+        QVERIFY(waitForTree());
+        m_view = m_window->packagesView();
+        new QAbstractItemModelTester(m_view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal, m_view);
+    }
+
+    void theTabListsPackagesLargestFirst()
+    {
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("Packages"));
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(2).center());
+        QCOMPARE(tabs->currentWidget(), m_view);
+        QCOMPARE(shownRows(m_view),
+            QStringList({ row("libc6", "2.36-9", 1000), row("bash", "5.2.15-3", 600), row("curl", "7.88.1-10", 300),
+                unpackagedRow(Unpackaged) }));
+        QCOMPARE(m_view->headline()->text(),
+            QStringLiteral("3 packages hold %1 of the final filesystem's %2; %3 belongs to no package.")
+                .arg(formatBytes(1900), formatBytes(1900 + Unpackaged), formatBytes(Unpackaged)));
+        QVERIFY(!m_view->notRead()->isVisible());
+    }
+
+    void sortingKeepsTheBytesOfNoPackageLast()
+    {
+        QHeaderView *header = m_view->view()->horizontalHeader();
+        const QPoint nameHeader(header->sectionViewportPosition(PackagesModel::Name) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
+        QCOMPARE(shownRows(m_view),
+            QStringList({ row("bash", "5.2.15-3", 600), row("curl", "7.88.1-10", 300), row("libc6", "2.36-9", 1000),
+                unpackagedRow(Unpackaged) }));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
+        QCOMPARE(shownRows(m_view),
+            QStringList({ row("libc6", "2.36-9", 1000), row("curl", "7.88.1-10", 300), row("bash", "5.2.15-3", 600),
+                unpackagedRow(Unpackaged) }));
+        m_view->view()->sortByColumn(PackagesModel::Size, Qt::DescendingOrder);
+    }
+
+    void onlyTheSelectedLayer()
+    {
+        // One history step per layer: row 0 is layer 0, row 1 layer 1.
+        clickIndex(layersView(), layersView()->model()->index(0, LayerTableModel::CommandColumn));
+        QVERIFY(waitForTree());
+        QCOMPARE(m_view->onlySelectedLayer()->text(), QStringLiteral("Only layer 0"));
+        clickIndex(layersView(), layersView()->model()->index(1, LayerTableModel::CommandColumn));
+        QVERIFY(waitForTree());
+        QCOMPARE(m_view->onlySelectedLayer()->text(), QStringLiteral("Only layer 1"));
+        QCOMPARE(m_view->model()->layer(), -1); // nothing narrows until asked
+        QTest::mouseClick(m_view->onlySelectedLayer(), Qt::LeftButton);
+        QVERIFY(m_view->onlySelectedLayer()->isChecked());
+        QCOMPARE(shownRows(m_view), QStringList({ row("curl", "7.88.1-10", 300), unpackagedRow(UnpackagedInLayer1) }));
+        QCOMPARE(m_view->headline()->text(),
+            QStringLiteral("Layer 1 wrote %1 for 1 package; %2 of what it wrote belongs to no package.")
+                .arg(formatBytes(300), formatBytes(UnpackagedInLayer1)));
+        QTest::mouseClick(m_view->onlySelectedLayer(), Qt::LeftButton);
+        QCOMPARE(m_view->view()->model()->rowCount(), 4);
+    }
+
+    void theFilterKeepsTheLastRow()
+    {
+        QTest::keyClicks(m_view->filter(), QStringLiteral("CU"));
+        QCOMPARE(shownRows(m_view), QStringList({ row("curl", "7.88.1-10", 300), unpackagedRow(Unpackaged) }));
+        m_view->filter()->clear();
+        QCOMPARE(m_view->view()->model()->rowCount(), 4);
+    }
+
+    void pickingAPackageSelectsItsFiles()
+    {
+        // Back at the last layer, where every final file is in the tree.
+        clickIndex(layersView(), layersView()->model()->index(1, LayerTableModel::CommandColumn));
+        QVERIFY(waitForTree());
+        QSignalSpy requested(m_view, &PackagesView::filesRequested);
+        clickIndex(m_view->view(), rowNamed(m_view, QStringLiteral("libc6")));
+        QCOMPARE(requested.size(), 1);
+        const auto files = requested.at(0).at(0).value<QList<MergedTree::NodeId>>();
+        const MergedTree &tree = m_window->session()->current().image->tree;
+        QCOMPARE(files, QList<MergedTree::NodeId>({ tree.find("usr/lib/x86_64-linux-gnu/libc.so.6") }));
+        QVERIFY(QTest::qWaitFor([this] {
+            const QModelIndexList rows = this->tree()->view()->selectionModel()->selectedRows();
+            return rows.size() == 1 && pathOf(rows.front()) == QLatin1String("usr/lib/x86_64-linux-gnu/libc.so.6");
+        }));
+        // The last row has no files of its own to select.
+        clickIndex(m_view->view(), rowNamed(m_view, QStringLiteral("(not from a package)")));
+        QCOMPARE(requested.size(), 1);
+    }
+
+    void otherViewsAndBack()
+    {
+        m_window->showView(View::Files);
+        m_window->showView(View::Packages);
+        QCOMPARE(m_view->view()->model()->rowCount(), 4);
+        QCOMPARE(m_view->view()->currentIndex().data().toString(), QStringLiteral("(not from a package)"));
+    }
+
+    void anotherImageWithoutPackages()
+    {
+        m_window->session()->open(m_samplePath);
+        QVERIFY(QTest::qWaitFor([this] { return m_window->windowTitle() == SampleTitle; }, LoadTimeout));
+        QVERIFY(waitForTree());
+        QCOMPARE(m_view->view()->model()->rowCount(), 1);
+        const int64_t sampleBytes = m_window->session()->current().image->tree.finalFileBytes();
+        QCOMPARE(shownRows(m_view), QStringList({ unpackagedRow(sampleBytes) }));
+        QVERIFY(m_view->headline()->text().startsWith(QLatin1String("No package database in this image")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_image;
+    PackagesView *m_view = nullptr;
+};
+
+QTEST_MAIN(TestPackagesView)
+#include "test_packages_view.moc"
