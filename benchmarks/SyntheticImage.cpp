@@ -3,6 +3,7 @@
 #include "util/Sha256.h"
 
 #include <QFile>
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <string>
@@ -61,7 +62,37 @@ std::string hexDigest(const std::string &bytes)
 
 } // namespace
 
-SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layerCount, int64_t entries, uint64_t seed)
+// var/lib/dpkg/status and info/NAME.list for layer 0's files: usr/share/wide (WideDirectoryEntries
+// files) and usr/lib/d0 … d(directories - 1), DirectoriesPerPackage directories per package.
+// Returns the number of entries written.
+int64_t addDpkgDatabase(TarWriter &layer, int64_t directories, int filesPerDirectory)
+{
+    int64_t written = 0;
+    std::string status;
+    auto addPackage = [&](const std::string &name, const std::string &list) {
+        status += "Package: " + name + "\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.0-1\n\n";
+        layer.add("var/lib/dpkg/info/" + name + ".list", '0', list.data(), list.size());
+        ++written;
+    };
+    std::string wide = "/.\n/usr\n/usr/share\n/usr/share/wide\n";
+    for (int f = 0; f < WideDirectoryEntries; ++f)
+        wide += "/usr/share/wide/item" + std::to_string(f) + "\n";
+    addPackage("wide", wide);
+    for (int64_t first = 0; first < directories; first += DirectoriesPerPackage) {
+        std::string list = "/.\n/usr\n/usr/lib\n";
+        for (int64_t d = first; d < std::min(directories, first + DirectoriesPerPackage); ++d) {
+            list += "/usr/lib/d" + std::to_string(d) + "\n";
+            for (int f = 0; f < filesPerDirectory; ++f)
+                list += "/usr/lib/d" + std::to_string(d) + "/f" + std::to_string(f) + "\n";
+        }
+        addPackage("package" + std::to_string(first / DirectoriesPerPackage), list);
+    }
+    layer.add("var/lib/dpkg/status", '0', status.data(), status.size());
+    return written + 1;
+}
+
+SyntheticImageFigures writeSyntheticDockerArchive(
+    const QString &path, int layerCount, int64_t entries, uint64_t seed, bool withDpkgDatabase)
 {
     std::mt19937_64 random(seed);
     std::vector<char> noise(1 << 16);
@@ -112,8 +143,10 @@ SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layer
                 layer.add("usr/share/wide/item" + std::to_string(f), '0', content(size), size);
             }
         }
-        for (int64_t d = 0; written < budget; ++d) {
-            const std::string dir = (l == 0 ? "usr/lib/d" : "opt/layer" + std::to_string(l) + "/d") + std::to_string(d);
+        int64_t directories = 0;
+        for (; written < budget; ++directories) {
+            const std::string dir
+                = (l == 0 ? "usr/lib/d" : "opt/layer" + std::to_string(l) + "/d") + std::to_string(directories);
             layer.add(dir + "/", '5', nullptr, 0, 0755);
             ++written;
             for (int f = 0; f < filesPerDir && written < budget; ++f, ++written) {
@@ -121,6 +154,8 @@ SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layer
                 layer.add(dir + "/f" + std::to_string(f), '0', content(size), size);
             }
         }
+        if (l == 0 && withDpkgDatabase)
+            written += addDpkgDatabase(layer, directories, filesPerDir);
         layer.finish();
         figures.entries += written;
         diffIds.push_back(hexDigest(tar));

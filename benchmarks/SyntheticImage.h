@@ -11,5 +11,11 @@ struct SyntheticImageFigures {
 };
 // Layer 0 holds usr/share/wide/ with this many files.
 constexpr int WideDirectoryEntries = 10000;
+// Packages of the dpkg database `withDpkgDatabase` adds to layer 0: each lists the files of this many
+// base directories (usr/lib/dN, 100 files each); one more lists usr/share/wide.
+constexpr int DirectoriesPerPackage = 10;
 // `seed` varies sizes and contents (not paths): two seeds give two versions of the same image.
-SyntheticImageFigures writeSyntheticDockerArchive(const QString &path, int layers, int64_t entries, uint64_t seed = 42);
+// `withDpkgDatabase`: layer 0 also holds var/lib/dpkg/status and one info/NAME.list per package,
+// which together list every file of layer 0, as a distribution's base layer does.
+SyntheticImageFigures writeSyntheticDockerArchive(
+    const QString &path, int layers, int64_t entries, uint64_t seed = 42, bool withDpkgDatabase = false);

@@ -28,5 +28,7 @@ shoot docs/screenshots/load-error.png README.md || [ -s docs/screenshots/load-er
 images=${BALLAST_IMAGES:-$HOME/.cache/ballast-images}
 if [ -f "$images/go-naive.oci-gzip.tar" ] && [ -f "$images/go-multistage.docker.tar" ]; then
   shoot docs/screenshots/compare.png "$images/go-naive.oci-gzip.tar" "$images/go-multistage.docker.tar"
+  # Bytes per package: the sample has no package database; the naive Go image is Debian with apt.
+  shoot docs/screenshots/packages.png --view packages "$images/go-naive.oci-gzip.tar"
 fi
 echo "wrote docs/screenshots/*.png"

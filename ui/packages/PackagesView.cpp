@@ -76,7 +76,14 @@ PackagesView::PackagesView(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(PackagesModel::Name, QHeaderView::Stretch);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->setWordWrap(false);
+    // Versions are long ("12.2.0-14+deb12u1"): every column but the name fits its contents, judged on
+    // the first few hundred rows so that a node_modules of thousands stays quick.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setResizeContentsPrecision(300);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PackagesModel::Name, QHeaderView::Stretch);
     m_view->setAlternatingRowColors(true);
 
     auto *layout = new QVBoxLayout(this);
