@@ -26,8 +26,9 @@ QString described(const PackageChange &change)
     }
 }
 
-// "1 added, 2 upgraded": the number of changes of each kind there are.
-QString counts(const PackageDiff &diff)
+} // namespace
+
+QString packageChangeCounts(const PackageDiff &diff)
 {
     QStringList parts;
     for (const auto kind : { PackageChange::Kind::Added, PackageChange::Kind::Removed, PackageChange::Kind::Upgraded,
@@ -39,8 +40,6 @@ QString counts(const PackageDiff &diff)
     }
     return parts.isEmpty() ? QStringLiteral("no change") : parts.join(QStringLiteral(", "));
 }
-
-} // namespace
 
 nlohmann::ordered_json packageDiffJson(const PackageDiff &diff)
 {
@@ -59,8 +58,9 @@ QString packageDiffText(const PackageDiff &diff, size_t top)
 {
     if (diff.changes.empty() && diff.unpackagedBytesA == diff.unpackagedBytesB)
         return {};
-    QString out = QStringLiteral("\nPACKAGES  %1; not from a package %2 → %3\n")
-                      .arg(counts(diff), formatBytes(diff.unpackagedBytesA), formatBytes(diff.unpackagedBytesB));
+    QString out
+        = QStringLiteral("\nPACKAGES  %1; not from a package %2 → %3\n")
+              .arg(packageChangeCounts(diff), formatBytes(diff.unpackagedBytesA), formatBytes(diff.unpackagedBytesB));
     for (size_t i = 0; i < diff.changes.size() && i < top; ++i) {
         const PackageChange &change = diff.changes[i];
         out += QStringLiteral("  %1  %2  %3 (%4)\n")
@@ -77,7 +77,8 @@ QString packageDiffMarkdown(const PackageDiff &diff, size_t top)
 {
     if (diff.changes.empty())
         return {};
-    QString out = QStringLiteral("\nPackages: %1.\n\n| change | package | |\n|---:|---|---|\n").arg(counts(diff));
+    QString out
+        = QStringLiteral("\nPackages: %1.\n\n| change | package | |\n|---:|---|---|\n").arg(packageChangeCounts(diff));
     for (size_t i = 0; i < diff.changes.size() && i < top; ++i) {
         const PackageChange &change = diff.changes[i];
         out += QStringLiteral("| %1 | `%2` (%3) | %4 |\n")

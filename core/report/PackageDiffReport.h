@@ -10,6 +10,8 @@ namespace ballast {
 // changes: [{change, ecosystem, name, versionA, versionB, bytesA, bytesB, deltaBytes}]}, every change,
 // largest first; a version is null on the side where the package is absent.
 nlohmann::ordered_json packageDiffJson(const PackageDiff &diff);
+// "1 added, 2 upgraded": how many changes of each kind there are; "no change" when none.
+QString packageChangeCounts(const PackageDiff &diff);
 // The PACKAGES section of the text output (its `top` largest changes), or "" when neither image lists
 // any package.
 QString packageDiffText(const PackageDiff &diff, size_t top);

@@ -5,7 +5,9 @@
 #include "compare/DiffTreeSearch.h"
 #include "compare/FindingsChangesView.h"
 #include "compare/MatchedLayersView.h"
+#include "compare/PackageChangesView.h"
 #include "report/DiffReport.h"
+#include "report/PackageDiffReport.h"
 #include "sources/SourceText.h"
 #include "treemap/TreemapView.h"
 #include "util/ByteFormat.h"
@@ -109,6 +111,8 @@ ComparePane::ComparePane(QWidget *parent)
     , m_search(new DiffTreeSearch(m_tree, m_model, this))
     , m_layers(new MatchedLayersView(this))
     , m_findingsView(new FindingsChangesView(this))
+    , m_packagesView(new PackageChangesView(this))
+    , m_packagesSummary(new QLabel(this))
 {
     setObjectName(QStringLiteral("comparePane"));
     m_summary->setWordWrap(true);
@@ -181,8 +185,19 @@ ComparePane::ComparePane(QWidget *parent)
     findingsLayout->addWidget(m_findingsView);
     // Side by side rather than stacked: the treemaps above keep their height.
     auto *bottom = m_bottom = new QSplitter(Qt::Horizontal, this);
+    // The packages that changed under the layers that changed them.
+    auto *packagesSide = new QWidget(this);
+    auto *packagesLayout = new QVBoxLayout(packagesSide);
+    packagesLayout->setContentsMargins(0, 0, 0, 0);
+    m_packagesSummary->setObjectName(QStringLiteral("packageChangesSummary"));
+    m_packagesSummary->setWordWrap(true);
+    packagesLayout->addWidget(m_packagesSummary);
+    packagesLayout->addWidget(m_packagesView);
+    auto *layersColumn = new QSplitter(Qt::Vertical, this);
+    layersColumn->addWidget(m_layers);
+    layersColumn->addWidget(packagesSide);
     bottom->addWidget(treeSide);
-    bottom->addWidget(m_layers);
+    bottom->addWidget(layersColumn);
     bottom->addWidget(findingsSide);
     bottom->setStretchFactor(0, 5);
     bottom->setStretchFactor(1, 3);
@@ -312,6 +327,14 @@ void ComparePane::setComparison(const LoadedComparison &comparison)
     m_model->setDiff(comparison.diff);
     m_layers->setDiff(comparison.diff);
     m_findingsView->setFindings(m_findings);
+    // The analyses that came with the images hold their packages: comparing them is a lookup.
+    const PackageDiff packages = comparison.a.analysis && comparison.b.analysis
+        ? diffPackages(comparison.a.analysis->packages, comparison.b.analysis->packages)
+        : PackageDiff {};
+    m_packagesView->setChanges(packages);
+    m_packagesSummary->setText(tr("<b>Packages</b> %1; not from a package %2 → %3")
+                                   .arg(packageChangeCounts(packages), formatBytes(packages.unpackagedBytesA),
+                                       formatBytes(packages.unpackagedBytesB)));
     // Each map is named after its image: the two halves must never both read "image".
     m_treemapA->setImageName(comparison.a.image ? tr("A: %1").arg(imageDisplayName(*comparison.a.image)) : QString());
     m_treemapB->setImageName(comparison.b.image ? tr("B: %1").arg(imageDisplayName(*comparison.b.image)) : QString());

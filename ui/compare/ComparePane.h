@@ -19,6 +19,7 @@ namespace ballast {
 class DiffTreeModel;
 class DiffTreeSearch;
 class FindingsChangesView;
+class PackageChangesView;
 class MatchedLayersView;
 class TreemapView;
 class SideBySideArea;
@@ -41,6 +42,8 @@ public:
     MatchedLayersView *layersView() const { return m_layers; }
     QTableWidget *layersTable() const;
     FindingsChangesView *findingsView() const { return m_findingsView; }
+    PackageChangesView *packagesView() const { return m_packagesView; }
+    QLabel *packagesSummary() const { return m_packagesSummary; }
     QLabel *summaryLabel() const { return m_summary; }
     QPushButton *openAButton() const { return m_openA; }
     QPushButton *openBButton() const { return m_openB; }
@@ -88,6 +91,8 @@ private:
     DiffTreeSearch *m_search;
     MatchedLayersView *m_layers;
     FindingsChangesView *m_findingsView;
+    PackageChangesView *m_packagesView;
+    QLabel *m_packagesSummary;
     QToolButton *m_added, *m_removed, *m_modified, *m_unchanged;
 };
 

@@ -5,6 +5,8 @@
 #include "UiTestSupport.h"
 
 #include "ImageWriter.h"
+#include "compare/ComparePane.h"
+#include "compare/PackageChangesView.h"
 #include "packages/PackagesModel.h"
 #include "packages/PackagesView.h"
 #include "util/ByteFormat.h"
@@ -17,6 +19,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 
 using namespace ballast;
 using namespace uitest;
@@ -34,6 +37,26 @@ const std::string BashList = "/.\n/usr/bin/bash\n";
 const std::string CurlList = "/.\n/usr/bin/curl\n";
 const int64_t Unpackaged = int64_t(2000 + FinalStatus.size() + LibcList.size() + BashList.size() + CurlList.size());
 const int64_t UnpackagedInLayer1 = int64_t(2000 + FinalStatus.size() + CurlList.size());
+
+// B of the comparison: layer 0 alone, with bash upgraded to 5.2.15-4 (650 bytes) and no curl.
+const std::string StatusB = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
+                            "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
+                            "Version: 5.2.15-4\n\n";
+
+QString writeUpgraded(const QString &directory)
+{
+    bt::ImageSpec image;
+    image.tags = { "ballast/packages:2" };
+    bt::LayerSpec base;
+    base.createdBy = "/bin/sh -c #(nop) ADD file:5678 in / ";
+    base.entries = { bt::dirEntry("usr/"), bt::dirEntry("usr/lib/"), bt::symlinkEntry("lib", "usr/lib"),
+        bt::fileEntry("usr/lib/x86_64-linux-gnu/libc.so.6", bt::filler(1000, 'c')),
+        bt::fileEntry("usr/bin/bash", bt::filler(650, 'B')), bt::fileEntry("var/lib/dpkg/status", StatusB),
+        bt::fileEntry("var/lib/dpkg/info/libc6:amd64.list", LibcList),
+        bt::fileEntry("var/lib/dpkg/info/bash.list", BashList) };
+    image.layers = { base };
+    return bt::writeArchive(bt::singleImage(bt::Format::OciArchive, image), directory, QStringLiteral("upgraded")).path;
+}
 
 QString writeDebianLike(const QString &directory)
 {
@@ -189,6 +212,27 @@ private slots:
         m_window->showView(View::Packages);
         QCOMPARE(m_view->view()->model()->rowCount(), 4);
         QCOMPARE(m_view->view()->currentIndex().data().toString(), QStringLiteral("(not from a package)"));
+    }
+
+    void compareShowsWhatChangedInPackages()
+    {
+        const QString b = writeUpgraded(m_dir.path());
+        m_window->session()->compare(m_image, b);
+        ComparePane *compare = m_window->comparePane();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->isComparing() && compare->packagesView()->topLevelItemCount() == 2; }, LoadTimeout));
+        QStringList rows;
+        for (int i = 0; i < compare->packagesView()->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *item = compare->packagesView()->topLevelItem(i);
+            rows << QStringLiteral("%1 | %2 | %3 | %4").arg(item->text(0), item->text(1), item->text(2), item->text(3));
+        }
+        QCOMPARE(rows,
+            QStringList({ QStringLiteral("curl (deb) | 7.88.1-10 | – | %1").arg(formatSignedBytes(-300)),
+                QStringLiteral("bash (deb) | 5.2.15-3 | 5.2.15-4 | %1").arg(formatSignedBytes(50)) }));
+        const int64_t unpackagedB = int64_t(StatusB.size() + LibcList.size() + BashList.size());
+        QCOMPARE(compare->packagesSummary()->text(),
+            QStringLiteral("<b>Packages</b> 1 removed, 1 upgraded; not from a package %1 → %2")
+                .arg(formatBytes(Unpackaged), formatBytes(unpackagedB)));
     }
 
     void anotherImageWithoutPackages()
