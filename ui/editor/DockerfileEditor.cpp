@@ -27,6 +27,16 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override { m_editor->paintGutter(event); }
+    bool event(QEvent *event) override
+    {
+        if (event->type() != QEvent::ToolTip)
+            return QWidget::event(event);
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QTextCursor cursor = m_editor->cursorForPosition(QPoint(0, help->pos().y()));
+        const QString text = m_editor->gutterToolTip(cursor.blockNumber() + 1);
+        QToolTip::showText(help->globalPos(), text.isEmpty() ? toolTip() : text, this);
+        return true;
+    }
     void mousePressEvent(QMouseEvent *event) override
     {
         const QTextCursor cursor = m_editor->cursorForPosition(QPoint(0, int(event->position().y())));
@@ -107,6 +117,17 @@ void DockerfileEditor::setFindings(std::vector<ShownFinding> findings, std::shar
     m_dockerfile = std::move(dockerfile);
     updateExtraSelections();
     m_gutter->update();
+}
+
+QString DockerfileEditor::gutterToolTip(int line) const
+{
+    const LineLayer info = lineInfo(line);
+    if (info.layer < 0)
+        return {};
+    QString text = tr("Layer %1: %2").arg(info.layer).arg(formatBytes(info.bytes));
+    if (const auto it = m_layerPackages.find(info.layer); it != m_layerPackages.end() && !it->second.isEmpty())
+        text += QStringLiteral("; ") + it->second.toHtmlEscaped();
+    return text + (info.beforeEdits ? tr(" <i>(measured before your edits)</i>") : QString());
 }
 
 DockerfileEditor::LineLayer DockerfileEditor::lineInfo(int line) const

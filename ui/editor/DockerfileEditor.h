@@ -19,6 +19,10 @@ public:
 
     // What the gutter shows: line (1-based) → layers; `beforeEdits` dims them all.
     void setLayerLines(std::map<int, LayersAtLine> lines, bool beforeEdits);
+    // What each layer installed (describeLayerPackages), by layer: the gutter's tooltip on its line.
+    void setLayerPackages(std::map<int, QString> byLayer) { m_layerPackages = std::move(byLayer); }
+    // The gutter's tooltip on `line` (1-based): the layer's size, and the packages it installed.
+    QString gutterToolTip(int line) const;
     // The findings to underline and mark, and the text they were computed on (for the quick fixes).
     void setFindings(std::vector<ShownFinding> findings, std::shared_ptr<const Dockerfile> dockerfile);
     const std::vector<ShownFinding> &findings() const { return m_findings; }
@@ -61,6 +65,7 @@ private:
     std::vector<ShownFinding> m_findings;
     std::shared_ptr<const Dockerfile> m_dockerfile;
     std::map<int, LayersAtLine> m_layerLines;
+    std::map<int, QString> m_layerPackages;
     bool m_beforeEdits = false;
     int64_t m_heaviest = 0;
     QTextCursor m_highlight;

@@ -6,6 +6,8 @@
 #include "editor/ImageMatchBar.h"
 
 #include <QLabel>
+#include <QTextBlock>
+#include <QTextDocument>
 
 namespace ballast {
 
@@ -26,11 +28,30 @@ DockerfileImageBinding::DockerfileImageBinding(DockerfilePane *pane, DockerfileL
     });
 }
 
+namespace {
+
+// The instruction that starts on `line` (1-based), with the lines its trailing backslashes join.
+QString instructionTextAt(const QTextDocument *document, int line)
+{
+    QString text;
+    for (QTextBlock block = document->findBlockByNumber(line - 1); block.isValid(); block = block.next()) {
+        text += block.text() + u'\n';
+        if (!block.text().trimmed().endsWith(u'\\'))
+            break;
+    }
+    return text;
+}
+
+} // namespace
+
 void DockerfileImageBinding::setImage(const LoadedImage &image, Pairing pairing)
 {
     const bool sameImage = m_image.image && image.image && !image.image->configDigest.isEmpty()
         && m_image.image->configDigest == image.image->configDigest;
     m_image = image;
+    m_layerPackages.clear();
+    for (size_t layer = 0; image.image && image.analysis && layer < image.image->layers.size(); ++layer)
+        m_layerPackages.push_back(layerPackages(*image.image, image.analysis->packages, int(layer)));
     m_linter->setImage(image);
     if (pairing == Pairing::BuiltFromCurrentText || !sameImage || !m_measurement.isPaired())
         pair();
@@ -108,6 +129,15 @@ void DockerfileImageBinding::updateLayerLines()
     const bool sizes = showsSizes();
     const bool beforeEdits = showsMeasurementsBeforeEdits();
     m_views.editor->setLayerLines(sizes ? m_measurement.layersByLine() : std::map<int, LayersAtLine> {}, beforeEdits);
+    std::map<int, QString> packagesByLayer;
+    for (size_t layer = 0; sizes && layer < m_layerPackages.size(); ++layer) {
+        const QString instruction = instructionTextAt(m_views.editor->document(), lineOfLayer(int(layer)));
+        const bool aptInstall = instruction.contains(QLatin1String("apt-get install"))
+            || instruction.contains(QLatin1String("apt install"));
+        packagesByLayer[int(layer)] = describeLayerPackages(
+            m_layerPackages[layer], aptInstall && !instruction.contains(QLatin1String("--no-install-recommends")));
+    }
+    m_views.editor->setLayerPackages(std::move(packagesByLayer));
     if (m_measurement.hasResults() && !sizes)
         m_views.matchBar->showMismatch(
             m_measurement.agreement(), m_besideImage == m_pane->filePath() ? QString() : m_besideImage);

@@ -1,6 +1,7 @@
 #pragma once
 #include "editor/DockerfileLinter.h"
 #include "editor/ImageMeasurement.h"
+#include "report/LayerPackages.h"
 
 #include <QObject>
 
@@ -60,6 +61,7 @@ private:
     bool m_showAnyway = false; // the person chose to see the sizes of a mismatched Dockerfile
     int m_layerToReveal = -1;
     std::vector<int> m_shownLayerLines; // lineOfLayer() of each layer, as last announced
+    std::vector<LayerPackages> m_layerPackages; // per layer of m_image, what it installed
 };
 
 } // namespace ballast

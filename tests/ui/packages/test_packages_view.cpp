@@ -7,6 +7,7 @@
 #include "ImageWriter.h"
 #include "compare/ComparePane.h"
 #include "compare/PackageChangesView.h"
+#include "editor/DockerfileEditor.h"
 #include "packages/PackagesModel.h"
 #include "packages/PackagesView.h"
 #include "util/ByteFormat.h"
@@ -19,6 +20,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTreeWidget>
 
 using namespace ballast;
@@ -233,6 +235,23 @@ private slots:
         QCOMPARE(compare->packagesSummary()->text(),
             QStringLiteral("<b>Packages</b> 1 removed, 1 upgraded; not from a package %1 → %2")
                 .arg(formatBytes(Unpackaged), formatBytes(unpackagedB)));
+    }
+
+    void theDockerfileGutterNamesWhatALineInstalled()
+    {
+        // The editor as the Dockerfile pane feeds it: line 2 made layer 1, which installed curl.
+        DockerfileEditor editor;
+        editor.setPlainText(QStringLiteral("FROM debian:12\nRUN apt-get install -y curl\n"));
+        editor.resize(600, 300);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setLayerLines({ { 2, LayersAtLine { { 1 }, 2345 } } }, false);
+        editor.setLayerPackages({ { 1, QStringLiteral("installed curl (300 B)") } });
+        QWidget *gutter = editor.findChild<QWidget *>(QStringLiteral("layerGutter"));
+        QVERIFY(gutter);
+        const int y = editor.cursorRect(QTextCursor(editor.document()->findBlockByNumber(1))).center().y();
+        QCOMPARE(toolTipAt(gutter, QPoint(5, y)),
+            QStringLiteral("Layer 1: %1; installed curl (300 B)").arg(formatBytes(2345)));
     }
 
     void anotherImageWithoutPackages()
