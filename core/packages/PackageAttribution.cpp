@@ -2,8 +2,6 @@
 #include "packages/PackageReaders.h"
 #include "util/PathNormalizer.h"
 
-#include <map>
-
 namespace ballast {
 namespace {
 
@@ -54,6 +52,35 @@ NodeId resolveFinalPath(const Image &image, std::string path)
     return MergedTree::NoNode; // a loop of symlinks
 }
 
+// Resolves the paths of the lists: a directory's files come one after another there, so the directory
+// the previous path resolved to is reused, which saves walking (and following links of) its parents.
+class ListResolver {
+public:
+    explicit ListResolver(const Image &image)
+        : m_image(image)
+    { }
+
+    NodeId resolve(std::string path)
+    {
+        const size_t slash = path.rfind('/');
+        if (slash != std::string::npos && m_directoryNode != MergedTree::NoNode
+            && std::string_view(path).substr(0, slash) == m_directory)
+            return m_image.tree.child(m_directoryNode, std::string_view(path).substr(slash + 1));
+        std::string directory = slash == std::string::npos ? std::string() : path.substr(0, slash);
+        const NodeId node = resolveFinalPath(m_image, std::move(path));
+        if (node != MergedTree::NoNode && slash != std::string::npos) {
+            m_directory = std::move(directory);
+            m_directoryNode = m_image.tree.parent(node); // where the links on the way led
+        }
+        return node;
+    }
+
+private:
+    const Image &m_image;
+    std::string m_directory;
+    NodeId m_directoryNode = MergedTree::NoNode;
+};
+
 // Whether some layer wrote `node` as a regular file.
 bool everARegularFile(const Image &image, NodeId node)
 {
@@ -85,11 +112,12 @@ PackageReport attributePackages(const Image &image)
     std::vector<uint8_t> owned(tree.nodeCount(), 0);
     int64_t packagedBytes = 0;
     int64_t packagedFiles = 0;
+    ListResolver resolver(image);
+    std::vector<int64_t> perLayer(image.layers.size(), 0); // of the package at hand
     for (detail::PackageClaim &claim : claims) {
         InstalledPackage &package = claim.package;
-        std::map<int, int64_t> perLayer;
         for (std::string &path : claim.paths) {
-            const NodeId node = resolveFinalPath(image, std::move(path));
+            const NodeId node = resolver.resolve(std::move(path));
             if (node == MergedTree::NoNode || owned[node] || !everARegularFile(image, node))
                 continue;
             owned[node] = 1;
@@ -104,8 +132,11 @@ PackageReport attributePackages(const Image &image)
                 package.files.push_back(node);
             }
         }
-        for (const auto &[layer, bytes] : perLayer)
-            package.layers.push_back({ layer, bytes });
+        for (size_t layer = 0; layer < perLayer.size(); ++layer)
+            if (perLayer[layer] > 0) {
+                package.layers.push_back({ int(layer), perLayer[layer] });
+                perLayer[layer] = 0;
+            }
         packagedBytes += package.sizeBytes;
         packagedFiles += package.fileCount();
         report.packages.push_back(std::move(package));
