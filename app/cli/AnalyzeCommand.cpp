@@ -63,10 +63,8 @@ int runAnalyzeCommand(const QStringList &arguments)
         return code;
     QTextStream err(stderr);
     const QString outputFormat = parser.value(format);
-    if (!ReportFormats.contains(outputFormat)) {
-        err << "unknown --format \"" << outputFormat << "\": use " << ReportFormats.join(QStringLiteral(", ")) << "\n";
+    if (!isOneOf("format", outputFormat, ReportFormats))
         return 2;
-    }
     ballast::Dockerfile dockerfile;
     const QString dockerfilePath = parser.value(dockerfileOption);
     if (QString error; !dockerfilePath.isEmpty() && !readDockerfile(dockerfilePath, {}, dockerfile, error)) {
@@ -79,9 +77,6 @@ int runAnalyzeCommand(const QStringList &arguments)
         printImageReport(*image, outputFormat, dockerfilePath.isEmpty() ? nullptr : &dockerfile, dockerfilePath);
         return 0;
     } catch (const ballast::LoadError &error) {
-        err << "error: " << error.message() << "\n";
-        for (const ballast::ImageChoice &choice : error.choices())
-            err << "  " << choice.text() << "\n";
-        return 2;
+        return reportLoadError(error);
     }
 }

@@ -54,7 +54,6 @@ int runCiCommand(const QStringList &arguments)
             << "] [Failed:" << failed << "] [Warn:0] [Skipped:" << skipped << "]\n";
         return failed ? 1 : 0;
     } catch (const ballast::LoadError &error) {
-        err << "error: " << error.message() << "\n";
-        return 2;
+        return reportLoadError(error);
     }
 }

@@ -50,10 +50,8 @@ int runDiffCommand(const QStringList &arguments)
         return code;
     QTextStream out(stdout), err(stderr);
     const QString outputFormat = parser.value(format);
-    if (!Formats.contains(outputFormat)) {
-        err << "unknown --format \"" << outputFormat << "\": use " << Formats.join(QStringLiteral(", ")) << "\n";
+    if (!isOneOf("format", outputFormat, Formats))
         return 2;
-    }
     try {
         ballast::LoadOptions optionsA = imageArguments.loadOptions(parser);
         ballast::LoadOptions optionsB = optionsA;
@@ -72,9 +70,6 @@ int runDiffCommand(const QStringList &arguments)
             out << ballast::diffText(diff);
         return 0;
     } catch (const ballast::LoadError &error) {
-        err << "error: " << error.message() << "\n";
-        for (const ballast::ImageChoice &choice : error.choices())
-            err << "  " << choice.text() << "\n";
-        return 2;
+        return reportLoadError(error);
     }
 }

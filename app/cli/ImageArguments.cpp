@@ -108,6 +108,24 @@ ballast::LoadOptions ImageArguments::loadOptions(const QCommandLineParser &parse
     return options;
 }
 
+int reportLoadError(const ballast::LoadError &error)
+{
+    QTextStream err(stderr);
+    err << "error: " << error.message() << "\n";
+    for (const ballast::ImageChoice &choice : error.choices())
+        err << "  " << choice.text() << "\n";
+    return 2;
+}
+
+bool isOneOf(const char *option, const QString &value, const QStringList &allowed)
+{
+    if (allowed.contains(value))
+        return true;
+    QTextStream(stderr) << "unknown --" << option << " \"" << value << "\": use " << allowed.join(QStringLiteral(", "))
+                        << "\n";
+    return false;
+}
+
 int parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, int positionalCount, const char *usage)
 {
     parser.addHelpOption();

@@ -1,5 +1,6 @@
 #pragma once
 #include "ImageLoader.h"
+#include "util/LoadError.h"
 
 #include <QCommandLineParser>
 #include <memory>
@@ -24,6 +25,14 @@ private:
         QStringLiteral("registry:// images: allow plain HTTP or an untrusted certificate for this pull.") };
     QList<QCommandLineOption> limitOptions() const;
 };
+
+// Prints a load error as every command does ("error: MESSAGE", then, when the archive holds several
+// images and none was chosen, the images it holds, indented) and returns the exit code, 2.
+int reportLoadError(const ballast::LoadError &error);
+
+// Whether `value` of --`option` is one of `allowed`; if not, says so on stderr ("unknown --format
+// \"xml\": use text, json").
+bool isOneOf(const char *option, const QString &value, const QStringList &allowed);
 
 // Parses `arguments` (command name included) expecting exactly `positionalCount` positional arguments
 // after it. Prints errors or help; returns -1 to go on, else the exit code to return.

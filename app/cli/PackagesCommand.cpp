@@ -34,14 +34,8 @@ int runPackagesCommand(const QStringList &arguments)
         return code;
     QTextStream err(stderr);
     const QString outputFormat = parser.value(format);
-    if (!Formats.contains(outputFormat)) {
-        err << "unknown --format \"" << outputFormat << "\": use " << Formats.join(QStringLiteral(", ")) << "\n";
+    if (!isOneOf("format", outputFormat, Formats) || !isOneOf("sort", parser.value(sort), Sorts))
         return 2;
-    }
-    if (!Sorts.contains(parser.value(sort))) {
-        err << "unknown --sort \"" << parser.value(sort) << "\": use " << Sorts.join(QStringLiteral(", ")) << "\n";
-        return 2;
-    }
     ballast::PackageListing listing;
     listing.byName = parser.value(sort) == QLatin1String("name");
     bool layerIsNumber = true;
@@ -69,9 +63,6 @@ int runPackagesCommand(const QStringList &arguments)
             out << ballast::packagesText(*image, report, listing);
         return 0;
     } catch (const ballast::LoadError &error) {
-        err << "error: " << error.message() << "\n";
-        for (const ballast::ImageChoice &choice : error.choices())
-            err << "  " << choice.text() << "\n";
-        return 2;
+        return reportLoadError(error);
     }
 }

@@ -13,11 +13,8 @@ std::vector<PackageClaim> readApkPackages(const KeptDatabases &kept)
         return out;
     const auto first = firstListings(kept, databasePath, readApkInstalled);
     for (ApkPackage &package : readApkInstalled(*database)) {
-        PackageClaim &claim = out.emplace_back();
-        claim.package.ecosystem = QStringLiteral("apk");
-        claim.package.name = package.name;
-        claim.package.version = package.version;
-        claim.package.installedInLayer = firstLayerOf(first, package.name);
+        PackageClaim &claim
+            = out.emplace_back(newClaim("apk", package.name, package.version, firstLayerOf(first, package.name)));
         claim.paths = std::move(package.files);
     }
     return out;

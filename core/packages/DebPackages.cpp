@@ -3,19 +3,6 @@
 #include "packages/PackageReaders.h"
 
 namespace ballast::detail {
-namespace {
-
-PackageClaim debClaim(const DpkgPackage &package, int installedInLayer)
-{
-    PackageClaim claim;
-    claim.package.ecosystem = QStringLiteral("deb");
-    claim.package.name = package.name;
-    claim.package.version = package.version;
-    claim.package.installedInLayer = installedInLayer;
-    return claim;
-}
-
-} // namespace
 
 std::vector<PackageClaim> readDebPackages(const KeptDatabases &kept)
 {
@@ -24,7 +11,8 @@ std::vector<PackageClaim> readDebPackages(const KeptDatabases &kept)
     if (const std::string *status = kept.finalBytes(statusPath)) {
         const auto first = firstListings(kept, statusPath, [](std::string_view text) { return readDpkgStatus(text); });
         for (const DpkgPackage &package : readDpkgStatus(*status)) {
-            PackageClaim &claim = out.emplace_back(debClaim(package, firstLayerOf(first, package.name)));
+            PackageClaim &claim
+                = out.emplace_back(newClaim("deb", package.name, package.version, firstLayerOf(first, package.name)));
             const std::string *list = kept.finalBytes("var/lib/dpkg/info/" + dpkgListName(package) + ".list");
             if (!list && package.multiArchSame) // written before dpkg named lists by architecture
                 list = kept.finalBytes("var/lib/dpkg/info/" + package.name + ".list");
@@ -42,7 +30,8 @@ std::vector<PackageClaim> readDebPackages(const KeptDatabases &kept)
         const auto first = firstListings(kept, path, [](std::string_view text) { return readDpkgStatus(text, false); });
         const std::string *sums = kept.finalBytes(path + ".md5sums");
         for (const DpkgPackage &package : readDpkgStatus(*status, false)) {
-            PackageClaim &claim = out.emplace_back(debClaim(package, firstLayerOf(first, package.name)));
+            PackageClaim &claim
+                = out.emplace_back(newClaim("deb", package.name, package.version, firstLayerOf(first, package.name)));
             if (sums)
                 claim.paths = readDpkgMd5sums(*sums);
         }

@@ -60,12 +60,9 @@ std::vector<PackageClaim> readNpmPackages(const KeptDatabases &kept)
             continue;
         const std::string_view folder = parentOf(path);
         auto [name, version] = declaredNameAndVersion(*manifest, folder);
-        PackageClaim &claim = out.emplace_back();
-        claim.package.ecosystem = QStringLiteral("npm");
-        claim.package.name = std::move(name);
-        claim.package.version = std::move(version);
-        if (const auto copies = kept.layerCopies(path); !copies.empty())
-            claim.package.installedInLayer = copies.front().first;
+        const auto copies = kept.layerCopies(path);
+        PackageClaim &claim = out.emplace_back(
+            newClaim("npm", std::move(name), std::move(version), copies.empty() ? -1 : copies.front().first));
         collectOwnFiles(tree, tree.find(folder), claim.paths);
     }
     return out;

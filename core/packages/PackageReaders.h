@@ -17,6 +17,17 @@ struct PackageClaim {
 
 using PackageReader = std::vector<PackageClaim> (*)(const KeptDatabases &kept);
 
+// A claim for a package with no paths yet.
+inline PackageClaim newClaim(const char *ecosystem, std::string name, std::string version, int installedInLayer)
+{
+    PackageClaim claim;
+    claim.package.ecosystem = QLatin1String(ecosystem);
+    claim.package.name = std::move(name);
+    claim.package.version = std::move(version);
+    claim.package.installedInLayer = installedInLayer;
+    return claim;
+}
+
 std::vector<PackageClaim> readDebPackages(const KeptDatabases &kept);
 std::vector<PackageClaim> readApkPackages(const KeptDatabases &kept);
 std::vector<PackageClaim> readRpmPackages(const KeptDatabases &kept);

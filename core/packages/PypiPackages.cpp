@@ -61,12 +61,9 @@ std::vector<PackageClaim> readPypiPackages(const KeptDatabases &kept)
                           .arg(displayPath(path), displayPath(outside), QLatin1Char('/') + displayPath(prefix)));
             continue;
         }
-        PackageClaim &claim = out.emplace_back();
-        claim.package.ecosystem = QStringLiteral("pypi");
-        claim.package.name = distribution.name;
-        claim.package.version = distribution.version;
-        if (const auto copies = kept.layerCopies(path); !copies.empty())
-            claim.package.installedInLayer = copies.front().first;
+        const auto copies = kept.layerCopies(path);
+        PackageClaim &claim = out.emplace_back(
+            newClaim("pypi", distribution.name, distribution.version, copies.empty() ? -1 : copies.front().first));
         claim.paths = std::move(files);
     }
     return out;

@@ -37,11 +37,8 @@ std::vector<PackageClaim> readRpmPackages(const KeptDatabases &kept)
             for (const RpmPackage &package : readRpmSqlite(*copy).packages)
                 first.emplace(package.name, layer);
         for (RpmPackage &package : database.packages) {
-            PackageClaim &claim = out.emplace_back();
-            claim.package.ecosystem = QStringLiteral("rpm");
-            claim.package.name = package.name;
-            claim.package.version = package.version;
-            claim.package.installedInLayer = firstLayerOf(first, package.name);
+            PackageClaim &claim
+                = out.emplace_back(newClaim("rpm", package.name, package.version, firstLayerOf(first, package.name)));
             claim.paths = std::move(package.files);
         }
         return out; // one system database: a second path is a link to the first

@@ -1,16 +1,17 @@
-// `ballast-cli packages`, and the packages of `analyze --format json`, run as a user runs them on a
-// two-layer Debian-like image written for the test: dpkg's database lists bash and libc6 in layer 0
-// (libc6 through the merged-/usr lib symlink) and curl in layer 1, which also leaves apt's cache.
-// Every expected figure is a fixture string's length, summed by hand below.
+// `ballast-cli packages`, the packages of `analyze --format json` and of `diff`, run as a user runs
+// them on two Debian-like images written for the test (DebianLikeImages.h): in A, dpkg's database
+// lists bash and libc6 in layer 0 (libc6 through the merged-/usr lib symlink) and curl in layer 1,
+// which also leaves apt's cache; B upgrades bash and has no curl. Every expected figure is a fixture
+// string's length, summed by hand there or below.
 #include "CliRun.h"
-#include "ImageWriter.h"
+#include "DebianLikeImages.h"
 #include "util/ByteFormat.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 #include <nlohmann/json.hpp>
 
-namespace bt = ballast::test;
+using namespace debianlike;
 using nlohmann::json;
 
 class TestCliPackages : public QObject {
@@ -34,24 +35,6 @@ namespace {
 
 const QString Cli = QStringLiteral(BALLAST_CLI_PATH);
 
-const std::string BaseStatus = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
-                               "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
-                               "Version: 5.2.15-3\n\n";
-const std::string FinalStatus
-    = BaseStatus + "Package: curl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 7.88.1-10\n\n";
-const std::string StatusB = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
-                            "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
-                            "Version: 5.2.15-4\n\n";
-const std::string LibcList = "/.\n/lib\n/lib/x86_64-linux-gnu/libc.so.6\n";
-const std::string BashList = "/.\n/usr/bin/bash\n";
-const std::string CurlList = "/.\n/usr/bin/curl\n";
-
-// Final files: libc.so.6 1000 (libc6), bash 600 (bash), curl 300 (curl), and no package's: the status
-// file, the three lists and apt's 2000-byte cache.
-const int64_t Unpackaged = int64_t(2000 + FinalStatus.size() + LibcList.size() + BashList.size() + CurlList.size());
-// Layer 1 wrote curl (300), the cache, the status file and curl's list.
-const int64_t UnpackagedInLayer1 = int64_t(2000 + FinalStatus.size() + CurlList.size());
-
 json parse(const CliRun &run)
 {
     try {
@@ -66,30 +49,8 @@ json parse(const CliRun &run)
 void TestCliPackages::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    bt::ImageSpec image;
-    image.tags = { "ballast/packages:1" };
-    bt::LayerSpec base;
-    base.createdBy = "/bin/sh -c #(nop) ADD file:1234 in / ";
-    base.entries = { bt::dirEntry("usr/"), bt::dirEntry("usr/lib/"), bt::symlinkEntry("lib", "usr/lib"),
-        bt::fileEntry("usr/lib/x86_64-linux-gnu/libc.so.6", bt::filler(1000, 'c')),
-        bt::fileEntry("usr/bin/bash", bt::filler(600, 'b')), bt::fileEntry("var/lib/dpkg/status", BaseStatus),
-        bt::fileEntry("var/lib/dpkg/info/libc6:amd64.list", LibcList),
-        bt::fileEntry("var/lib/dpkg/info/bash.list", BashList) };
-    bt::LayerSpec install;
-    install.createdBy = "/bin/sh -c apt-get update && apt-get install -y curl";
-    install.entries = { bt::fileEntry("usr/bin/curl", bt::filler(300, 'u')),
-        bt::fileEntry("var/cache/apt/archives/curl.deb", bt::filler(2000, 'a')),
-        bt::fileEntry("var/lib/dpkg/status", FinalStatus), bt::fileEntry("var/lib/dpkg/info/curl.list", CurlList) };
-    image.layers = { base, install };
-    m_image
-        = bt::writeArchive(bt::singleImage(bt::Format::OciArchive, image), m_dir.path(), QStringLiteral("deb")).path;
-
-    bt::ImageSpec other;
-    bt::LayerSpec upgraded = base;
-    upgraded.entries[4] = bt::fileEntry("usr/bin/bash", bt::filler(650, 'B'));
-    upgraded.entries[5] = bt::fileEntry("var/lib/dpkg/status", StatusB);
-    other.layers = { upgraded };
-    m_imageB = bt::writeArchive(bt::singleImage(bt::Format::OciArchive, other), m_dir.path(), QStringLiteral("b")).path;
+    m_image = writeImageA(m_dir.path());
+    m_imageB = writeImageB(m_dir.path());
 }
 
 void TestCliPackages::textListsPackagesAndTheBytesOfNone()
@@ -183,7 +144,7 @@ void TestCliPackages::diffNamesChangedPackages()
     QCOMPARE(run.exitCode, 0);
     const json packages = parse(run)["packages"];
     QCOMPARE(packages["unpackagedBytesA"].get<int64_t>(), Unpackaged);
-    QCOMPARE(packages["unpackagedBytesB"].get<int64_t>(), int64_t(StatusB.size() + LibcList.size() + BashList.size()));
+    QCOMPARE(packages["unpackagedBytesB"].get<int64_t>(), UnpackagedB);
     QCOMPARE(packages["changes"].dump(),
         json::parse(R"([
           {"change": "removed", "ecosystem": "deb", "name": "curl", "versionA": "7.88.1-10", "versionB": null,
@@ -194,10 +155,8 @@ void TestCliPackages::diffNamesChangedPackages()
 
     const CliRun text = runProgram(Cli, { QStringLiteral("diff"), m_image, m_imageB });
     QCOMPARE(text.exitCode, 0);
-    QVERIFY2(
-        text.out.contains(QStringLiteral("\nPACKAGES  1 removed, 1 upgraded; not from a package %1 → %2\n")
-                              .arg(ballast::formatBytes(Unpackaged),
-                                  ballast::formatBytes(int64_t(StatusB.size() + LibcList.size() + BashList.size())))),
+    QVERIFY2(text.out.contains(QStringLiteral("\nPACKAGES  1 removed, 1 upgraded; not from a package %1 → %2\n")
+                                   .arg(ballast::formatBytes(Unpackaged), ballast::formatBytes(UnpackagedB))),
         qPrintable(text.out));
     QVERIFY(text.out.contains(QStringLiteral("upgraded    bash 5.2.15-3 → 5.2.15-4 (deb)\n")));
 }

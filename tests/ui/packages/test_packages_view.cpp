@@ -1,10 +1,11 @@
-// The Packages view driven as a person would. The image is written for the test: dpkg's database
-// lists libc6 (1000 bytes, through the merged-/usr lib symlink) and bash (600) in layer 0, and curl
-// (300) in layer 1, which also leaves a 2000-byte apt cache. Every figure is a fixture string's
-// length, summed by hand below; the sample image, opened second, has no package database.
+// The Packages view driven as a person would. The images are written for the test
+// (DebianLikeImages.h): dpkg's database lists libc6 (1000 bytes, through the merged-/usr lib symlink)
+// and bash (600) in layer 0, and curl (300) in layer 1, which also leaves a 2000-byte apt cache. Every
+// figure is a fixture string's length, summed by hand there; the sample image, opened last, has no
+// package database.
 #include "UiTestSupport.h"
 
-#include "ImageWriter.h"
+#include "DebianLikeImages.h"
 #include "compare/ComparePane.h"
 #include "compare/PackageChangesView.h"
 #include "editor/DockerfileEditor.h"
@@ -25,60 +26,9 @@
 
 using namespace ballast;
 using namespace uitest;
-namespace bt = ballast::test;
+using namespace debianlike;
 
 namespace {
-
-const std::string BaseStatus = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
-                               "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
-                               "Version: 5.2.15-3\n\n";
-const std::string FinalStatus
-    = BaseStatus + "Package: curl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 7.88.1-10\n\n";
-const std::string LibcList = "/.\n/lib\n/lib/x86_64-linux-gnu/libc.so.6\n";
-const std::string BashList = "/.\n/usr/bin/bash\n";
-const std::string CurlList = "/.\n/usr/bin/curl\n";
-const int64_t Unpackaged = int64_t(2000 + FinalStatus.size() + LibcList.size() + BashList.size() + CurlList.size());
-const int64_t UnpackagedInLayer1 = int64_t(2000 + FinalStatus.size() + CurlList.size());
-
-// B of the comparison: layer 0 alone, with bash upgraded to 5.2.15-4 (650 bytes) and no curl.
-const std::string StatusB = "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nMulti-Arch: same\n"
-                            "Version: 2.36-9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\n"
-                            "Version: 5.2.15-4\n\n";
-
-QString writeUpgraded(const QString &directory)
-{
-    bt::ImageSpec image;
-    image.tags = { "ballast/packages:2" };
-    bt::LayerSpec base;
-    base.createdBy = "/bin/sh -c #(nop) ADD file:5678 in / ";
-    base.entries = { bt::dirEntry("usr/"), bt::dirEntry("usr/lib/"), bt::symlinkEntry("lib", "usr/lib"),
-        bt::fileEntry("usr/lib/x86_64-linux-gnu/libc.so.6", bt::filler(1000, 'c')),
-        bt::fileEntry("usr/bin/bash", bt::filler(650, 'B')), bt::fileEntry("var/lib/dpkg/status", StatusB),
-        bt::fileEntry("var/lib/dpkg/info/libc6:amd64.list", LibcList),
-        bt::fileEntry("var/lib/dpkg/info/bash.list", BashList) };
-    image.layers = { base };
-    return bt::writeArchive(bt::singleImage(bt::Format::OciArchive, image), directory, QStringLiteral("upgraded")).path;
-}
-
-QString writeDebianLike(const QString &directory)
-{
-    bt::ImageSpec image;
-    image.tags = { "ballast/packages:1" };
-    bt::LayerSpec base;
-    base.createdBy = "/bin/sh -c #(nop) ADD file:1234 in / ";
-    base.entries = { bt::dirEntry("usr/"), bt::dirEntry("usr/lib/"), bt::symlinkEntry("lib", "usr/lib"),
-        bt::fileEntry("usr/lib/x86_64-linux-gnu/libc.so.6", bt::filler(1000, 'c')),
-        bt::fileEntry("usr/bin/bash", bt::filler(600, 'b')), bt::fileEntry("var/lib/dpkg/status", BaseStatus),
-        bt::fileEntry("var/lib/dpkg/info/libc6:amd64.list", LibcList),
-        bt::fileEntry("var/lib/dpkg/info/bash.list", BashList) };
-    bt::LayerSpec install;
-    install.createdBy = "/bin/sh -c apt-get install -y curl";
-    install.entries = { bt::fileEntry("usr/bin/curl", bt::filler(300, 'u')),
-        bt::fileEntry("var/cache/apt/archives/curl.deb", bt::filler(2000, 'a')),
-        bt::fileEntry("var/lib/dpkg/status", FinalStatus), bt::fileEntry("var/lib/dpkg/info/curl.list", CurlList) };
-    image.layers = { base, install };
-    return bt::writeArchive(bt::singleImage(bt::Format::OciArchive, image), directory, QStringLiteral("deb")).path;
-}
 
 // The rows as shown, top to bottom: "package | version | size".
 QStringList shownRows(PackagesView *view)
@@ -120,7 +70,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_image = writeDebianLike(m_dir.path());
+        m_image = writeImageA(m_dir.path());
         QVERIFY(setUpWindow("packages"));
         m_window->session()->open(m_image);
         QVERIFY(QTest::qWaitFor(
@@ -218,7 +168,7 @@ private slots:
 
     void compareShowsWhatChangedInPackages()
     {
-        const QString b = writeUpgraded(m_dir.path());
+        const QString b = writeImageB(m_dir.path());
         m_window->session()->compare(m_image, b);
         ComparePane *compare = m_window->comparePane();
         QVERIFY(QTest::qWaitFor(
@@ -231,10 +181,9 @@ private slots:
         QCOMPARE(rows,
             QStringList({ QStringLiteral("curl (deb) | 7.88.1-10 | – | %1").arg(formatSignedBytes(-300)),
                 QStringLiteral("bash (deb) | 5.2.15-3 | 5.2.15-4 | %1").arg(formatSignedBytes(50)) }));
-        const int64_t unpackagedB = int64_t(StatusB.size() + LibcList.size() + BashList.size());
         QCOMPARE(compare->packagesSummary()->text(),
             QStringLiteral("<b>Packages</b> 1 removed, 1 upgraded; not from a package %1 → %2")
-                .arg(formatBytes(Unpackaged), formatBytes(unpackagedB)));
+                .arg(formatBytes(Unpackaged), formatBytes(UnpackagedB)));
     }
 
     void theDockerfileGutterNamesWhatALineInstalled()
