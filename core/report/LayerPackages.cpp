@@ -7,6 +7,7 @@
 #include "util/PathNormalizer.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace ballast {
@@ -34,13 +35,10 @@ std::optional<std::set<std::string>> autoInstalledPackages(const Image &image)
 
 constexpr size_t LargestNamed = 3;
 
-} // namespace
-
-LayerPackages layerPackages(const Image &image, const PackageReport &report, int layer)
+LayerPackages packagesOfLayer(
+    const Image &image, const PackageReport &report, int layer, const std::optional<std::set<std::string>> &automatic)
 {
     LayerPackages out;
-    if (layer < 0 || layer >= int(image.layers.size()))
-        return out;
     for (const InstalledPackage &package : report.packages)
         if (package.installedInLayer == layer) {
             out.installed.push_back(&package);
@@ -51,11 +49,23 @@ LayerPackages layerPackages(const Image &image, const PackageReport &report, int
             return bytesInLayer(*a, layer) > bytesInLayer(*b, layer);
         });
     out.unpackagedBytes = unpackagedBytesInLayer(image, report, layer);
-    if (const auto automatic = autoInstalledPackages(image)) {
+    if (automatic) {
         out.autoInstalled = 0;
         for (const InstalledPackage *package : out.installed)
             out.autoInstalled += package->ecosystem == QLatin1String("deb") && automatic->count(package->name) ? 1 : 0;
     }
+    return out;
+}
+
+} // namespace
+
+std::vector<LayerPackages> packagesOfLayers(const Image &image, const PackageReport &report)
+{
+    const std::optional<std::set<std::string>> automatic = autoInstalledPackages(image);
+    std::vector<LayerPackages> out;
+    out.reserve(image.layers.size());
+    for (int layer = 0; layer < int(image.layers.size()); ++layer)
+        out.push_back(packagesOfLayer(image, report, layer, automatic));
     return out;
 }
 

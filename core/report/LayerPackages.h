@@ -16,7 +16,8 @@ struct LayerPackages {
     int64_t unpackagedBytes = 0; // regular-file bytes the layer wrote that no package owns
     int autoInstalled = -1; // of `installed`; -1 when apt's extended_states was not there
 };
-LayerPackages layerPackages(const Image &image, const PackageReport &report, int layer);
+// One per layer of `image`, in layer order (apt's extended_states is read once for all of them).
+std::vector<LayerPackages> packagesOfLayers(const Image &image, const PackageReport &report);
 
 // "installed 26 packages (32.9 MB), the largest libpython3.11-stdlib (8.30 MB), …; 18 of them as
 // dependencies or recommendations; 50.0 MB of the layer belongs to no package". Empty when the layer

@@ -49,9 +49,8 @@ void DockerfileImageBinding::setImage(const LoadedImage &image, Pairing pairing)
     const bool sameImage = m_image.image && image.image && !image.image->configDigest.isEmpty()
         && m_image.image->configDigest == image.image->configDigest;
     m_image = image;
-    m_layerPackages.clear();
-    for (size_t layer = 0; image.image && image.analysis && layer < image.image->layers.size(); ++layer)
-        m_layerPackages.push_back(layerPackages(*image.image, image.analysis->packages, int(layer)));
+    m_layerPackages = image.image && image.analysis ? packagesOfLayers(*image.image, image.analysis->packages)
+                                                    : std::vector<LayerPackages> {};
     m_linter->setImage(image);
     if (pairing == Pairing::BuiltFromCurrentText || !sameImage || !m_measurement.isPaired())
         pair();
